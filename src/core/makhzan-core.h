@@ -1,0 +1,18 @@
+/* makhzan-core.h: the core library's public headers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mk-audit.h"
+#include "mk-csv.h"
+#include "mk-database.h"
+#include "mk-import.h"
+#include "mk-json.h"
+#include "mk-kind.h"
+#include "mk-kit.h"
+#include "mk-master-data.h"
+#include "mk-office.h"
+#include "mk-places.h"
+#include "mk-record.h"
+#include "mk-text.h"

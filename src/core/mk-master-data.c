@@ -1,0 +1,862 @@
+/* mk-master-data.c: add, edit, find and list master-data records.
+ *
+ * The SQL of each kind is built once from its field descriptors (never from
+ * input), so that the statement cache holds it like any literal.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mk-master-data"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mk-audit-private.h"
+#include "mk-database-private.h"
+#include "mk-json.h"
+#include "mk-kit-private.h"
+#include "mk-master-data.h"
+#include "mk-places.h"
+#include "mk-record-private.h"
+#include "mk-text.h"
+
+G_DEFINE_QUARK (mk-master-data-error-quark, mk_master_data_error)
+
+/* SQL per kind --------------------------------------------------------- */
+
+typedef struct
+{
+  char *insert;
+  char *update;
+  char *select_by_code;
+  char *select_by_id;
+  char *select_all;
+  char *select_search;
+} KindSql;
+
+static const char *
+kind_table_of_ref (const MkField *field)
+{
+  const MkKind *ref = mk_kind_lookup (field->ref_kind);
+  g_assert (ref != NULL);
+  return ref->table;
+}
+
+static char *
+build_select (const MkKind *kind,
+              const char   *where)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT t.id");
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const MkField *field = &kind->fields[i];
+
+      if (field->type == MK_FIELD_REF)
+        g_string_append_printf (sql,
+                                ", t.%s, (SELECT r.code FROM %s r WHERE r.id = t.%s)",
+                                field->column, kind_table_of_ref (field),
+                                field->column);
+      else
+        g_string_append_printf (sql, ", t.%s", field->column);
+    }
+  g_string_append_printf (sql, " FROM %s t %s", kind->table, where);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static KindSql *
+build_kind_sql (const MkKind *kind)
+{
+  KindSql *sql = g_new0 (KindSql, 1);
+  g_autoptr(GString) insert = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new ("?1");
+  g_autoptr(GString) update = g_string_new (NULL);
+
+  g_string_printf (insert, "INSERT INTO %s (id", kind->table);
+  g_string_printf (update, "UPDATE %s SET ", kind->table);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      g_string_append_printf (insert, ", %s", kind->fields[i].column);
+      g_string_append_printf (values, ", ?%u", i + 2);
+      g_string_append_printf (update, "%s%s = ?%u", i ? ", " : "",
+                              kind->fields[i].column, i + 2);
+    }
+  g_string_append_printf (insert, ") VALUES (%s)", values->str);
+  g_string_append (update, " WHERE id = ?1");
+
+  sql->insert = g_string_free (g_steal_pointer (&insert), FALSE);
+  sql->update = g_string_free (g_steal_pointer (&update), FALSE);
+  sql->select_by_code = build_select (kind, "WHERE t.code = ?1");
+  sql->select_by_id = build_select (kind, "WHERE t.id = ?1");
+  sql->select_all = build_select (kind, "ORDER BY t.code");
+  sql->select_search = build_select (
+      kind,
+      "WHERE mk_fold (t.code) LIKE ?1 ESCAPE '\\'"
+      " OR mk_fold (t.name_en) LIKE ?1 ESCAPE '\\'"
+      " OR mk_fold (t.name_ar) LIKE ?1 ESCAPE '\\'"
+      " ORDER BY t.code");
+  return sql;
+}
+
+static const KindSql *
+kind_sql (const MkKind *kind)
+{
+  static GHashTable *cache; /* const MkKind * → KindSql *, never freed */
+  G_LOCK_DEFINE_STATIC (cache);
+  KindSql *sql;
+
+  G_LOCK (cache);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  sql = g_hash_table_lookup (cache, kind);
+  if (sql == NULL)
+    {
+      sql = build_kind_sql (kind);
+      g_hash_table_insert (cache, (gpointer) kind, sql);
+    }
+  G_UNLOCK (cache);
+
+  return sql;
+}
+
+/* Reading -------------------------------------------------------------- */
+
+static MkRecord *
+record_from_row (const MkKind *kind,
+                 sqlite3_stmt *stmt)
+{
+  MkRecord *record = mk_record_new (kind);
+  int column = 1;
+
+  mk_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const MkField *field = &kind->fields[i];
+      gboolean is_null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
+
+      switch (field->type)
+        {
+        case MK_FIELD_INT:
+        case MK_FIELD_DECIMAL:
+        case MK_FIELD_BOOL:
+          if (!is_null)
+            _mk_record_load_number (record, i, sqlite3_column_int64 (stmt, column));
+          column++;
+          break;
+        case MK_FIELD_REF:
+          _mk_record_load_ref (record, i, sqlite3_column_int64 (stmt, column),
+                               (const char *) sqlite3_column_text (stmt, column + 1));
+          column += 2;
+          break;
+        case MK_FIELD_CODE:
+        case MK_FIELD_TEXT:
+        case MK_FIELD_DATE:
+        case MK_FIELD_VOCAB:
+        case MK_FIELD_PLACE:
+          _mk_record_load_text (record, i,
+                                (const char *) sqlite3_column_text (stmt, column));
+          column++;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return record;
+}
+
+static MkRecord *
+select_one (MkDatabase    *db,
+            const MkKind  *kind,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  gboolean has_row;
+  MkRecord *record;
+
+  if (!_mk_database_step (db, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    return NULL;
+  record = record_from_row (kind, stmt);
+  sqlite3_reset (stmt);
+  return record;
+}
+
+MkRecord *
+mk_master_data_get (MkDatabase    *db,
+                    const MkKind  *kind,
+                    const char    *code,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+  MkRecord *record;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  stripped = mk_text_normalize_number (code);
+  stmt = _mk_database_statement (db, kind_sql (kind)->select_by_code, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  record = select_one (db, kind, stmt, &local_error);
+  if (record == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        {
+          g_autofree char *quoted = _mk_record_quote_value (stripped);
+          /* Translators: “There is no Item with the code HK-9.” */
+          g_set_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND,
+                       _("There is no %s with the code %s."), _(kind->label),
+                       quoted);
+        }
+    }
+  return record;
+}
+
+MkRecord *
+mk_master_data_get_by_id (MkDatabase    *db,
+                          const MkKind  *kind,
+                          gint64         id,
+                          GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  MkRecord *record;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  stmt = _mk_database_statement (db, kind_sql (kind)->select_by_id, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  record = select_one (db, kind, stmt, &local_error);
+  if (record == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND,
+                     _("The %s you asked for no longer exists."), _(kind->label));
+    }
+  return record;
+}
+
+/* The LIKE pattern of a search: folded, with LIKE's wildcards escaped. */
+static char *
+search_pattern (const char *search)
+{
+  g_autofree char *folded = mk_text_fold (search);
+  g_autoptr(GString) pattern = g_string_new ("%");
+
+  for (const char *p = folded; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (g_steal_pointer (&pattern), FALSE);
+}
+
+GPtrArray *
+mk_master_data_list (MkDatabase    *db,
+                     const MkKind  *kind,
+                     const char    *search,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (search != NULL)
+    stripped = g_strstrip (g_strdup (search));
+
+  if (stripped != NULL && *stripped != '\0')
+    {
+      g_autofree char *pattern = search_pattern (stripped);
+      stmt = _mk_database_statement (db, kind_sql (kind)->select_search, error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      stmt = _mk_database_statement (db, kind_sql (kind)->select_all, error);
+      if (stmt == NULL)
+        return NULL;
+    }
+
+  while (TRUE)
+    {
+      if (!_mk_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_ptr_array_add (records, record_from_row (kind, stmt));
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/* Validating ------------------------------------------------------------ */
+
+static gboolean
+resolve_vocab (MkDatabase     *db,
+               MkRecord       *record,
+               const MkField  *field,
+               MkRecordValue  *value,
+               GError        **error)
+{
+  /* A vocabulary is matched by code or by either name, so that a file
+   * can say "Piece", "piece" or "قطعة". */
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT code FROM %s WHERE code = ?1 COLLATE NOCASE"
+      " OR mk_fold (name_en) = mk_fold (?1) OR mk_fold (name_ar) = mk_fold (?1)"
+      " ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1",
+      field->vocab);
+  g_autoptr(GString) known = g_string_new (NULL);
+  g_autofree char *quoted = NULL;
+  g_autofree char *problem = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *handle = _mk_database_get_handle (db);
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _mk_database_set_error (db, error, _("The database could not be read."));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, value->text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_free (value->text);
+      value->text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  /* Name the choices: the person can pick one without a manual. */
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT code FROM %s ORDER BY sort_order", field->vocab);
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (known, "%s%s", known->len ? ", " : "",
+                                (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+
+  quoted = _mk_record_quote_value (value->text);
+  problem = g_strdup_printf (_("%s is not known; use one of: %s."), quoted,
+                             known->str);
+  _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                              MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, field,
+                              problem);
+  return FALSE;
+}
+
+static gboolean
+resolve_place (MkDatabase     *db,
+               MkRecord       *record,
+               const MkField  *field,
+               MkRecordValue  *value,
+               GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MkPlace) place = mk_places_find_baladiya (db, value->text, &local_error);
+
+  if (place == NULL)
+    {
+      _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                                  MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, field,
+                                  local_error->message);
+      return FALSE;
+    }
+  g_free (value->text);
+  value->text = g_strdup (place->pcode);
+  return TRUE;
+}
+
+static gboolean
+resolve_ref (MkDatabase     *db,
+             MkRecord       *record,
+             const MkField  *field,
+             MkRecordValue  *value,
+             GError        **error)
+{
+  const MkKind *ref_kind = mk_kind_lookup (field->ref_kind);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MkRecord) target = mk_master_data_get (db, ref_kind, value->text,
+                                                   &local_error);
+
+  if (target == NULL)
+    {
+      gint code = g_error_matches (local_error, MK_MASTER_DATA_ERROR,
+                                   MK_MASTER_DATA_ERROR_NOT_FOUND)
+                      ? MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE
+                      : MK_MASTER_DATA_ERROR_INVALID;
+      _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR, code,
+                                  field, local_error->message);
+      return FALSE;
+    }
+  value->number = mk_record_get_id (target);
+  g_free (value->text);
+  value->text = g_strdup (mk_record_get_code (target));
+  return TRUE;
+}
+
+static gboolean
+check_unique (MkDatabase     *db,
+              MkRecord       *record,
+              const MkField  *field,
+              MkRecordValue  *value,
+              GError        **error)
+{
+  const MkKind *kind = mk_record_get_kind (record);
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT 1 FROM %s WHERE %s = ?1 AND id <> ?2", kind->table, field->column);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (_mk_database_get_handle (db), sql, -1, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      _mk_database_set_error (db, error, _("The database could not be read."));
+      return FALSE;
+    }
+  if (field->type == MK_FIELD_INT)
+    sqlite3_bind_int64 (stmt, 1, value->number);
+  else
+    sqlite3_bind_text (stmt, 1, value->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, mk_record_get_id (record));
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *shown = mk_record_get_text (record, field->name);
+      g_autofree char *quoted = _mk_record_quote_value (shown);
+      /* Translators: “another Item already has HK-001.” */
+      g_autofree char *problem = g_strdup_printf (
+          _("another %s already has %s."), _(kind->label), quoted);
+      _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                                  MK_MASTER_DATA_ERROR_DUPLICATE, field, problem);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mk_database_set_error (db, error, _("The database could not be read."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_range (MkRecord       *record,
+             const MkField  *field,
+             MkRecordValue  *value,
+             GError        **error)
+{
+  g_autofree char *text = NULL;
+
+  if (value->number >= field->min && value->number <= field->max)
+    return TRUE;
+
+  /* mk_record_set_text() already refused these; a caller that used
+   * mk_record_set_int() learns here. Parse the text again for the message. */
+  text = mk_record_get_text (record, field->name);
+  return mk_record_set_text (record, field->name, text, error);
+}
+
+/* Rules that tie two fields or another table together. */
+static gboolean
+check_rules (MkDatabase  *db,
+             MkRecord    *record,
+             MkRecord    *stored,
+             GError     **error)
+{
+  const MkKind *kind = mk_record_get_kind (record);
+
+  if (g_str_equal (kind->name, "grant"))
+    {
+      const char *start = mk_record_get_string (record, "start_date");
+      const char *end = mk_record_get_string (record, "end_date");
+
+      if (start != NULL && end != NULL && strcmp (end, start) < 0)
+        {
+          g_autofree char *start_iso = mk_text_isolate_ltr (start);
+          g_autofree char *problem = g_strdup_printf (
+              _("the grant ends before it starts (on %s)."), start_iso);
+          _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                                      MK_MASTER_DATA_ERROR_INVALID,
+                                      mk_kind_find_field (kind, "end_date"),
+                                      problem);
+          return FALSE;
+        }
+    }
+
+  if (g_str_equal (kind->name, "item") && stored != NULL
+      && mk_record_get_bool (stored, "is_kit") && !mk_record_get_bool (record, "is_kit"))
+    {
+      gboolean as_kit, as_component;
+
+      if (!_mk_kit_item_in_bill (db, mk_record_get_id (record), &as_kit,
+                                 &as_component, error))
+        return FALSE;
+      if (as_kit)
+        {
+          _mk_record_set_field_error (
+              record, error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_INVALID,
+              mk_kind_find_field (kind, "is_kit"),
+              _("the item has a bill of materials; empty it before the item stops being a kit."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Checks and resolves every field; @stored is the record as it is in the
+ * database (NULL when adding). */
+static gboolean
+validate (MkDatabase  *db,
+          MkRecord    *record,
+          MkRecord    *stored,
+          GError     **error)
+{
+  const MkKind *kind = mk_record_get_kind (record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const MkField *field = &kind->fields[i];
+      MkRecordValue *value = _mk_record_value (record, i);
+      gboolean empty = !value->set
+                       || (value->text != NULL && *value->text == '\0'
+                           && field->type != MK_FIELD_INT);
+
+      if (!value->set && stored == NULL && field->default_text != NULL)
+        {
+          if (!mk_record_set_text (record, field->name, field->default_text, error))
+            return FALSE;
+          empty = FALSE;
+        }
+
+      if (empty && (field->flags & MK_FIELD_REQUIRED))
+        {
+          _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                                      MK_MASTER_DATA_ERROR_INVALID, field,
+                                      _("this field must be filled in."));
+          return FALSE;
+        }
+      if (!value->set)
+        continue;
+
+      if (stored != NULL && (field->flags & MK_FIELD_FIXED) && value->changed)
+        {
+          MkRecordValue *old = _mk_record_value (stored, i);
+          if (old->number != value->number || g_strcmp0 (old->text, value->text) != 0)
+            {
+              _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                                          MK_MASTER_DATA_ERROR_INVALID, field,
+                                          _("this field cannot change once the record exists."));
+              return FALSE;
+            }
+        }
+
+      switch (field->type)
+        {
+        case MK_FIELD_INT:
+        case MK_FIELD_DECIMAL:
+        case MK_FIELD_BOOL:
+          if (!check_range (record, field, value, error))
+            return FALSE;
+          break;
+        case MK_FIELD_VOCAB:
+          if (!resolve_vocab (db, record, field, value, error))
+            return FALSE;
+          break;
+        case MK_FIELD_PLACE:
+          if (!resolve_place (db, record, field, value, error))
+            return FALSE;
+          break;
+        case MK_FIELD_REF:
+          if (!resolve_ref (db, record, field, value, error))
+            return FALSE;
+          break;
+        case MK_FIELD_CODE:
+        case MK_FIELD_TEXT:
+        case MK_FIELD_DATE:
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if ((field->flags & MK_FIELD_UNIQUE)
+          && !check_unique (db, record, field, value, error))
+        return FALSE;
+    }
+
+  return check_rules (db, record, stored, error);
+}
+
+/* Writing -------------------------------------------------------------- */
+
+static void
+bind_values (sqlite3_stmt *stmt,
+             MkRecord     *record)
+{
+  const MkKind *kind = mk_record_get_kind (record);
+
+  sqlite3_bind_int64 (stmt, 1, mk_record_get_id (record));
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const MkField *field = &kind->fields[i];
+      MkRecordValue *value = _mk_record_value (record, i);
+      int index = (int) i + 2;
+
+      switch (field->type)
+        {
+        case MK_FIELD_INT:
+        case MK_FIELD_DECIMAL:
+        case MK_FIELD_BOOL:
+        case MK_FIELD_REF:
+          if (value->set)
+            sqlite3_bind_int64 (stmt, index, value->number);
+          else
+            sqlite3_bind_null (stmt, index);
+          break;
+        case MK_FIELD_TEXT:
+          /* Optional text columns are NOT NULL DEFAULT '': store "". */
+          sqlite3_bind_text (stmt, index, value->text ? value->text : "", -1,
+                             SQLITE_TRANSIENT);
+          break;
+        case MK_FIELD_CODE:
+        case MK_FIELD_DATE:
+        case MK_FIELD_VOCAB:
+        case MK_FIELD_PLACE:
+          if (value->set)
+            sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (stmt, index);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* The audit entry's details: every field written (all of them on create,
+ * the changed ones on update). */
+static char *
+describe_changes (MkRecord *record,
+                  gboolean  all)
+{
+  const MkKind *kind = mk_record_get_kind (record);
+  g_autoptr(GString) json = g_string_new ("{");
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      MkRecordValue *value = _mk_record_value (record, i);
+      g_autofree char *text = NULL;
+
+      if (!all && !value->changed)
+        continue;
+      text = mk_record_get_text (record, kind->fields[i].name);
+      if (!first)
+        g_string_append (json, ", ");
+      first = FALSE;
+      mk_json_append_string (json, kind->fields[i].name);
+      g_string_append (json, ": ");
+      mk_json_append_string (json, text);
+    }
+  g_string_append_c (json, '}');
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+static gboolean
+write_record (MkDatabase  *db,
+              MkRecord    *record,
+              const char  *sql,
+              const char  *action,
+              gboolean     all_fields,
+              GError     **error)
+{
+  const MkKind *kind = mk_record_get_kind (record);
+  g_autofree char *details = describe_changes (record, all_fields);
+  sqlite3_stmt *stmt = _mk_database_statement (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_values (stmt, record);
+  if (!_mk_database_exec_stmt (db, stmt, error))
+    {
+      g_autofree char *record_text = _mk_record_describe (record);
+      g_prefix_error (error, "%s: ", record_text);
+      return FALSE;
+    }
+  if (!_mk_audit_record (db, action, kind->table, mk_record_get_id (record),
+                         mk_record_get_code (record), details, error))
+    return FALSE;
+  _mk_database_emit_changed (db, kind->table, mk_record_get_id (record));
+  return TRUE;
+}
+
+gboolean
+mk_master_data_add (MkDatabase  *db,
+                    MkRecord    *record,
+                    GError     **error)
+{
+  const MkKind *kind;
+  gint64 id;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (MK_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (mk_record_get_id (record) == 0, FALSE);
+
+  kind = mk_record_get_kind (record);
+  if (!_mk_database_begin (db, error))
+    return FALSE;
+  if (!validate (db, record, NULL, error)
+      || !_mk_database_next_id (db, kind->table, &id, error))
+    goto fail;
+  mk_record_set_id (record, id);
+  if (!write_record (db, record, kind_sql (kind)->insert, "create", TRUE, error))
+    goto fail;
+  if (!_mk_database_commit (db, error))
+    goto fail;
+
+  _mk_record_clear_changes (record);
+  return TRUE;
+
+fail:
+  mk_record_set_id (record, 0);
+  _mk_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+mk_master_data_update (MkDatabase  *db,
+                       MkRecord    *record,
+                       GError     **error)
+{
+  g_autoptr(MkRecord) stored = NULL;
+  const MkKind *kind;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (MK_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (mk_record_get_id (record) != 0, FALSE);
+
+  kind = mk_record_get_kind (record);
+  for (guint i = 0; i < kind->n_fields; i++)
+    changed |= _mk_record_value (record, i)->changed;
+  if (!changed)
+    return TRUE;
+
+  if (!_mk_database_begin (db, error))
+    return FALSE;
+  stored = mk_master_data_get_by_id (db, kind, mk_record_get_id (record), error);
+  if (stored == NULL
+      || !validate (db, record, stored, error)
+      || !write_record (db, record, kind_sql (kind)->update, "update", FALSE, error)
+      || !_mk_database_commit (db, error))
+    {
+      _mk_database_rollback (db);
+      return FALSE;
+    }
+
+  _mk_record_clear_changes (record);
+  return TRUE;
+}
+
+/* Vocabularies ---------------------------------------------------------- */
+
+void
+mk_vocab_entry_free (MkVocabEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->code);
+  g_free (entry->name_en);
+  g_free (entry->name_ar);
+  g_free (entry);
+}
+
+const char *
+mk_vocab_entry_get_display_name (const MkVocabEntry *entry)
+{
+  return mk_text_pick_name (entry->name_en, entry->name_ar);
+}
+
+static gboolean
+is_vocabulary (const char *vocab)
+{
+  static const char *const names[] = {
+    "units", "item_categories", "population_groups", "site_types",
+    "warehouse_types", "sectors", "adjustment_reasons",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i], vocab))
+      return TRUE;
+  return FALSE;
+}
+
+GPtrArray *
+mk_master_data_list_vocabulary (MkDatabase  *db,
+                                const char  *vocab,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) mk_vocab_entry_free);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (vocab != NULL, NULL);
+
+  if (!is_vocabulary (vocab))
+    {
+      g_set_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND,
+                   _("There is no list called “%s”."), vocab);
+      return NULL;
+    }
+
+  sql = g_strdup_printf ("SELECT code, name_en, name_ar FROM %s ORDER BY sort_order",
+                         vocab);
+  if (sqlite3_prepare_v2 (_mk_database_get_handle (db), sql, -1, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      _mk_database_set_error (db, error, _("The database could not be read."));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MkVocabEntry *entry = g_new0 (MkVocabEntry, 1);
+      entry->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->name_en = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->name_ar = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _mk_database_set_error (db, error, _("The database could not be read."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
