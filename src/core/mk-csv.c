@@ -14,7 +14,9 @@
 
 #include <string.h>
 
+/* clang-format off: it would split the quark's name at the dashes. */
 G_DEFINE_QUARK (mk-csv-error-quark, mk_csv_error)
+/* clang-format on */
 
 /* The largest file read: the whole file is held in memory. */
 #define MAX_FILE_SIZE ((gsize) 512 * 1024 * 1024)

@@ -50,6 +50,10 @@ void          _mk_database_set_error       (MkDatabase  *self,
                                             GError     **error,
                                             const char  *context);
 
+/* The LIKE pattern that finds @search anywhere in a column folded with
+ * mk_fold(): folded, LIKE's wildcards escaped with '\\'. */
+char         *_mk_database_like_pattern    (const char  *search);
+
 /* The next id of @table for a row that may travel between offices:
  * office_number × 2^40 + counter. */
 gboolean      _mk_database_next_id         (MkDatabase  *self,

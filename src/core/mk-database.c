@@ -38,7 +38,9 @@ struct _MkDatabase
 
 G_DEFINE_TYPE (MkDatabase, mk_database, G_TYPE_OBJECT)
 
+/* clang-format off: it would split the quark's name at the dashes. */
 G_DEFINE_QUARK (mk-database-error-quark, mk_database_error)
+/* clang-format on */
 
 enum
 {
@@ -375,6 +377,22 @@ _mk_database_emit_changed (MkDatabase *self,
     if (g_str_equal (g_ptr_array_index (self->pending_changes, i), table))
       return;
   g_ptr_array_add (self->pending_changes, g_strdup (table));
+}
+
+char *
+_mk_database_like_pattern (const char *search)
+{
+  g_autofree char *folded = mk_text_fold (search);
+  g_autoptr(GString) pattern = g_string_new ("%");
+
+  for (const char *p = folded; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (g_steal_pointer (&pattern), FALSE);
 }
 
 /* Ids -------------------------------------------------------------------- */
@@ -716,6 +734,13 @@ insert_own_office (MkDatabase  *self,
 
   g_free (self->office_code);
   self->office_code = g_steal_pointer (&upper);
+
+  /* The first audit entry names whoever created the file: the account's
+   * owner, until the application or the CLI says who is working. */
+  if (self->user_id == 0
+      && !mk_database_set_user (self, g_get_real_name (), "", error))
+    return FALSE;
+
   details = g_strdup_printf ("{\"number\": %u}", number);
   return _mk_audit_record (self, "create", "offices", id, self->office_code,
                            details, error);

@@ -20,7 +20,9 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
+/* clang-format off: it would split the quark's name at the dashes. */
 G_DEFINE_QUARK (mk-import-error-quark, mk_import_error)
+/* clang-format on */
 
 /* A header matches a field by its name ("name_en") or by its English or
  * translated label ("Name (English)"), ignoring case and spaces. */
@@ -59,14 +61,21 @@ match_header (const MkKind *kind,
   return -1;
 }
 
+/* Files are named by their base name in messages: the folder is noise. */
+static char *
+display_file (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  return g_filename_display_name (name);
+}
+
 static char *
 describe_place (const char *path,
                 guint       line,
                 guint       column,
                 const char *header)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *display = display_file (path);
   g_autofree char *header_quoted = _mk_record_quote_value (header);
 
   /* Translators: “items.csv, line 12, column 3 (unit)”. */
@@ -101,7 +110,7 @@ read_header (MkCsvReader   *reader,
     {
       if (at_end)
         {
-          g_autofree char *display = g_filename_display_name (path);
+          g_autofree char *display = display_file (path);
           g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
                        _("“%s” is empty; the first line must name the columns."),
                        display);
@@ -138,7 +147,7 @@ check_width (const char         *path,
   for (guint i = headers->len; i < n_fields; i++)
     if (*fields[i] != '\0')
       {
-        display = g_filename_display_name (path);
+        display = display_file (path);
         g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
                      _("%s, line %u: the line has %u values but the header names %u columns."),
                      display, line, n_fields, headers->len);
@@ -157,6 +166,8 @@ import_records (MkDatabase   *db,
 {
   g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
   g_autofree gint *columns = NULL;  /* header index → field index */
+  g_autoptr(GHashTable) seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                            g_free, NULL);
   const char *const *fields;
   guint n_fields;
   gboolean at_end = FALSE;
@@ -210,7 +221,7 @@ import_records (MkDatabase   *db,
         present |= columns[c] == (gint) i;
       if (!present)
         {
-          g_autofree char *display = g_filename_display_name (path);
+          g_autofree char *display = display_file (path);
           g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MISSING_COLUMN,
                        _("%s: the column “%s” (%s) is missing; it is required."),
                        display, field->name, _(field->label));
@@ -236,6 +247,22 @@ import_records (MkDatabase   *db,
 
       {
         const char *code = (guint) code_column < n_fields ? fields[code_column] : "";
+        g_autofree char *stripped = g_strstrip (g_strdup (code));
+        g_autofree char *key = g_ascii_strup (stripped, -1);
+        guint earlier = GPOINTER_TO_UINT (g_hash_table_lookup (seen_codes, key));
+
+        if (earlier != 0)
+          {
+            g_autofree char *quoted = _mk_record_quote_value (stripped);
+            g_autofree char *message = g_strdup_printf (
+                _("the code %s is already on line %u; a file gives each record once."),
+                quoted, earlier);
+            set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line, code_column + 1,
+                             g_ptr_array_index (headers, code_column), message);
+            return FALSE;
+          }
+        if (*key != '\0')
+          g_hash_table_insert (seen_codes, g_steal_pointer (&key), GUINT_TO_POINTER (line));
         record = *code ? mk_master_data_get (db, kind, code, &local_error) : NULL;
         if (record == NULL && local_error != NULL
             && !g_error_matches (local_error, MK_MASTER_DATA_ERROR,
@@ -272,9 +299,21 @@ import_records (MkDatabase   *db,
       if (!(is_new ? mk_master_data_add (db, record, &local_error)
                    : mk_master_data_update (db, record, &local_error)))
         {
-          g_autofree char *display = g_filename_display_name (path);
-          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
-                       _("%s, line %u: %s"), display, line, local_error->message);
+          const char *field = mk_record_get_invalid_field (record);
+          gint field_index = field ? mk_kind_field_index (kind, field) : -1;
+
+          for (guint c = 0; c < headers->len && field_index >= 0; c++)
+            if (columns[c] == field_index)
+              {
+                set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line, c + 1,
+                                 g_ptr_array_index (headers, c), local_error->message);
+                return FALSE;
+              }
+          {
+            g_autofree char *display = display_file (path);
+            g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
+                         _("%s, line %u: %s"), display, line, local_error->message);
+          }
           return FALSE;
         }
       (*n_rows)++;
@@ -332,7 +371,7 @@ import_kits (MkDatabase   *db,
   for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
     if (columns[w] < 0)
       {
-        g_autofree char *display = g_filename_display_name (path);
+        g_autofree char *display = display_file (path);
         g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MISSING_COLUMN,
                      _("%s: the column “%s” is missing; a kit file has the columns kit_code, component_code and quantity."),
                      display, wanted[w]);
@@ -410,7 +449,7 @@ import_kits (MkDatabase   *db,
       if (!mk_kit_set_components (db, code, g_hash_table_lookup (kits, code),
                                   &local_error))
         {
-          g_autofree char *display = g_filename_display_name (path);
+          g_autofree char *display = display_file (path);
           g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
                        _("%s, line %u: %s"), display,
                        GPOINTER_TO_UINT (g_hash_table_lookup (first_line, code)),
@@ -464,7 +503,7 @@ mk_import_csv (MkDatabase  *db,
                     : import_kits (db, reader, path, &rows, error);
   if (ok && rows == 0)
     {
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = display_file (path);
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
                    _("“%s” names its columns but has no rows to import."), display);
       ok = FALSE;

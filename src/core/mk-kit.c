@@ -18,7 +18,9 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
+/* clang-format off: it would split the quark's name at the dashes. */
 G_DEFINE_QUARK (mk-kit-error-quark, mk_kit_error)
+/* clang-format on */
 
 /* More of one component in one kit than this is a typing mistake. */
 #define COMPONENT_QUANTITY_MAX 100000

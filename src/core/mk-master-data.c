@@ -20,7 +20,9 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
+/* clang-format off: it would split the quark's name at the dashes. */
 G_DEFINE_QUARK (mk-master-data-error-quark, mk_master_data_error)
+/* clang-format on */
 
 /* SQL per kind --------------------------------------------------------- */
 
@@ -248,23 +250,6 @@ mk_master_data_get_by_id (MkDatabase    *db,
   return record;
 }
 
-/* The LIKE pattern of a search: folded, with LIKE's wildcards escaped. */
-static char *
-search_pattern (const char *search)
-{
-  g_autofree char *folded = mk_text_fold (search);
-  g_autoptr(GString) pattern = g_string_new ("%");
-
-  for (const char *p = folded; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (g_steal_pointer (&pattern), FALSE);
-}
-
 GPtrArray *
 mk_master_data_list (MkDatabase    *db,
                      const MkKind  *kind,
@@ -284,7 +269,7 @@ mk_master_data_list (MkDatabase    *db,
 
   if (stripped != NULL && *stripped != '\0')
     {
-      g_autofree char *pattern = search_pattern (stripped);
+      g_autofree char *pattern = _mk_database_like_pattern (stripped);
       stmt = _mk_database_statement (db, kind_sql (kind)->select_search, error);
       if (stmt == NULL)
         return NULL;

@@ -15,7 +15,9 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
+/* clang-format off: it would split the quark's name at the dashes. */
 G_DEFINE_QUARK (mk-places-error-quark, mk_places_error)
+/* clang-format on */
 
 #define PLACE_COLUMNS                                                         \
   "SELECT b.pcode, b.name_en, b.name_ar, m.pcode, m.name_en, m.name_ar,"      \
@@ -148,20 +150,24 @@ mk_places_search (MkDatabase  *db,
   stmt = _mk_database_statement (
       db,
       PLACE_COLUMNS
-      "WHERE ?1 IS NULL OR b.pcode LIKE ?1 OR mk_fold (b.name_en) LIKE ?1"
-      " OR mk_fold (b.name_ar) LIKE ?1 OR mk_fold (m.name_en) LIKE ?1"
-      " OR mk_fold (m.name_ar) LIKE ?1"
+      "WHERE ?1 IS NULL OR mk_fold (b.pcode) LIKE ?1 ESCAPE '\\'"
+      " OR mk_fold (b.name_en) LIKE ?1 ESCAPE '\\'"
+      " OR mk_fold (b.name_ar) LIKE ?1 ESCAPE '\\'"
+      " OR mk_fold (m.name_en) LIKE ?1 ESCAPE '\\'"
+      " OR mk_fold (m.name_ar) LIKE ?1 ESCAPE '\\'"
       " ORDER BY b.pcode",
       error);
   if (stmt == NULL)
     return NULL;
 
-  if (search != NULL && *search != '\0')
+  if (search != NULL)
     {
-      g_autofree char *folded = mk_text_fold (search);
-      g_autofree char *trimmed = g_strstrip (g_strdup (folded));
-      pattern = g_strconcat ("%", trimmed, "%", NULL);
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+      g_autofree char *trimmed = g_strstrip (g_strdup (search));
+      if (*trimmed != '\0')
+        {
+          pattern = _mk_database_like_pattern (trimmed);
+          sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+        }
     }
 
   return collect (db, stmt, error);

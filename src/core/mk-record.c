@@ -18,11 +18,14 @@ struct _MkRecord
   const MkKind  *kind;
   gint64         id;
   MkRecordValue *values;  /* one per field of the kind */
+  const MkField *invalid_field;
 };
 
 G_DEFINE_TYPE (MkRecord, mk_record, G_TYPE_OBJECT)
 
+/* clang-format off: it would split the quark's name at the dashes. */
 G_DEFINE_QUARK (mk-record-error-quark, mk_record_error)
+/* clang-format on */
 
 static void
 mk_record_finalize (GObject *object)
@@ -177,6 +180,7 @@ _mk_record_set_field_error (MkRecord      *self,
 {
   g_autofree char *record = _mk_record_describe (self);
 
+  self->invalid_field = field;
   /* Translators: record, field label and problem:
    * “Item HK-001 — Unit weight (kg): “-2” is below 0.” */
   g_set_error (error, domain, code, C_("record error", "%s — %s: %s"), record,
@@ -604,6 +608,13 @@ mk_record_set_int (MkRecord   *self,
   value->number = number;
   value->set = TRUE;
   value->changed = TRUE;
+}
+
+const char *
+mk_record_get_invalid_field (MkRecord *self)
+{
+  g_return_val_if_fail (MK_IS_RECORD (self), NULL);
+  return self->invalid_field ? self->invalid_field->name : NULL;
 }
 
 const char *

@@ -67,6 +67,11 @@ void           mk_record_set_int        (MkRecord     *self,
                                          const char   *field_name,
                                          gint64        value);
 
+/* The name of the field that the last refused change named (by
+ * mk_record_set_text(), mk_master_data_add() or _update()), or NULL: an
+ * editor puts the message beside that field, an import names its column. */
+const char    *mk_record_get_invalid_field (MkRecord *self);
+
 /* Shortcuts. */
 const char    *mk_record_get_code       (MkRecord     *self);
 /* The name in the interface's language, falling back to the other. */

@@ -12,7 +12,9 @@
 
 #include <string.h>
 
+/* clang-format off: it would split the quark's name at the dashes. */
 G_DEFINE_QUARK (mk-text-error-quark, mk_text_error)
+/* clang-format on */
 
 /* Values echoed in error messages are cut to this many characters. */
 #define DESCRIBE_MAX_CHARS 40
