@@ -1,0 +1,26 @@
+/* mk-application.h: the Makhzan application.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mk-database.h"
+
+G_BEGIN_DECLS
+
+#define MK_TYPE_APPLICATION (mk_application_get_type ())
+G_DECLARE_FINAL_TYPE (MkApplication, mk_application, MK, APPLICATION, GtkApplication)
+
+MkApplication *mk_application_new (void);
+/* The application's settings, or NULL when its schema is not installed. */
+GSettings *mk_application_get_settings (MkApplication *self);
+/* Opens the database at @path for this person (the audit user comes from the
+ * settings' user-name and user-function, else the account's real name) and
+ * remembers it as the last database. */
+MkDatabase *mk_application_open_database (MkApplication *self,
+                                          const char    *path,
+                                          GError       **error);
+
+G_END_DECLS
