@@ -22,6 +22,7 @@ typedef enum
   MK_FIELD_VOCAB,    /* a code of a seeded vocabulary table (unit, category …) */
   MK_FIELD_PLACE,    /* a baladiya, by P-code or name */
   MK_FIELD_REF,      /* another record, by its code; stored as its id */
+  MK_FIELD_CHOICE,   /* one of a fixed list: vocab holds "purchase|donation|return" */
 } MkFieldType;
 
 typedef enum

@@ -15,7 +15,7 @@
 #include "mk-database-private.h"
 #include "mk-json.h"
 #include "mk-kit-private.h"
-#include "mk-master-data.h"
+#include "mk-master-data-private.h"
 #include "mk-places.h"
 #include "mk-record-private.h"
 #include "mk-text.h"
@@ -155,6 +155,7 @@ record_from_row (const MkKind *kind,
         case MK_FIELD_DATE:
         case MK_FIELD_VOCAB:
         case MK_FIELD_PLACE:
+        case MK_FIELD_CHOICE:
           _mk_record_load_text (record, i,
                                 (const char *) sqlite3_column_text (stmt, column));
           column++;
@@ -514,8 +515,8 @@ check_rules (MkDatabase  *db,
 
 /* Checks and resolves every field; @stored is the record as it is in the
  * database (NULL when adding). */
-static gboolean
-validate (MkDatabase  *db,
+gboolean
+_mk_master_data_validate (MkDatabase  *db,
           MkRecord    *record,
           MkRecord    *stored,
           GError     **error)
@@ -582,6 +583,7 @@ validate (MkDatabase  *db,
         case MK_FIELD_CODE:
         case MK_FIELD_TEXT:
         case MK_FIELD_DATE:
+        case MK_FIELD_CHOICE:
           break;
         default:
           g_assert_not_reached ();
@@ -630,6 +632,7 @@ bind_values (sqlite3_stmt *stmt,
         case MK_FIELD_DATE:
         case MK_FIELD_VOCAB:
         case MK_FIELD_PLACE:
+        case MK_FIELD_CHOICE:
           if (value->set)
             sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_TRANSIENT);
           else
@@ -713,7 +716,7 @@ mk_master_data_add (MkDatabase  *db,
   kind = mk_record_get_kind (record);
   if (!_mk_database_begin (db, error))
     return FALSE;
-  if (!validate (db, record, NULL, error)
+  if (!_mk_master_data_validate (db, record, NULL, error)
       || !_mk_database_next_id (db, kind->table, &id, error))
     goto fail;
   mk_record_set_id (record, id);
@@ -754,7 +757,7 @@ mk_master_data_update (MkDatabase  *db,
     return FALSE;
   stored = mk_master_data_get_by_id (db, kind, mk_record_get_id (record), error);
   if (stored == NULL
-      || !validate (db, record, stored, error)
+      || !_mk_master_data_validate (db, record, stored, error)
       || !write_record (db, record, kind_sql (kind)->update, "update", FALSE, error)
       || !_mk_database_commit (db, error))
     {

@@ -30,6 +30,7 @@ static gboolean seed_reference (MkDatabase *db, GError **error);
 static const Migration migrations[] = {
   { "/org/makhzan/core/migrations/0001-reference.sql", seed_reference },
   { "/org/makhzan/core/migrations/0002-master-data.sql", NULL },
+  { "/org/makhzan/core/migrations/0003-ledger.sql", NULL },
 };
 
 guint

@@ -384,6 +384,24 @@ parse_into (MkRecord       *self,
         return TRUE;
       }
 
+    case MK_FIELD_CHOICE:
+      {
+        g_auto(GStrv) choices = g_strsplit (field->vocab, "|", -1);
+        g_autofree char *listed = g_strjoinv (", ", choices);
+
+        for (guint i = 0; choices[i] != NULL; i++)
+          if (g_ascii_strcasecmp (choices[i], stripped) == 0)
+            {
+              g_free (value->text);
+              value->text = g_strdup (choices[i]);
+              return TRUE;
+            }
+        problem = g_strdup_printf (_("%s is not one of: %s."), quoted, listed);
+        _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
+                                    MK_RECORD_ERROR_BAD_TEXT, field, problem);
+        return FALSE;
+      }
+
     case MK_FIELD_VOCAB:
     case MK_FIELD_PLACE:
     case MK_FIELD_REF:
@@ -506,6 +524,7 @@ mk_record_get_text (MkRecord   *self,
     case MK_FIELD_VOCAB:
     case MK_FIELD_PLACE:
     case MK_FIELD_REF:
+    case MK_FIELD_CHOICE:
       return g_strdup (value->text);
     default:
       g_assert_not_reached ();

@@ -1,0 +1,20 @@
+/* mk-master-data-private.h: record validation, shared with documents.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mk-master-data.h"
+
+G_BEGIN_DECLS
+
+/* Applies defaults, checks required fields and ranges, and resolves
+ * vocabulary, place and reference fields to their stored form; @stored is
+ * the record as the database holds it (NULL for a new one). Document
+ * headers use it too: their fields are described the same way. */
+gboolean _mk_master_data_validate (MkDatabase  *db,
+                                   MkRecord    *record,
+                                   MkRecord    *stored,
+                                   GError     **error);
+
+G_END_DECLS
