@@ -206,10 +206,8 @@ resolve_lines (MkDatabase  *db,
   for (guint i = 0; i < lines->len; i++)
     {
       MkDocumentLine *line = g_ptr_array_index (lines, i);
-      g_autoptr(MkRecord) item = NULL;
-      g_autoptr(MkRecord) grant = NULL;
-      g_autoptr(MkRecord) to_grant = NULL;
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *code = NULL;
 
       if (line->item_code == NULL || *line->item_code == '\0')
         {
@@ -217,37 +215,28 @@ resolve_lines (MkDatabase  *db,
                           _("the line names no item."));
           return FALSE;
         }
-      item = mk_master_data_get (db, items, line->item_code, &local_error);
-      if (item == NULL)
+      if (!_mk_master_data_find_id (db, items, line->item_code, &line->item_id, &code, &local_error))
         {
           set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
           return FALSE;
         }
-      line->item_id = mk_record_get_id (item);
       g_free (line->item_code);
-      line->item_code = g_strdup (mk_record_get_code (item));
+      line->item_code = g_steal_pointer (&code);
 
       line->grant_id = 0;
-      if (line->grant_code != NULL && *line->grant_code != '\0')
+      if (line->grant_code != NULL && *line->grant_code != '\0'
+          && !_mk_master_data_find_id (db, grants, line->grant_code, &line->grant_id, NULL, &local_error))
         {
-          grant = mk_master_data_get (db, grants, line->grant_code, &local_error);
-          if (grant == NULL)
-            {
-              set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
-              return FALSE;
-            }
-          line->grant_id = mk_record_get_id (grant);
+          set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
+          return FALSE;
         }
       line->to_grant_id = 0;
-      if (line->to_grant_code != NULL && *line->to_grant_code != '\0')
+      if (line->to_grant_code != NULL && *line->to_grant_code != '\0'
+          && !_mk_master_data_find_id (db, grants, line->to_grant_code, &line->to_grant_id, NULL,
+                                       &local_error))
         {
-          to_grant = mk_master_data_get (db, grants, line->to_grant_code, &local_error);
-          if (to_grant == NULL)
-            {
-              set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
-              return FALSE;
-            }
-          line->to_grant_id = mk_record_get_id (to_grant);
+          set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
+          return FALSE;
         }
       if (line->expiry_date != NULL && *line->expiry_date != '\0')
         {
@@ -417,7 +406,8 @@ check_still_draft (MkDatabase  *db,
   return TRUE;
 }
 
-/* Inserts or updates the draft row and its lines; inside a transaction. */
+/* Inserts or updates the draft row and, unless @lines is NULL, its lines;
+ * inside a transaction. */
 static gboolean
 store (MkDatabase  *db,
        MkDocument  *document,
@@ -450,7 +440,7 @@ store (MkDatabase  *db,
   bind_header (stmt, header, reference_id);
   if (!_mk_database_exec_stmt (db, stmt, error))
     return FALSE;
-  if (!write_lines (db, id, lines, error))
+  if (lines != NULL && !write_lines (db, id, lines, error))
     return FALSE;
 
   _mk_document_set_stored (document, id, MK_DOCUMENT_DRAFT);
@@ -642,12 +632,17 @@ fill_line_codes (MkDatabase  *db,
   for (guint i = 0; i < lines->len; i++)
     {
       MkDocumentLine *line = g_ptr_array_index (lines, i);
-      sqlite3_stmt *stmt = _mk_database_statement (
+      sqlite3_stmt *stmt;
+      gboolean has_row;
+
+      if (line->item_code != NULL && (line->lot_id == 0 || line->lot_number != NULL)
+          && (line->grant_id == 0 || line->grant_code != NULL))
+        continue;
+      stmt = _mk_database_statement (
           db,
           "SELECT (SELECT code FROM items WHERE id = ?1), (SELECT number FROM lots WHERE id = ?2),"
           " (SELECT expiry_date FROM lots WHERE id = ?2), (SELECT code FROM grants WHERE id = ?3)",
           error);
-      gboolean has_row;
 
       if (stmt == NULL)
         return FALSE;
@@ -694,9 +689,10 @@ post_within (MkDatabase  *db,
       || !resolve_lines (db, document, error))
     return FALSE;
 
-  /* Store first: the movements point at the document, and a waybill's
-   * transit location at its id. */
-  if (!store (db, document, posting.reference_id, mk_document_get_lines (document), error))
+  /* Store the header first: the movements point at the document, and a
+   * waybill's transit location at its id. The lines are written once,
+   * after planning. */
+  if (!store (db, document, posting.reference_id, NULL, error))
     return FALSE;
 
   posting.db = db;

@@ -159,6 +159,40 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkReorderRow, mk_reorder_row_free)
 GPtrArray *mk_ledger_list_below_reorder (MkDatabase *db,
                                          GError    **error);
 
+/* One line of the monthly stock report: what happened to one item of one
+ * grant in one warehouse's usable stock during a month. Every column is in
+ * the item's unit; opening + received + kitting + adjustments − dispatched
+ * − distributed − losses = closing. */
+typedef struct
+{
+  char   *warehouse_code;
+  char   *item_code;
+  char   *grant_code;          /* NULL: unearmarked */
+  gint64  opening;
+  gint64  received_purchase;
+  gint64  received_donation;
+  gint64  received_return;
+  gint64  received_transfer;   /* waybill receptions */
+  gint64  dispatched;          /* out on waybills, a positive number */
+  gint64  distributed;         /* a positive number */
+  gint64  kitting;             /* kits made and components used, net */
+  gint64  losses;              /* a positive number */
+  gint64  adjustments;         /* counts, found, ownership, cancellations, net */
+  gint64  closing;
+} MkMonthRow;
+
+void       mk_month_row_free       (MkMonthRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkMonthRow, mk_month_row_free)
+
+/* The monthly stock report of @month ("YYYY-MM") for one warehouse or all
+ * (@warehouse_code NULL), from the monthly totals kept at posting: it reads
+ * no history. Rows with nothing at all are left out. Array of MkMonthRow
+ * ordered by warehouse, item and grant. */
+GPtrArray *mk_ledger_month_report  (MkDatabase  *db,
+                                    const char  *month,
+                                    const char  *warehouse_code,
+                                    GError     **error);
+
 /* Proves the ledger: balances and transit equal the sum of movements,
  * monthly totals equal the movements, numbers are gapless per kind and
  * year, nothing was received before its waybill left, every movement

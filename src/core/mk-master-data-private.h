@@ -17,4 +17,13 @@ gboolean _mk_master_data_validate (MkDatabase  *db,
                                    MkRecord    *stored,
                                    GError     **error);
 
+/* The id and the code as stored (case may differ from @code) of a record
+ * of @kind; a NOT_FOUND error names the kind and the code. */
+gboolean _mk_master_data_find_id  (MkDatabase    *db,
+                                   const MkKind  *kind,
+                                   const char    *code,
+                                   gint64        *id,
+                                   char         **canonical_code,
+                                   GError       **error);
+
 G_END_DECLS

@@ -30,6 +30,7 @@ typedef struct
 {
   char *insert;
   char *update;
+  char *id_by_code;
   char *select_by_code;
   char *select_by_id;
   char *select_all;
@@ -88,6 +89,7 @@ build_kind_sql (const MkKind *kind)
 
   sql->insert = g_string_free (g_steal_pointer (&insert), FALSE);
   sql->update = g_string_free (g_steal_pointer (&update), FALSE);
+  sql->id_by_code = g_strdup_printf ("SELECT id, code FROM %s WHERE code = ?1", kind->table);
   sql->select_by_code = build_select (kind, "WHERE t.code = ?1");
   sql->select_by_id = build_select (kind, "WHERE t.id = ?1");
   sql->select_all = build_select (kind, "ORDER BY t.code");
@@ -374,6 +376,38 @@ resolve_place (MkDatabase     *db,
   return TRUE;
 }
 
+gboolean
+_mk_master_data_find_id (MkDatabase    *db,
+                         const MkKind  *kind,
+                         const char    *code,
+                         gint64        *id,
+                         char         **canonical_code,
+                         GError       **error)
+{
+  g_autofree char *stripped = mk_text_normalize_number (code);
+  sqlite3_stmt *stmt = _mk_database_statement (db, kind_sql (kind)->id_by_code, error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  if (!_mk_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_autofree char *quoted = _mk_record_quote_value (stripped);
+      /* Translators: “There is no Item with the code HK-9.” */
+      g_set_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND,
+                   _("There is no %s with the code %s."), _(kind->label), quoted);
+      return FALSE;
+    }
+  *id = sqlite3_column_int64 (stmt, 0);
+  if (canonical_code != NULL)
+    *canonical_code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 resolve_ref (MkDatabase     *db,
              MkRecord       *record,
@@ -383,22 +417,22 @@ resolve_ref (MkDatabase     *db,
 {
   const MkKind *ref_kind = mk_kind_lookup (field->ref_kind);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(MkRecord) target = mk_master_data_get (db, ref_kind, value->text,
-                                                   &local_error);
+  g_autofree char *code = NULL;
+  gint64 id;
 
-  if (target == NULL)
+  if (!_mk_master_data_find_id (db, ref_kind, value->text, &id, &code, &local_error))
     {
-      gint code = g_error_matches (local_error, MK_MASTER_DATA_ERROR,
-                                   MK_MASTER_DATA_ERROR_NOT_FOUND)
-                      ? MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE
-                      : MK_MASTER_DATA_ERROR_INVALID;
-      _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR, code,
+      gint error_code = g_error_matches (local_error, MK_MASTER_DATA_ERROR,
+                                         MK_MASTER_DATA_ERROR_NOT_FOUND)
+                            ? MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE
+                            : MK_MASTER_DATA_ERROR_INVALID;
+      _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR, error_code,
                                   field, local_error->message);
       return FALSE;
     }
-  value->number = mk_record_get_id (target);
+  value->number = id;
   g_free (value->text);
-  value->text = g_strdup (mk_record_get_code (target));
+  value->text = g_steal_pointer (&code);
   return TRUE;
 }
 
