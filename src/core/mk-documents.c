@@ -708,10 +708,18 @@ post_within (MkDatabase  *db,
   posting.lines = lines;
   posting.movements = movements;
 
+  /* Numbered before planning, so that a kitting can name its lot after
+   * itself; a refused plan rolls the number back with everything else. */
+  year = (gint) g_ascii_strtoll (posting.date, NULL, 10);
+  if (!take_number (db, mk_document_get_kind (document), year, &sequence, &number, error))
+    return FALSE;
+  posting.number = number;
+
   if (!_mk_posting_plan (&posting, error))
     return FALSE;
 
-  if (!fill_line_codes (db, lines, error))
+  if (!fill_line_codes (db, lines, error)
+      || !store (db, document, posting.reference_id, NULL, error))
     return FALSE;
 
   /* What posting decided (lots, expected counts, components) is written
@@ -723,10 +731,24 @@ post_within (MkDatabase  *db,
       || !compute_totals (db, document, error))
     return FALSE;
 
-  year = (gint) g_ascii_strtoll (posting.date, NULL, 10);
-  if (!take_number (db, mk_document_get_kind (document), year, &sequence, &number, error)
-      || !_mk_ledger_apply (db, posting.document_id, posting.date, movements, error))
-    return FALSE;
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    /* Two lines that are each fine can be short together: the ledger,
+     * which sums them, says so, and the document reports it. */
+    if (!_mk_ledger_apply (db, posting.document_id, posting.date, movements, &local_error))
+      {
+        if (g_error_matches (local_error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_SHORT))
+          {
+            g_autofree char *what = describe_document (document);
+            g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_SHORT, "%s: %s", what,
+                         local_error->message);
+          }
+        else
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+  }
 
   at = now_utc ();
   user = mk_database_get_user_id (db);

@@ -380,7 +380,7 @@ set_shortfall_error (MkDatabase     *db,
 
   /* Translators: “Not enough HK-FAM, lot HK-22, grant ECHO-2026 in
    * BEN-MAIN: 40 in stock, 60 needed, 20 short.” */
-  g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_INVALID,
+  g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_SHORT,
                _("Not enough %s in %s: %s in stock, %s needed, %s short."), what,
                place, have_iso, need_iso, missing_iso);
 }

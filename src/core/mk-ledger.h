@@ -20,6 +20,7 @@ typedef enum
 {
   MK_LEDGER_ERROR_NOT_FOUND,
   MK_LEDGER_ERROR_INVALID,
+  MK_LEDGER_ERROR_SHORT,         /* stock would become negative */
   MK_LEDGER_ERROR_CHECK_FAILED,
 } MkLedgerError;
 

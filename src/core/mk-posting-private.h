@@ -21,6 +21,7 @@ typedef struct
   MkDocument *document;
   gint64      document_id;
   const char *date;            /* YYYY-MM-DD */
+  const char *number;          /* the number it will have once posted */
   gint64      warehouse_id;    /* the header's warehouse, 0 when none */
   gint64      reference_id;    /* RCV: the waybill; CAN: the cancelled document */
   GPtrArray  *lines;           /* MkDocumentLine, resolved ids; replaces the document's */

@@ -554,6 +554,24 @@ plan_reception (MkPosting  *posting,
     }
   else if (to_warehouse != 0)
     {
+      g_autofree char *code = NULL;
+      gint index = mk_kind_field_index (mk_record_get_kind (header), "warehouse");
+      sqlite3_stmt *code_stmt = _mk_database_statement (
+          posting->db, "SELECT code FROM warehouses WHERE id = ?1", error);
+
+      /* The reception records where the goods went. */
+      if (code_stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (code_stmt, 1, to_warehouse);
+      if (!_mk_database_step (posting->db, code_stmt, &has_row, error))
+        return FALSE;
+      if (has_row)
+        {
+          code = g_strdup ((const char *) sqlite3_column_text (code_stmt, 0));
+          sqlite3_reset (code_stmt);
+        }
+      _mk_record_load_ref (header, index, to_warehouse, code);
+      posting->warehouse_id = to_warehouse;
       if (!require_active_warehouse (posting, to_warehouse, error)
           || !location (posting, MK_LOCATION_WAREHOUSE, to_warehouse, &destination, error))
         return FALSE;
@@ -781,6 +799,20 @@ plan_kitting (MkPosting  *posting,
       || !kit_and_bill (posting, &kit, &bill, error))
     return FALSE;
 
+  /* A kit made of components with lots expires with them, and dekitting
+   * must give the components their lot back: such a kit tracks lots. */
+  for (guint b = 0; b < bill->len && !kit.tracks_lots; b++)
+    {
+      g_auto (ItemInfo) item = { 0 };
+
+      if (!item_info (posting, g_array_index (bill, Component, b).item_id, &item, error))
+        return FALSE;
+      if (item.tracks_lots)
+        return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+                     _("component %s tracks lots, so kit %s must track lots too; mark it in the catalogue."),
+                     item.code, kit.code);
+    }
+
   for (guint b = 0; b < bill->len; b++)
     {
       const Component *component = &g_array_index (bill, Component, b);
@@ -828,12 +860,11 @@ plan_kitting (MkPosting  *posting,
   produced = mk_document_line_new (NULL, kits);
   produced->item_id = kit_id;
   produced->grant_id = grant;
-  produced->lot_number = g_strdup (lot);
+  /* Kits made together are one lot: named after the kitting when the
+   * storekeeper gave none. */
+  produced->lot_number = g_strdup (lot ? lot : kit.tracks_lots ? posting->number : NULL);
   produced->expiry_date = g_strdup (expiry ? expiry : earliest);
   g_ptr_array_add (lines, produced);
-  if (kit.tracks_lots && produced->lot_number == NULL)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                 _("kit %s tracks lots; give the lot of the kits made."), kit.code);
   if (!incoming_lot (posting, lines->len, &kit, produced, error))
     return FALSE;
   add_movement (posting, stock, kit_id, produced->lot_id, grant, kits, "kit_produced");
