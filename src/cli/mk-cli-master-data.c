@@ -445,6 +445,7 @@ field_argument (const MkField *field)
     case MK_FIELD_DATE:
       return N_ ("YYYY-MM-DD");
     case MK_FIELD_VOCAB:
+    case MK_FIELD_CHOICE:
       return N_ ("VALUE");
     case MK_FIELD_PLACE:
       return N_ ("BALADIYA");

@@ -103,6 +103,7 @@ mk_cli_table_add_kind_columns (MkCliTable   *table,
         case MK_FIELD_VOCAB:
         case MK_FIELD_PLACE:
         case MK_FIELD_REF:
+        case MK_FIELD_CHOICE:
         default:
           break;
         }

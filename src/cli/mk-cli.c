@@ -44,9 +44,19 @@ static const Command commands[] = {
   { "edit", mk_cli_command_edit, N_ ("Change fields of a record") },
   { "kit", mk_cli_command_kit, N_ ("Show or set the components of a kit") },
   { "import", mk_cli_command_import, N_ ("Import records or kits from a CSV file") },
+  { "doc", mk_cli_command_doc, N_ ("Create, post, cancel, show or list stock documents") },
+  { "balance", mk_cli_command_balance, N_ ("Print the stock of an item in a warehouse") },
+  { "stock", mk_cli_command_stock, N_ ("List the stock by warehouse, item, lot and grant") },
+  { "stock-card", mk_cli_command_stock_card, N_ ("Show an item’s movements in a warehouse") },
+  { "suggest-lots", mk_cli_command_suggest_lots,
+    N_ ("Suggest lots to issue, first expiry first out") },
+  { "in-transit", mk_cli_command_in_transit, N_ ("List what waybills still carry") },
+  { "expiring", mk_cli_command_expiring, N_ ("List lots that expire soon") },
+  { "below-reorder", mk_cli_command_below_reorder,
+    N_ ("List items at or below their reorder level") },
   { "demo", mk_cli_command_demo, N_ ("Create a demo database of a country office") },
   { "dump", mk_cli_command_dump, N_ ("Print every row of the database, for comparisons") },
-  { "check", mk_cli_command_check, N_ ("Check that the database file is sound") },
+  { "check", mk_cli_command_check, N_ ("Check the database file and the stock ledger") },
 };
 
 /* Output ----------------------------------------------------------------- */
@@ -458,8 +468,8 @@ run (MkCli   *cli,
   g_option_context_set_main_group (context, global_group_new (cli));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                N_ ("Makhzan’s records and kits from the command line, for scripts "
-                                    "and tests."));
+                                N_ ("Makhzan’s records, kits, documents and stock from the command "
+                                    "line, for scripts and tests."));
   /* The description is already translated; the context would look it up again. */
   g_option_context_set_description (context, description);
   /* Stop at the command: its options belong to it. */

@@ -118,6 +118,23 @@ gboolean mk_cli_command_kit (MkCli *cli, char ***args, GError **error);
 MkCliTable *mk_cli_kit_components_table (GPtrArray *components);
 char       *mk_cli_kit_components_text (GPtrArray *components);
 
+/* mk-cli-documents.c */
+gboolean mk_cli_command_doc (MkCli *cli, char ***args, GError **error);
+
+/* mk-cli-ledger.c */
+gboolean mk_cli_command_balance (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_stock (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_stock_card (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_suggest_lots (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_in_transit (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_expiring (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_below_reorder (MkCli *cli, char ***args, GError **error);
+/* Replaces the value of a date option (NULL stays NULL) by its ISO form,
+ * or fails naming @option. */
+gboolean mk_cli_parse_date_option (const char *option,
+                                   char      **value,
+                                   GError    **error);
+
 /* mk-cli-import.c */
 gboolean mk_cli_command_import (MkCli *cli, char ***args, GError **error);
 

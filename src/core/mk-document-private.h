@@ -16,4 +16,7 @@ void _mk_document_set_totals (MkDocument      *self,
                               gint64           weight_g,
                               gint64           volume_cm3);
 
+void _mk_document_set_invalid_line (MkDocument *self,
+                                    guint       line_no);
+
 G_END_DECLS

@@ -264,6 +264,7 @@ struct _MkDocument
   MkDocumentStatus status;
   MkRecord        *header;
   GPtrArray       *lines;
+  guint            invalid_line;
   gint64           total_units;
   gint64           total_weight_g;
   gint64           total_volume_cm3;
@@ -405,6 +406,20 @@ _mk_document_set_stored (MkDocument      *self,
 {
   self->id = id;
   self->status = status;
+}
+
+guint
+mk_document_get_invalid_line (MkDocument *self)
+{
+  g_return_val_if_fail (MK_IS_DOCUMENT (self), 0);
+  return self->invalid_line;
+}
+
+void
+_mk_document_set_invalid_line (MkDocument *self,
+                               guint       line_no)
+{
+  self->invalid_line = line_no;
 }
 
 void

@@ -122,6 +122,11 @@ void             mk_document_add_line     (MkDocument     *self,
                                            MkDocumentLine *line);
 void             mk_document_clear_lines  (MkDocument     *self);
 
+/* The line (1-based, in the order the caller gave them) that the last
+ * refused save or posting named, or 0: an editor marks it, an import names
+ * the line of its file. */
+guint            mk_document_get_invalid_line     (MkDocument *self);
+
 /* Totals from the catalogue, filled when stored or read back: units, weight
  * in grams and volume in cm³ of the lines. */
 gint64           mk_document_get_total_units      (MkDocument *self);

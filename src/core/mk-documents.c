@@ -119,6 +119,8 @@ set_line_error (GError    **error,
                 const char *message)
 {
   g_autofree char *what = describe_document (document);
+
+  _mk_document_set_invalid_line (document, line_no);
   /* Translators: “Waybill (draft), line 3: …”. */
   g_set_error (error, MK_DOCUMENTS_ERROR, code, _("%s, line %u: %s"), what, line_no, message);
 }
@@ -509,6 +511,7 @@ mk_documents_save_draft (MkDatabase  *db,
       return FALSE;
     }
 
+  _mk_document_set_invalid_line (document, 0);
   if (!_mk_database_begin (db, error))
     return FALSE;
   if (!check_still_draft (db, document, error)
@@ -799,6 +802,8 @@ mk_documents_post (MkDatabase  *db,
                    _("%s is posted already."), what);
       return FALSE;
     }
+
+  _mk_document_set_invalid_line (document, 0);
 
   /* A refused posting leaves the document as the caller gave it. */
   id_before = mk_document_get_id (document);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-document-private.h"
 #include "mk-documents.h"
 #include "mk-posting-private.h"
 #include "mk-record-private.h"
@@ -77,6 +78,7 @@ fail_line (MkPosting  *posting,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  _mk_document_set_invalid_line (posting->document, line_no);
   /* Translators: “Waybill (draft), line 3: …”. */
   g_set_error (error, MK_DOCUMENTS_ERROR, code, _("%s, line %u: %s"), what, line_no, message);
   return FALSE;
@@ -443,8 +445,12 @@ plan_waybill (MkPosting  *posting,
   if (to_warehouse)
     {
       if (mk_record_get_int (header, "to_warehouse") == posting->warehouse_id)
-        return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                     _("the waybill goes to the warehouse it leaves from; choose another destination."));
+        {
+          g_autofree char *code = mk_text_isolate_ltr (mk_record_get_string (header, "warehouse"));
+          return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+                       _("the waybill goes to the warehouse it leaves from, %s; choose another destination."),
+                       code);
+        }
       if (!require_active_warehouse (posting, mk_record_get_int (header, "to_warehouse"), error))
         return FALSE;
     }
