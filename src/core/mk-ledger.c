@@ -23,6 +23,7 @@ typedef struct
 {
   gint64 first_movement_id;
   gint64 next_movement_id;
+  char   latest_date[11];   /* of the movements posted so far */
 } BulkState;
 
 #define BULK_KEY "mk-ledger-bulk"
@@ -385,10 +386,83 @@ set_shortfall_error (MkDatabase     *db,
                place, have_iso, need_iso, missing_iso);
 }
 
-/* Checks that no balance goes below zero, summing a document's movements
- * per key first: two lines taking 30 each from a lot of 50 are refused. */
+/* The lowest the balance of @key reaches from the end of day @date on,
+ * given what it is now: a document dated in the past must not take away
+ * stock that was only there later. *lowest is the current balance when
+ * nothing moved after @date. */
+static gboolean
+lowest_since (MkDatabase     *db,
+              const StockKey *key,
+              const char     *date,
+              gint64          now,
+              gint64         *lowest,
+              GError        **error)
+{
+  BulkState *bulk = bulk_state (db);
+  sqlite3_stmt *stmt;
+  gboolean has_row;
+  gint64 after, running;
+
+  *lowest = now;
+  /* A generator posting in date order has nothing after @date; without the
+   * stock-card index the question would cost a scan. */
+  if (bulk != NULL && strcmp (date, bulk->latest_date) >= 0)
+    return TRUE;
+
+  stmt = _mk_database_statement (
+      db,
+      "SELECT coalesce (sum (quantity), 0), count (*) FROM movements"
+      " WHERE location_id = ?1 AND item_id = ?2 AND lot_id = ?3 AND grant_id = ?4 AND date > ?5",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key->location_id);
+  sqlite3_bind_int64 (stmt, 2, key->item_id);
+  sqlite3_bind_int64 (stmt, 3, key->lot_id);
+  sqlite3_bind_int64 (stmt, 4, key->grant_id);
+  sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
+  if (!_mk_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  after = sqlite3_column_int64 (stmt, 0);
+  has_row = sqlite3_column_int64 (stmt, 1) > 0;
+  sqlite3_reset (stmt);
+  if (!has_row)
+    return TRUE;
+
+  /* The balance at the end of @date, then each balance after it. */
+  running = now - after;
+  *lowest = running;
+  stmt = _mk_database_statement (
+      db,
+      "SELECT quantity FROM movements"
+      " WHERE location_id = ?1 AND item_id = ?2 AND lot_id = ?3 AND grant_id = ?4 AND date > ?5"
+      " ORDER BY date, id",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key->location_id);
+  sqlite3_bind_int64 (stmt, 2, key->item_id);
+  sqlite3_bind_int64 (stmt, 3, key->lot_id);
+  sqlite3_bind_int64 (stmt, 4, key->grant_id);
+  sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
+  while (TRUE)
+    {
+      if (!_mk_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      running += sqlite3_column_int64 (stmt, 0);
+      *lowest = MIN (*lowest, running);
+    }
+  return TRUE;
+}
+
+/* Checks that no balance goes below zero, now or at any date since the
+ * document's, summing a document's movements per key first: two lines
+ * taking 30 each from a lot of 50 are refused. */
 static gboolean
 check_not_negative (MkDatabase  *db,
+                    const char  *date,
                     GArray      *movements,
                     GError     **error)
 {
@@ -420,16 +494,30 @@ check_not_negative (MkDatabase  *db,
     {
       const StockKey *key = key_ptr;
       gint64 change = *(gint64 *) value_ptr;
-      gint64 available;
+      gint64 available, lowest;
 
       if (change >= 0)
         continue;
       if (!_mk_ledger_quantity (db, key->location_id, key->item_id, key->lot_id, key->grant_id,
-                                &available, error))
+                                &available, error)
+          || !lowest_since (db, key, date, available, &lowest, error))
         return FALSE;
-      if (available + change < 0)
+      if (lowest + change < 0)
         {
-          set_shortfall_error (db, error, key, available, -change);
+          g_autoptr(GError) shortfall = NULL;
+
+          set_shortfall_error (db, &shortfall, key, lowest, -change);
+          if (lowest < available)
+            {
+              g_autofree char *date_iso = mk_text_isolate_ltr (date);
+              /* Translators: the first %s is “Not enough … short.”; the
+               * stock the document takes came only after its date. */
+              g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_SHORT,
+                           _("%s That is counting from %s: some of today’s stock arrived later than the document’s date."),
+                           shortfall->message, date_iso);
+            }
+          else
+            g_propagate_error (error, g_steal_pointer (&shortfall));
           return FALSE;
         }
     }
@@ -457,7 +545,7 @@ _mk_ledger_apply (MkDatabase  *db,
   gint64 next_id;
   gint month = month_of (date);
 
-  if (!check_not_negative (db, movements, error))
+  if (!check_not_negative (db, date, movements, error))
     return FALSE;
 
   if (bulk != NULL)
@@ -544,7 +632,11 @@ _mk_ledger_apply (MkDatabase  *db,
     }
 
   if (bulk != NULL)
-    bulk->next_movement_id = next_id;
+    {
+      bulk->next_movement_id = next_id;
+      if (strcmp (date, bulk->latest_date) > 0)
+        g_strlcpy (bulk->latest_date, date, sizeof bulk->latest_date);
+    }
   _mk_database_emit_changed (db, "movements", document_id);
   _mk_database_emit_changed (db, "balances", document_id);
   return TRUE;

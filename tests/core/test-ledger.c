@@ -825,6 +825,49 @@ test_history_is_immutable (MkFixture     *fixture,
   mk_fixture_assert_unchanged (fixture, before);
 }
 
+
+/* Stock is never negative at any date: a document dated before the stock
+ * arrived is refused, even though the stock is there today, and so is one
+ * that would leave a later document short. */
+static void
+test_never_negative_in_the_past (MkFixture     *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(MkDocument) grn = NULL;
+  g_autoptr(MkDocument) early = NULL;
+  g_autoptr(MkDocument) on_time = NULL;
+  g_autoptr(MkDocument) later_loss = NULL;
+  g_autoptr(GError) refusal = NULL;
+
+  grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-03-10", "warehouse", "BEN-MAIN",
+                              "source", "purchase", NULL);
+  mk_test_add_line (grn, "SOAP", 100, NULL);
+  mk_test_post (fixture, grn);
+
+  early = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-03-05", "warehouse", "BEN-MAIN",
+                                "to_warehouse", "BEN-FIELD", NULL);
+  mk_test_add_line (early, "SOAP", 10, NULL);
+  refusal = mk_test_post_fails (fixture, early);
+  g_assert_error (refusal, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_SHORT);
+  mk_test_assert_mentions (refusal, "SOAP", "2026-03-05", NULL);
+  g_clear_error (&refusal);
+
+  on_time = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-03-12", "warehouse", "BEN-MAIN",
+                                  "to_warehouse", "BEN-FIELD", NULL);
+  mk_test_add_line (on_time, "SOAP", 100, NULL);
+  mk_test_post (fixture, on_time);
+
+  /* 100 are there on 11 March, but all of them leave on the 12th: a loss
+   * dated the 11th would make the 12th's waybill short. */
+  later_loss = mk_test_document_new (MK_DOCUMENT_ADJUSTMENT, "date", "2026-03-11",
+                                     "warehouse", "BEN-MAIN", "reason", "lost", NULL);
+  mk_test_add_line (later_loss, "SOAP", -10, NULL);
+  refusal = mk_test_post_fails (fixture, later_loss);
+  g_assert_true (refusal->domain == MK_DOCUMENTS_ERROR);
+  g_assert_true (refusal->code == MK_DOCUMENTS_ERROR_SHORT);
+  mk_test_assert_mentions (refusal, "SOAP", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -846,6 +889,7 @@ main (int   argc,
   ADD ("/ledger/in-transit", NULL, test_in_transit);
   ADD ("/ledger/below-reorder", NULL, test_below_reorder);
   ADD ("/ledger/bulk", NULL, test_bulk);
+  ADD ("/ledger/never-negative-in-the-past", NULL, test_never_negative_in_the_past);
   ADD ("/ledger/check/history-is-immutable", NULL, test_history_is_immutable);
   for (guint i = 0; i < G_N_ELEMENTS (corruptions); i++)
     {
