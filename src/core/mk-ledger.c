@@ -21,10 +21,18 @@ G_DEFINE_QUARK (mk-ledger-error-quark, mk_ledger_error)
  * and monthly totals; its state hangs on the connection. */
 typedef struct
 {
-  gint64 first_movement_id;
-  gint64 next_movement_id;
-  char   latest_date[11];   /* of the movements posted so far */
+  gint64      first_movement_id;
+  gint64      next_movement_id;
+  char        before_bulk[11];  /* the latest date the ledger had at begin */
+  GHashTable *latest_by_key;    /* StockKey → the latest date posted in bulk */
 } BulkState;
+
+static void
+bulk_state_free (BulkState *bulk)
+{
+  g_clear_pointer (&bulk->latest_by_key, g_hash_table_unref);
+  g_free (bulk);
+}
 
 #define BULK_KEY "mk-ledger-bulk"
 
@@ -404,10 +412,14 @@ lowest_since (MkDatabase     *db,
   gint64 after, running;
 
   *lowest = now;
-  /* A generator posting in date order has nothing after @date; without the
-   * stock-card index the question would cost a scan. */
-  if (bulk != NULL && strcmp (date, bulk->latest_date) >= 0)
-    return TRUE;
+  /* In bulk the stock-card index is gone and the question would cost a
+   * scan: memory says whether this key moved after @date. */
+  if (bulk != NULL && strcmp (date, bulk->before_bulk) >= 0)
+    {
+      const char *latest = g_hash_table_lookup (bulk->latest_by_key, key);
+      if (latest == NULL || strcmp (date, latest) >= 0)
+        return TRUE;
+    }
 
   stmt = _mk_database_statement (
       db,
@@ -634,8 +646,16 @@ _mk_ledger_apply (MkDatabase  *db,
   if (bulk != NULL)
     {
       bulk->next_movement_id = next_id;
-      if (strcmp (date, bulk->latest_date) > 0)
-        g_strlcpy (bulk->latest_date, date, sizeof bulk->latest_date);
+      for (guint i = 0; i < movements->len; i++)
+        {
+          const MkMovement *movement = &g_array_index (movements, MkMovement, i);
+          StockKey key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
+          const char *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
+
+          if (latest == NULL || strcmp (date, latest) > 0)
+            g_hash_table_insert (bulk->latest_by_key, g_memdup2 (&key, sizeof key),
+                                 g_strndup (date, 10));
+        }
     }
   _mk_database_emit_changed (db, "movements", document_id);
   _mk_database_emit_changed (db, "balances", document_id);
@@ -683,24 +703,38 @@ gboolean
 mk_ledger_bulk_begin (MkDatabase  *db,
                       GError     **error)
 {
-  g_autofree BulkState *bulk = g_new0 (BulkState, 1);
+  BulkState *bulk;
+  sqlite3_stmt *stmt;
+  gboolean has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (bulk_state (db) == NULL, FALSE);
 
   if (!_mk_database_begin (db, error))
     return FALSE;
+  bulk = g_new0 (BulkState, 1);
+  bulk->latest_by_key = g_hash_table_new_full (stock_key_hash, stock_key_equal, g_free, g_free);
+  stmt = _mk_database_statement (db, "SELECT coalesce (max (date), '') FROM movements", error);
+  if (stmt == NULL || !_mk_database_step (db, stmt, &has_row, error))
+    {
+      bulk_state_free (bulk);
+      _mk_database_rollback (db);
+      return FALSE;
+    }
+  g_strlcpy (bulk->before_bulk, (const char *) sqlite3_column_text (stmt, 0), sizeof bulk->before_bulk);
+  sqlite3_reset (stmt);
   /* Inserting without the stock-card index and building it once at the
    * end is several times faster than keeping it in step. The index by
    * document stays: its keys only grow, and cancellations read it. */
   if (!_mk_database_exec (db, "DROP INDEX movements_card", error)
       || !_mk_database_next_id (db, "movements", &bulk->first_movement_id, error))
     {
+      bulk_state_free (bulk);
       _mk_database_rollback (db);
       return FALSE;
     }
   bulk->next_movement_id = bulk->first_movement_id;
-  g_object_set_data_full (G_OBJECT (db), BULK_KEY, g_steal_pointer (&bulk), g_free);
+  g_object_set_data_full (G_OBJECT (db), BULK_KEY, bulk, (GDestroyNotify) bulk_state_free);
   return TRUE;
 }
 
