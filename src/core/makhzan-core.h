@@ -7,6 +7,7 @@
 #include "mk-audit.h"
 #include "mk-csv.h"
 #include "mk-database.h"
+#include "mk-distributions.h"
 #include "mk-document.h"
 #include "mk-documents.h"
 #include "mk-import.h"

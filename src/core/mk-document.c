@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-document-private.h"
+#include "mk-text.h"
 
 /* Header fields ---------------------------------------------------------- */
 
@@ -46,6 +47,9 @@ static const MkField grn_fields[] = {
   { "reference", "reference_text", MK_FIELD_TEXT, MK_FIELD_LTR,
     N_("Reference documents"), 0, 0, 100, 0, NULL, NULL, NULL },
   DAMAGED_FIELD,
+  /* Goods returned from a site's stock leave it. */
+  { "from_site", "from_site_id", MK_FIELD_REF, 0,
+    N_("Returned from site"), 0, 0, 0, 0, NULL, "site", NULL },
   NOTES_FIELD,
 };
 
@@ -136,6 +140,49 @@ static const MkField cancellation_fields[] = {
   NOTES_FIELD,
 };
 
+#define PEOPLE_FIELDS                                                          \
+  { "population_group", "population_group", MK_FIELD_VOCAB, MK_FIELD_REQUIRED, \
+    N_("Population group"), 0, 0, 0, 0, "population_groups", NULL, NULL },    \
+  { "grant", "grant_id", MK_FIELD_REF, 0,                                      \
+    N_("Grant"), 0, 0, 0, 0, NULL, "grant", NULL },                            \
+  { "indicator", "indicator", MK_FIELD_VOCAB, 0,                               \
+    N_("Indicator"), 0, 0, 0, 0, "indicators", NULL, NULL },                   \
+  { "partner", "partner_id", MK_FIELD_REF, 0,                                  \
+    N_("Partner"), 0, 0, 0, 0, NULL, "partner", NULL }
+
+static const MkField distribution_fields[] = {
+  NUMBER_FIELD,
+  DATE_FIELD,
+  { "site", "site_id", MK_FIELD_REF, MK_FIELD_REQUIRED,
+    N_("Site"), 0, 0, 0, 0, NULL, "site", NULL },
+  /* None: from the site's own stock, delivered there by waybill. */
+  { "warehouse", "warehouse_id", MK_FIELD_REF, 0,
+    N_("From warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
+  { "activity", "activity", MK_FIELD_VOCAB, MK_FIELD_REQUIRED,
+    N_("Activity"), 0, 0, 0, 0, "activities", NULL, "nfi_distribution" },
+  PEOPLE_FIELDS,
+  NOTES_FIELD,
+};
+
+static const MkField service_fields[] = {
+  NUMBER_FIELD,
+  DATE_FIELD,
+  { "end_date", "end_date", MK_FIELD_DATE, MK_FIELD_LTR,
+    N_("End date"), 0, 0, 0, 0, NULL, NULL, NULL },
+  { "site", "site_id", MK_FIELD_REF, MK_FIELD_REQUIRED,
+    N_("Site"), 0, 0, 0, 0, NULL, "site", NULL },
+  { "activity", "activity", MK_FIELD_VOCAB, MK_FIELD_REQUIRED,
+    N_("Activity"), 0, 0, 0, 0, "activities", NULL, NULL },
+  /* In the activity's unit: litres, latrines, sessions … */
+  { "quantity", "service_quantity", MK_FIELD_INT, MK_FIELD_REQUIRED,
+    N_("Quantity delivered"), 1, G_GINT64_CONSTANT (1000000000000), 0, 0, NULL, NULL, NULL },
+  PEOPLE_FIELDS,
+  /* When materials are issued: the lines leave this warehouse. */
+  { "warehouse", "warehouse_id", MK_FIELD_REF, 0,
+    N_("Materials from warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
+  NOTES_FIELD,
+};
+
 typedef struct
 {
   const char *code;
@@ -164,6 +211,11 @@ static const KindInfo kinds[MK_DOCUMENT_N_KINDS] = {
                                HEADER ("documents", N_("Adjustment or loss report"), adjustment_fields) },
   [MK_DOCUMENT_CANCELLATION] = { "CAN", "cancellation", N_("Cancellation"),
                                  HEADER ("documents", N_("Cancellation"), cancellation_fields) },
+  [MK_DOCUMENT_DISTRIBUTION] = { "DIS", "distribution", N_("Distribution"),
+                                 HEADER ("documents", N_("Distribution"), distribution_fields) },
+  /* Translators: a delivery of shelter or WASH work, such as water trucking. */
+  [MK_DOCUMENT_SERVICE] = { "SRV", "service", N_("Service delivery"),
+                            HEADER ("documents", N_("Service delivery"), service_fields) },
 };
 
 const char *
@@ -253,6 +305,151 @@ mk_document_line_free (MkDocumentLine *line)
   g_free (line);
 }
 
+/* People reached --------------------------------------------------------- */
+
+static const char *const age_keys[MK_N_AGE_BANDS] = { "0_4", "5_11", "12_17", "18_59", "60" };
+static const char *const age_labels[MK_N_AGE_BANDS] = { "0–4", "5–11", "12–17", "18–59", "60+" };
+
+static const char *const people_fields[] = {
+  "female_0_4", "female_5_11", "female_12_17", "female_18_59", "female_60",
+  "male_0_4", "male_5_11", "male_12_17", "male_18_59", "male_60",
+  "disabled", "unaccompanied", "households", "total", NULL,
+};
+
+const char *
+mk_age_band_get_key (MkAgeBand band)
+{
+  g_return_val_if_fail (band < MK_N_AGE_BANDS, NULL);
+  return age_keys[band];
+}
+
+const char *
+mk_age_band_get_label (MkAgeBand band)
+{
+  g_return_val_if_fail (band < MK_N_AGE_BANDS, NULL);
+  return age_labels[band];
+}
+
+const char *const *
+mk_people_counts_field_names (void)
+{
+  return people_fields;
+}
+
+static gint64 *
+count_slot (MkPeopleCounts *counts,
+            const char     *field_name)
+{
+  for (guint i = 0; i < 10; i++)
+    if (g_str_equal (people_fields[i], field_name))
+      return i < 5 ? &counts->female[i] : &counts->male[i - 5];
+  if (g_str_equal (field_name, "disabled"))
+    return &counts->disabled;
+  if (g_str_equal (field_name, "unaccompanied"))
+    return &counts->unaccompanied;
+  if (g_str_equal (field_name, "households"))
+    return &counts->households;
+  if (g_str_equal (field_name, "total"))
+    return &counts->total;
+  return NULL;
+}
+
+gboolean
+mk_people_counts_set_text (MkPeopleCounts *counts,
+                           const char     *field_name,
+                           const char     *text,
+                           GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 *slot;
+  gint64 value;
+
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (field_name != NULL, FALSE);
+
+  slot = count_slot (counts, field_name);
+  if (slot == NULL)
+    {
+      g_set_error (error, MK_RECORD_ERROR, MK_RECORD_ERROR_UNKNOWN_FIELD,
+                   _("“%s” is not a count of people reached."), field_name);
+      return FALSE;
+    }
+  if (!mk_text_parse_int (text, &value, &local_error))
+    {
+      /* Translators: “female_0_4: “many” is not a number …”. */
+      g_set_error (error, MK_RECORD_ERROR, MK_RECORD_ERROR_NOT_A_NUMBER, _("%s: %s"), field_name,
+                   local_error->message);
+      return FALSE;
+    }
+  if (value < 0 || value > G_GINT64_CONSTANT (100000000))
+    {
+      g_set_error (error, MK_RECORD_ERROR, MK_RECORD_ERROR_OUT_OF_RANGE,
+                   _("%s: a count of people is from 0 to 100000000."), field_name);
+      return FALSE;
+    }
+  *slot = value;
+  return TRUE;
+}
+
+gint64
+mk_people_counts_get (const MkPeopleCounts *counts,
+                      const char           *field_name)
+{
+  gint64 *slot;
+
+  g_return_val_if_fail (counts != NULL, 0);
+  slot = count_slot ((MkPeopleCounts *) counts, field_name);
+  g_return_val_if_fail (slot != NULL, 0);
+  return *slot;
+}
+
+gint64
+mk_people_counts_sum (const MkPeopleCounts *counts)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < MK_N_AGE_BANDS; i++)
+    sum += counts->female[i] + counts->male[i];
+  return sum;
+}
+
+MkHouseholdReceipt *
+mk_household_receipt_new (const char *household_code,
+                          const char *item_code,
+                          gint64      quantity)
+{
+  MkHouseholdReceipt *receipt = g_new0 (MkHouseholdReceipt, 1);
+
+  receipt->household_code = g_strdup (household_code);
+  receipt->item_code = g_strdup (item_code);
+  receipt->quantity = quantity;
+  return receipt;
+}
+
+MkHouseholdReceipt *
+mk_household_receipt_copy (const MkHouseholdReceipt *receipt)
+{
+  MkHouseholdReceipt *copy = g_memdup2 (receipt, sizeof *receipt);
+
+  copy->household_code = g_strdup (receipt->household_code);
+  copy->item_code = g_strdup (receipt->item_code);
+  copy->override_reason = g_strdup (receipt->override_reason);
+  copy->previous_date = g_strdup (receipt->previous_date);
+  return copy;
+}
+
+void
+mk_household_receipt_free (MkHouseholdReceipt *receipt)
+{
+  if (receipt == NULL)
+    return;
+  g_free (receipt->household_code);
+  g_free (receipt->item_code);
+  g_free (receipt->override_reason);
+  g_free (receipt->previous_date);
+  g_free (receipt);
+}
+
 /* The document ----------------------------------------------------------- */
 
 struct _MkDocument
@@ -264,6 +461,8 @@ struct _MkDocument
   MkDocumentStatus status;
   MkRecord        *header;
   GPtrArray       *lines;
+  MkPeopleCounts   counts;
+  GPtrArray       *receipts;
   guint            invalid_line;
   gint64           total_units;
   gint64           total_weight_g;
@@ -279,6 +478,7 @@ mk_document_finalize (GObject *object)
 
   g_clear_object (&self->header);
   g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->receipts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mk_document_parent_class)->finalize (object);
 }
@@ -293,6 +493,7 @@ static void
 mk_document_init (MkDocument *self)
 {
   self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
+  self->receipts = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_household_receipt_free);
 }
 
 MkDocument *
@@ -406,6 +607,31 @@ _mk_document_set_stored (MkDocument      *self,
 {
   self->id = id;
   self->status = status;
+}
+
+MkPeopleCounts *
+mk_document_get_counts (MkDocument *self)
+{
+  g_return_val_if_fail (MK_IS_DOCUMENT (self), NULL);
+  if (self->kind != MK_DOCUMENT_DISTRIBUTION && self->kind != MK_DOCUMENT_SERVICE)
+    return NULL;
+  return &self->counts;
+}
+
+GPtrArray *
+mk_document_get_receipts (MkDocument *self)
+{
+  g_return_val_if_fail (MK_IS_DOCUMENT (self), NULL);
+  return self->receipts;
+}
+
+void
+mk_document_add_receipt (MkDocument         *self,
+                         MkHouseholdReceipt *receipt)
+{
+  g_return_if_fail (MK_IS_DOCUMENT (self));
+  g_return_if_fail (receipt != NULL);
+  g_ptr_array_add (self->receipts, receipt);
 }
 
 guint

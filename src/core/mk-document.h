@@ -25,6 +25,8 @@ typedef enum
   MK_DOCUMENT_COUNT,        /* stock count: ± the difference */
   MK_DOCUMENT_ADJUSTMENT,   /* adjustment or loss report, with a reason */
   MK_DOCUMENT_CANCELLATION, /* reverses a posted document */
+  MK_DOCUMENT_DISTRIBUTION, /* − warehouse or site stock, to people */
+  MK_DOCUMENT_SERVICE,      /* shelter or WASH work; − materials issued */
   MK_DOCUMENT_N_KINDS
 } MkDocumentKind;
 
@@ -34,7 +36,7 @@ typedef enum
   MK_DOCUMENT_POSTED,
 } MkDocumentStatus;
 
-/* "GRN", "WB", "RCV", "KIT", "DKT", "CNT", "ADJ", "CAN": the middle of a
+/* "GRN", "WB", "RCV", "KIT", "DKT", "CNT", "ADJ", "CAN", "DIS", "SRV": the middle of a
  * document number, BEN-WB-2026-00017. */
 const char     *mk_document_kind_to_code    (MkDocumentKind  kind);
 /* Accepts the code or the CLI name ("grn", "waybill", "reception", "kitting",
@@ -109,7 +111,14 @@ const char      *mk_document_get_number   (MkDocument     *self);
  *   COUNT       warehouse
  *   ADJUSTMENT  warehouse, reason (damaged|expired|lost|theft|found|
  *               count_difference|ownership_transfer|loss_in_transit)
- *   CANCELLATION  cancels (the number of the posted document), reason text */
+ *   CANCELLATION  cancels (the number of the posted document), reason text
+ *   DISTRIBUTION  site, warehouse (none: the site's own stock, delivered by
+ *               waybill), population_group, grant (the default of the lines),
+ *               activity, indicator, partner
+ *   SERVICE     site, activity (a service: water_trucking, latrines …),
+ *               quantity (in the activity's unit), end_date, population_group,
+ *               grant, indicator, partner, warehouse (when materials are
+ *               issued: the lines) */
 MkRecord        *mk_document_get_header   (MkDocument     *self);
 /* Shortcut for mk_record_get_string (header, field). */
 const char      *mk_document_get_field    (MkDocument     *self,
@@ -126,6 +135,78 @@ void             mk_document_clear_lines  (MkDocument     *self);
  * refused save or posting named, or 0: an editor marks it, an import names
  * the line of its file. */
 guint            mk_document_get_invalid_line     (MkDocument *self);
+
+/* People reached, by sex and age band ------------------------------------ */
+
+typedef enum
+{
+  MK_AGE_0_4,
+  MK_AGE_5_11,
+  MK_AGE_12_17,
+  MK_AGE_18_59,
+  MK_AGE_60_PLUS,
+  MK_N_AGE_BANDS
+} MkAgeBand;
+
+/* "0_4" … "60": the band in field names (female_0_4, male_60). */
+const char *mk_age_band_get_key   (MkAgeBand band);
+/* "0–4" … "60+", for people. */
+const char *mk_age_band_get_label (MkAgeBand band);
+
+typedef struct
+{
+  gint64 female[MK_N_AGE_BANDS];
+  gint64 male[MK_N_AGE_BANDS];
+  gint64 disabled;       /* persons with disability, among them */
+  gint64 unaccompanied;  /* unaccompanied or separated children, among them */
+  gint64 households;
+  gint64 total;          /* the sum of the ten cells */
+} MkPeopleCounts;
+
+/* The names of the counts' fields: female_0_4 … male_60, disabled,
+ * unaccompanied, households, total. NULL-terminated. */
+const char *const *mk_people_counts_field_names (void);
+/* Sets one count from what a person typed. */
+gboolean    mk_people_counts_set_text (MkPeopleCounts *counts,
+                                       const char     *field_name,
+                                       const char     *text,
+                                       GError        **error);
+gint64      mk_people_counts_get      (const MkPeopleCounts *counts,
+                                       const char           *field_name);
+/* The sum of the ten sex-and-age cells. */
+gint64      mk_people_counts_sum      (const MkPeopleCounts *counts);
+
+/* The people a distribution with counts (not a household list) or a service
+ * reached; NULL for other kinds. Owned by the document. */
+MkPeopleCounts *mk_document_get_counts (MkDocument *self);
+
+/* What one household received in a household-list distribution. */
+typedef struct
+{
+  char   *household_code;
+  char   *item_code;
+  gint64  quantity;
+  char   *override_reason;  /* given when an entitlement is broken on purpose */
+  /* Filled when checked or posted: */
+  gint64  household_id;
+  gint64  item_id;
+  char   *previous_date;    /* the earlier receipt that breaks an entitlement */
+} MkHouseholdReceipt;
+
+MkHouseholdReceipt *mk_household_receipt_new  (const char *household_code,
+                                               const char *item_code,
+                                               gint64      quantity);
+MkHouseholdReceipt *mk_household_receipt_copy (const MkHouseholdReceipt *receipt);
+void                mk_household_receipt_free (MkHouseholdReceipt *receipt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkHouseholdReceipt, mk_household_receipt_free)
+
+/* The receipts of a distribution, an array of MkHouseholdReceipt owned by
+ * the document. With receipts, a distribution is a household list: its
+ * lines are their totals and its people are its households' members. */
+GPtrArray  *mk_document_get_receipts  (MkDocument         *self);
+/* Takes ownership of @receipt. */
+void        mk_document_add_receipt   (MkDocument         *self,
+                                       MkHouseholdReceipt *receipt);
 
 /* Totals from the catalogue, filled when stored or read back: units, weight
  * in grams and volume in cm³ of the lines. */

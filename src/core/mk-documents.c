@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-audit-private.h"
+#include "mk-distributions-private.h"
 #include "mk-document-private.h"
 #include "mk-documents.h"
 #include "mk-json.h"
@@ -517,8 +518,10 @@ mk_documents_save_draft (MkDatabase  *db,
   if (!check_still_draft (db, document, error)
       || !resolve_header (db, document, &reference_id, error)
       || !resolve_lines (db, document, error)
+      || !_mk_distributions_resolve (db, document, error)
       || !compute_totals (db, document, error)
-      || !store (db, document, reference_id, mk_document_get_lines (document), error))
+      || !store (db, document, reference_id, mk_document_get_lines (document), error)
+      || !_mk_distributions_store (db, document, error))
     {
       _mk_database_rollback (db);
       return FALSE;
@@ -722,7 +725,8 @@ post_within (MkDatabase  *db,
     return FALSE;
 
   if (!fill_line_codes (db, lines, error)
-      || !store (db, document, posting.reference_id, NULL, error))
+      || !store (db, document, posting.reference_id, NULL, error)
+      || !_mk_distributions_store (db, document, error))
     return FALSE;
 
   /* What posting decided (lots, expected counts, components) is written
@@ -937,7 +941,8 @@ mk_documents_get (MkDatabase  *db,
   sqlite3_reset (stmt);
   _mk_document_set_stored (document, id, posted ? MK_DOCUMENT_POSTED : MK_DOCUMENT_DRAFT);
 
-  if (!load_lines (db, document, error) || !compute_totals (db, document, &local_error))
+  if (!load_lines (db, document, error) || !_mk_distributions_load (db, document, error)
+      || !compute_totals (db, document, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));

@@ -27,6 +27,7 @@ typedef enum
   MK_DOCUMENTS_ERROR_ALREADY_POSTED, /* posting or editing a posted document */
   MK_DOCUMENTS_ERROR_NOT_POSTED,     /* cancelling a draft */
   MK_DOCUMENTS_ERROR_CANCELLED,      /* cancelling twice, or a cancellation */
+  MK_DOCUMENTS_ERROR_ENTITLEMENT,    /* a household would receive more than its due */
   MK_DOCUMENTS_ERROR_RECEIVED,       /* a waybill received already in full, a
                                       * reception of more than it still carries,
                                       * or cancelling a received waybill */

@@ -468,7 +468,7 @@ mk_import_csv (MkDatabase  *db,
                GError     **error)
 {
   static const char *const kinds[] = {
-    "items", "warehouses", "sites", "donors", "grants", "partners",
+    "items", "warehouses", "sites", "donors", "grants", "partners", "households", "entitlements",
   };
   g_autoptr(MkCsvReader) reader = NULL;
   const MkKind *kind = NULL;
@@ -487,7 +487,7 @@ mk_import_csv (MkDatabase  *db,
       if (kind == NULL)
         {
           g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_UNKNOWN_KIND,
-                       _("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants and partners."),
+                       _("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants, partners, households and entitlements."),
                        what);
           return FALSE;
         }

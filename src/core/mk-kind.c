@@ -131,6 +131,59 @@ static const MkField partner_fields[] = {
   ACTIVE_FIELD,
 };
 
+#define MEMBER(name, label) \
+  { name, name, MK_FIELD_INT, 0, label, 0, 50, 0, 0, NULL, NULL, "0" }
+
+static const MkField household_fields[] = {
+  /* Translators: a household's code is its ration-card number. */
+  { "code", "code", MK_FIELD_CODE, MK_FIELD_REQUIRED | MK_FIELD_UNIQUE | MK_FIELD_LTR,
+    N_("Household code"), 0, 0, MK_CODE_MAX, 0, NULL, NULL, NULL },
+  { "site", "site_id", MK_FIELD_REF, 0,
+    N_("Site"), 0, 0, 0, 0, NULL, "site", NULL },
+  { "population_group", "population_group", MK_FIELD_VOCAB, MK_FIELD_REQUIRED,
+    N_("Population group"), 0, 0, 0, 0, "population_groups", NULL, NULL },
+  { "size", "size", MK_FIELD_INT, MK_FIELD_REQUIRED,
+    N_("Household size"), 1, 50, 0, 0, NULL, NULL, NULL },
+  MEMBER ("female_0_4", N_("Female 0–4")),
+  MEMBER ("female_5_11", N_("Female 5–11")),
+  MEMBER ("female_12_17", N_("Female 12–17")),
+  MEMBER ("female_18_59", N_("Female 18–59")),
+  MEMBER ("female_60", N_("Female 60+")),
+  MEMBER ("male_0_4", N_("Male 0–4")),
+  MEMBER ("male_5_11", N_("Male 5–11")),
+  MEMBER ("male_12_17", N_("Male 12–17")),
+  MEMBER ("male_18_59", N_("Male 18–59")),
+  MEMBER ("male_60", N_("Male 60+")),
+  { "disabled", "disabled", MK_FIELD_INT, 0,
+    N_("Persons with disability"), 0, 50, 0, 0, NULL, NULL, "0" },
+  { "vulnerabilities", "vulnerabilities", MK_FIELD_TEXT, 0,
+    N_("Vulnerabilities"), 0, 0, MK_NOTE_MAX, 0, NULL, NULL, NULL },
+  { "head_name", "head_name", MK_FIELD_TEXT, 0,
+    N_("Head of household"), 0, 0, MK_NAME_MAX, 0, NULL, NULL, NULL },
+  PHONE_FIELD,
+  { "registered_on", "registered_on", MK_FIELD_DATE, MK_FIELD_REQUIRED | MK_FIELD_LTR,
+    N_("Registered on"), 0, 0, 0, 0, NULL, NULL, NULL },
+  ACTIVE_FIELD,
+};
+
+static const MkField entitlement_fields[] = {
+  CODE_FIELD,
+  { "item", "item_id", MK_FIELD_REF, MK_FIELD_REQUIRED,
+    N_("Item"), 0, 0, 0, 0, NULL, "item", NULL },
+  { "per", "per", MK_FIELD_CHOICE, MK_FIELD_REQUIRED,
+    /* Translators: an entitlement is per person or per household. */
+    N_("Per"), 0, 0, 0, 0, "person|household", NULL, NULL },
+  { "quantity", "quantity", MK_FIELD_INT, MK_FIELD_REQUIRED,
+    N_("Quantity"), 1, 1000, 0, 0, NULL, NULL, NULL },
+  { "interval_days", "interval_days", MK_FIELD_INT, 0,
+    N_("Every (days)"), 1, 3650, 0, 0, NULL, NULL, NULL },
+  { "season_start", "season_start", MK_FIELD_TEXT, MK_FIELD_LTR,
+    N_("Season starts (MM-DD)"), 0, 0, 5, 0, NULL, NULL, NULL },
+  { "once_per_stay", "once_per_stay", MK_FIELD_BOOL, 0,
+    N_("Once per stay"), 0, 1, 0, 0, NULL, NULL, "no" },
+  ACTIVE_FIELD,
+};
+
 #define KIND(name, table, label, title, fields) \
   { name, table, label, title, fields, G_N_ELEMENTS (fields) }
 
@@ -143,6 +196,8 @@ static const MkKind kinds[] = {
   KIND ("donor", "donors", N_("Donor"), N_("Donors"), donor_fields),
   KIND ("grant", "grants", N_("Grant"), N_("Grants"), grant_fields),
   KIND ("partner", "partners", N_("Partner"), N_("Partners"), partner_fields),
+  KIND ("household", "households", N_("Household"), N_("Households"), household_fields),
+  KIND ("entitlement", "entitlements", N_("Entitlement"), N_("Entitlements"), entitlement_fields),
 };
 
 const MkKind *
@@ -161,7 +216,7 @@ mk_kind_all (void)
 {
   static const MkKind *all[] = {
     &kinds[0], &kinds[1], &kinds[2], &kinds[3], &kinds[4], &kinds[5], &kinds[6],
-    NULL,
+    &kinds[7], &kinds[8], NULL,
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (all) == G_N_ELEMENTS (kinds) + 1);
 

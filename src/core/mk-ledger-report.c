@@ -45,7 +45,7 @@ column_of (MkMonthRow *row,
   *sign = -1;
   if (g_str_equal (category, "dispatched"))
     return &row->dispatched;
-  if (g_str_equal (category, "distributed"))
+  if (g_str_equal (category, "distributed") || g_str_equal (category, "service_materials"))
     return &row->distributed;
   if (g_str_has_prefix (category, "loss_"))
     return &row->losses;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mk-audit-private.h"
+#include "mk-distributions.h"
 #include "mk-database-private.h"
 #include "mk-json.h"
 #include "mk-kit-private.h"
@@ -93,12 +94,17 @@ build_kind_sql (const MkKind *kind)
   sql->select_by_code = build_select (kind, "WHERE t.code = ?1");
   sql->select_by_id = build_select (kind, "WHERE t.id = ?1");
   sql->select_all = build_select (kind, "ORDER BY t.code");
-  sql->select_search = build_select (
-      kind,
-      "WHERE mk_fold (t.code) LIKE ?1 ESCAPE '\\'"
-      " OR mk_fold (t.name_en) LIKE ?1 ESCAPE '\\'"
-      " OR mk_fold (t.name_ar) LIKE ?1 ESCAPE '\\'"
-      " ORDER BY t.code");
+  {
+    /* Codes and whichever names the kind has. */
+    g_autoptr(GString) where = g_string_new ("WHERE mk_fold (t.code) LIKE ?1 ESCAPE '\\'");
+    static const char *const names[] = { "name_en", "name_ar", "head_name" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      if (mk_kind_find_field (kind, names[i]) != NULL)
+        g_string_append_printf (where, " OR mk_fold (t.%s) LIKE ?1 ESCAPE '\\'", names[i]);
+    g_string_append (where, " ORDER BY t.code");
+    sql->select_search = build_select (kind, where->str);
+  }
   return sql;
 }
 
@@ -526,6 +532,85 @@ check_rules (MkDatabase  *db,
         }
     }
 
+  if (g_str_equal (kind->name, "household"))
+    {
+      static const char *const members[] = {
+        "female_0_4", "female_5_11", "female_12_17", "female_18_59", "female_60",
+        "male_0_4", "male_5_11", "male_12_17", "male_18_59", "male_60",
+      };
+      static const char *const personal[] = { "head_name", "phone" };
+      gint64 sum = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+        sum += mk_record_get_int (record, members[i]);
+      if (sum != mk_record_get_int (record, "size"))
+        {
+          g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT, mk_record_get_int (record, "size"));
+          g_autofree char *counted = g_strdup_printf ("%" G_GINT64_FORMAT, sum);
+          g_autofree char *size_iso = mk_text_isolate_ltr (size);
+          g_autofree char *counted_iso = mk_text_isolate_ltr (counted);
+          g_autofree char *problem = g_strdup_printf (
+              _("the household has %s members by sex and age, not %s."), counted_iso, size_iso);
+          _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                                      MK_MASTER_DATA_ERROR_INVALID,
+                                      mk_kind_find_field (kind, "size"), problem);
+          return FALSE;
+        }
+      if (mk_record_get_int (record, "disabled") > sum)
+        {
+          _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_INVALID,
+                                      mk_kind_find_field (kind, "disabled"),
+                                      _("more persons with disability than members."));
+          return FALSE;
+        }
+      /* Names and phone numbers are kept only where the office said so. */
+      for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+        {
+          const char *value = mk_record_get_string (record, personal[i]);
+          if (value != NULL && *value != '\0' && !mk_office_get_keeps_personal_data (db))
+            {
+              _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                                          MK_MASTER_DATA_ERROR_INVALID,
+                                          mk_kind_find_field (kind, personal[i]),
+                                          _("this office does not keep names and phone numbers of households; an administrator can turn that on."));
+              return FALSE;
+            }
+        }
+    }
+
+  if (g_str_equal (kind->name, "entitlement"))
+    {
+      const char *season = mk_record_get_string (record, "season_start");
+      gboolean by_days = mk_record_is_set (record, "interval_days");
+      gboolean by_season = season != NULL && *season != '\0';
+      gboolean once = mk_record_get_bool (record, "once_per_stay");
+
+      if (by_days + by_season + once != 1)
+        {
+          _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_INVALID,
+                                      mk_kind_find_field (kind, "interval_days"),
+                                      _("give exactly one of: every so many days, a season start, or once per stay."));
+          return FALSE;
+        }
+      if (by_season)
+        {
+          g_autofree char *date = g_strdup_printf ("2000-%s", season);
+          g_autoptr(GError) local_error = NULL;
+          g_autofree char *iso = strlen (season) == 5 ? mk_text_parse_date (date, &local_error) : NULL;
+
+          if (iso == NULL)
+            {
+              g_autofree char *quoted = _mk_record_quote_value (season);
+              g_autofree char *problem = g_strdup_printf (
+                  _("%s is not a day of the year; write it as MM-DD, such as 10-01."), quoted);
+              _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                                          MK_MASTER_DATA_ERROR_INVALID,
+                                          mk_kind_find_field (kind, "season_start"), problem);
+              return FALSE;
+            }
+        }
+    }
+
   if (g_str_equal (kind->name, "item") && stored != NULL
       && mk_record_get_bool (stored, "is_kit") && !mk_record_get_bool (record, "is_kit"))
     {
@@ -827,7 +912,7 @@ is_vocabulary (const char *vocab)
 {
   static const char *const names[] = {
     "units", "item_categories", "population_groups", "site_types",
-    "warehouse_types", "sectors", "adjustment_reasons",
+    "warehouse_types", "sectors", "adjustment_reasons", "activities", "indicators",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

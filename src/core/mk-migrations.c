@@ -26,11 +26,13 @@ typedef struct
 } Migration;
 
 static gboolean seed_reference (MkDatabase *db, GError **error);
+static gboolean seed_activities (MkDatabase *db, GError **error);
 
 static const Migration migrations[] = {
   { "/org/makhzan/core/migrations/0001-reference.sql", seed_reference },
   { "/org/makhzan/core/migrations/0002-master-data.sql", NULL },
   { "/org/makhzan/core/migrations/0003-ledger.sql", NULL },
+  { "/org/makhzan/core/migrations/0004-distributions.sql", seed_activities },
 };
 
 guint
@@ -213,6 +215,20 @@ seed_reference (MkDatabase  *db,
       return FALSE;
 
   return seed_places (db, error);
+}
+
+static gboolean
+seed_activities (MkDatabase  *db,
+                 GError     **error)
+{
+  return seed_table (db, "/org/makhzan/core/seed/activities.csv",
+                     "INSERT INTO activities (code, kind, sector, unit_en, unit_ar, name_en, name_ar,"
+                     " sort_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     7, error)
+         && seed_table (db, "/org/makhzan/core/seed/indicators.csv",
+                        "INSERT INTO indicators (code, sector, name_en, name_ar, sort_order)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5)",
+                        4, error);
 }
 
 /* Applying --------------------------------------------------------------- */

@@ -14,26 +14,17 @@
 #include <glib/gi18n.h>
 
 #include "mk-document-private.h"
+#include "mk-distributions-private.h"
 #include "mk-documents.h"
 #include "mk-posting-private.h"
 #include "mk-record-private.h"
 #include "mk-text.h"
 
-typedef struct
-{
-  char    *code;
-  gboolean tracks_lots;
-  gboolean is_kit;
-  gboolean active;
-} ItemInfo;
-
-static void
-item_info_clear (ItemInfo *info)
+void
+_mk_posting_item_info_clear (ItemInfo *info)
 {
   g_clear_pointer (&info->code, g_free);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemInfo, item_info_clear)
 
 /* Messages --------------------------------------------------------------- */
 
@@ -45,8 +36,8 @@ describe (MkPosting *posting)
   return g_strdup_printf (C_("document", "%s (draft)"), label);
 }
 
-static gboolean G_GNUC_PRINTF (4, 5)
-fail (MkPosting  *posting,
+gboolean
+_mk_posting_fail (MkPosting  *posting,
       GError    **error,
       gint        code,
       const char *format,
@@ -63,8 +54,8 @@ fail (MkPosting  *posting,
   return FALSE;
 }
 
-static gboolean G_GNUC_PRINTF (5, 6)
-fail_line (MkPosting  *posting,
+gboolean
+_mk_posting_fail_line (MkPosting  *posting,
            GError    **error,
            gint        code,
            guint       line_no,
@@ -84,8 +75,8 @@ fail_line (MkPosting  *posting,
   return FALSE;
 }
 
-static char *
-iso_number (gint64 value)
+char *
+_mk_posting_iso_number (gint64 value)
 {
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
   return mk_text_isolate_ltr (text);
@@ -93,8 +84,8 @@ iso_number (gint64 value)
 
 /* Lookups ---------------------------------------------------------------- */
 
-static gboolean
-item_info (MkPosting  *posting,
+gboolean
+_mk_posting_item_info (MkPosting  *posting,
            gint64      item_id,
            ItemInfo   *info,
            GError    **error)
@@ -109,7 +100,7 @@ item_info (MkPosting  *posting,
   if (!_mk_database_step (posting->db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("an item of the document no longer exists."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("an item of the document no longer exists."));
   info->code = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 0));
   info->tracks_lots = sqlite3_column_int (stmt, 1);
   info->is_kit = sqlite3_column_int (stmt, 2);
@@ -135,15 +126,15 @@ warehouse_active (MkPosting  *posting,
   if (!_mk_database_step (posting->db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("the warehouse no longer exists."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("the warehouse no longer exists."));
   *code = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 0));
   *active = sqlite3_column_int (stmt, 1);
   sqlite3_reset (stmt);
   return TRUE;
 }
 
-static gboolean
-require_active_warehouse (MkPosting  *posting,
+gboolean
+_mk_posting_require_active_warehouse (MkPosting  *posting,
                           gint64      warehouse_id,
                           GError    **error)
 {
@@ -153,13 +144,13 @@ require_active_warehouse (MkPosting  *posting,
   if (!warehouse_active (posting, warehouse_id, &code, &active, error))
     return FALSE;
   if (!active)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                  _("warehouse %s is inactive; make it active again before it holds stock."), code);
   return TRUE;
 }
 
-static gboolean
-location (MkPosting      *posting,
+gboolean
+_mk_posting_location (MkPosting      *posting,
           MkLocationKind  kind,
           gint64          owner,
           gint64         *location_id,
@@ -168,8 +159,8 @@ location (MkPosting      *posting,
   return _mk_ledger_location (posting->db, kind, owner, TRUE, location_id, error);
 }
 
-static void
-add_movement (MkPosting  *posting,
+void
+_mk_posting_add_movement (MkPosting  *posting,
               gint64      location_id,
               gint64      item_id,
               gint64      lot_id,
@@ -183,30 +174,30 @@ add_movement (MkPosting  *posting,
     g_array_append_val (posting->movements, movement);
 }
 
-static gboolean
-check_quantity (MkPosting  *posting,
+gboolean
+_mk_posting_check_quantity (MkPosting  *posting,
                 guint       line_no,
                 const char *what,
                 gint64      quantity,
                 gint64      min,
                 GError    **error)
 {
-  g_autofree char *shown = iso_number (quantity);
-  g_autofree char *max = iso_number (MK_QUANTITY_MAX);
-  g_autofree char *low = iso_number (min);
+  g_autofree char *shown = _mk_posting_iso_number (quantity);
+  g_autofree char *max = _mk_posting_iso_number (MK_QUANTITY_MAX);
+  g_autofree char *low = _mk_posting_iso_number (min);
 
   if (quantity < min || quantity > MK_QUANTITY_MAX)
     /* Translators: “the quantity 0 must be from 1 to 9007199254740992”; the
      * first %s names the quantity (“the quantity”, “the damaged quantity”). */
-    return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+    return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                       _("%s %s must be from %s to %s."), what, shown, low, max);
   return TRUE;
 }
 
 /* The lot of a line that brings stock in: found or created, with its expiry
  * checked against the document's date. */
-static gboolean
-incoming_lot (MkPosting      *posting,
+gboolean
+_mk_posting_incoming_lot (MkPosting      *posting,
               guint           line_no,
               const ItemInfo *item,
               MkDocumentLine *line,
@@ -217,30 +208,30 @@ incoming_lot (MkPosting      *posting,
   if (!item->tracks_lots)
     {
       if (line->lot_number != NULL)
-        return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+        return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                           _("item %s does not track lots; leave the lot empty."), item->code);
       line->lot_id = 0;
       return TRUE;
     }
   if (line->lot_number == NULL)
-    return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+    return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                       _("item %s tracks lots; give the lot number and its expiry date."), item->code);
   if (line->expiry_date != NULL && strcmp (line->expiry_date, posting->date) < 0)
     {
       g_autofree char *expiry = mk_text_isolate_ltr (line->expiry_date);
       g_autofree char *date = mk_text_isolate_ltr (posting->date);
-      return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+      return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                         _("the expiry date %s is before the date of the document, %s."), expiry, date);
     }
   if (!_mk_ledger_ensure_lot (posting->db, line->item_id, line->lot_number, line->expiry_date,
                               &line->lot_id, &local_error))
-    return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no, "%s", local_error->message);
+    return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no, "%s", local_error->message);
   return TRUE;
 }
 
 /* A lot named on a line that takes stock out must be a lot of its item. */
-static gboolean
-named_lot (MkPosting      *posting,
+gboolean
+_mk_posting_named_lot (MkPosting      *posting,
            guint           line_no,
            const ItemInfo *item,
            MkDocumentLine *line,
@@ -255,7 +246,7 @@ named_lot (MkPosting      *posting,
   if (*lot_id == 0)
     {
       g_autofree char *lot = mk_text_isolate_ltr (line->lot_number);
-      return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+      return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                         _("item %s has no lot %s."), item->code, lot);
     }
   return TRUE;
@@ -263,20 +254,12 @@ named_lot (MkPosting      *posting,
 
 /* Taking stock out ------------------------------------------------------- */
 
-typedef struct
-{
-  gint64 lot_id;
-  gint64 grant_id;
-  gint64 quantity;
-  char   expiry[11];
-} Chunk;
-
 /* Takes @quantity of @item_id from @location_id, from lot @lot_id (-1: first
  * expiry first out, leaving out lots expired before @not_expired_on when
  * it is not NULL) and grant @grant_id (-1: any). Refuses, naming item, lot,
  * place and shortfall, when there is not enough. */
-static GArray *
-allocate (MkPosting      *posting,
+GArray *
+_mk_posting_allocate (MkPosting      *posting,
           guint           line_no,
           const ItemInfo *item,
           gint64          location_id,
@@ -310,12 +293,12 @@ allocate (MkPosting      *posting,
     {
       g_autofree char *place = _mk_ledger_describe_location (posting->db, location_id);
       g_autofree char *what = _mk_ledger_describe_stock (posting->db, item_id, lot_id, grant_id);
-      g_autofree char *have = iso_number (quantity - remaining);
-      g_autofree char *need = iso_number (quantity);
-      g_autofree char *missing = iso_number (remaining);
+      g_autofree char *have = _mk_posting_iso_number (quantity - remaining);
+      g_autofree char *need = _mk_posting_iso_number (quantity);
+      g_autofree char *missing = _mk_posting_iso_number (remaining);
       /* Translators: “Not enough HK-FAM in BEN-MAIN: 40 in stock, 60 needed,
        * 20 short.” */
-      fail_line (posting, error, MK_DOCUMENTS_ERROR_SHORT, line_no,
+      _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_SHORT, line_no,
                  _("Not enough %s in %s: %s in stock, %s needed, %s short."), what, place,
                  have, need, missing);
       return NULL;
@@ -323,8 +306,8 @@ allocate (MkPosting      *posting,
   return g_steal_pointer (&chunks);
 }
 
-static MkDocumentLine *
-line_for_chunk (const MkDocumentLine *model,
+MkDocumentLine *
+_mk_posting_line_for_chunk (const MkDocumentLine *model,
                 const Chunk          *chunk,
                 gint64                quantity)
 {
@@ -339,8 +322,8 @@ line_for_chunk (const MkDocumentLine *model,
   return line;
 }
 
-static void
-replace_lines (MkPosting *posting,
+void
+_mk_posting_replace_lines (MkPosting *posting,
                GPtrArray *lines)
 {
   g_ptr_array_set_size (posting->lines, 0);
@@ -349,23 +332,23 @@ replace_lines (MkPosting *posting,
   g_ptr_array_set_free_func (lines, NULL);
 }
 
-static gboolean
-require_lines (MkPosting  *posting,
+gboolean
+_mk_posting_require_lines (MkPosting  *posting,
                GError    **error)
 {
   if (posting->lines->len == 0)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("the document has no lines."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("the document has no lines."));
   return TRUE;
 }
 
-static gboolean
-require_usable_item (MkPosting      *posting,
+gboolean
+_mk_posting_require_usable_item (MkPosting      *posting,
                      guint           line_no,
                      const ItemInfo *item,
                      GError        **error)
 {
   if (!item->active)
-    return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+    return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                       _("item %s is inactive; make it active again to move it."), item->code);
   return TRUE;
 }
@@ -382,12 +365,23 @@ plan_grn (MkPosting  *posting,
   const char *category = g_str_equal (source, "donation") ? "received_donation"
                          : g_str_equal (source, "return") ? "received_return"
                                                           : "received_purchase";
-  gint64 stock_location, quarantine_location = 0;
+  gint64 stock_location, quarantine_location = 0, site_location = 0;
+  gint64 from_site = mk_record_is_set (header, "from_site") ? mk_record_get_int (header, "from_site") : 0;
 
-  if (!require_lines (posting, error)
-      || !require_active_warehouse (posting, posting->warehouse_id, error)
-      || !location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock_location, error)
-      || (quarantine && !location (posting, MK_LOCATION_QUARANTINE, posting->warehouse_id,
+  /* Goods returned from a site's stock leave it, lot by lot. */
+  if (from_site != 0)
+    {
+      if (!g_str_equal (source, "return"))
+        return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+                                 _("goods from a site come back as a return; set the source to return."));
+      if (!_mk_posting_location (posting, MK_LOCATION_SITE, from_site, &site_location, error))
+        return FALSE;
+    }
+
+  if (!_mk_posting_require_lines (posting, error)
+      || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
+      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock_location, error)
+      || (quarantine && !_mk_posting_location (posting, MK_LOCATION_QUARANTINE, posting->warehouse_id,
                                    &quarantine_location, error)))
     return FALSE;
 
@@ -397,29 +391,54 @@ plan_grn (MkPosting  *posting,
       g_auto (ItemInfo) item = { 0 };
       guint line_no = i + 1;
 
-      if (!item_info (posting, line->item_id, &item, error)
-          || !require_usable_item (posting, line_no, &item, error)
-          || !check_quantity (posting, line_no, _("the good quantity"), line->quantity, 0, error)
-          || !check_quantity (posting, line_no, _("the damaged quantity"), line->damaged, 0, error)
-          || !check_quantity (posting, line_no, _("the short quantity"), line->short_quantity, 0, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error)
+          || !_mk_posting_require_usable_item (posting, line_no, &item, error)
+          || !_mk_posting_check_quantity (posting, line_no, _("the good quantity"), line->quantity, 0, error)
+          || !_mk_posting_check_quantity (posting, line_no, _("the damaged quantity"), line->damaged, 0, error)
+          || !_mk_posting_check_quantity (posting, line_no, _("the short quantity"), line->short_quantity, 0, error))
         return FALSE;
       if (line->quantity + line->damaged + line->short_quantity == 0)
-        return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+        return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                           _("the line receives nothing: give the good, damaged or short quantity."));
-      if (line->quantity + line->damaged > 0 && !incoming_lot (posting, line_no, &item, line, error))
+      if (site_location != 0)
+        {
+          g_autoptr(GArray) chunks = NULL;
+          gint64 lot_id;
+
+          if (!_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
+            return FALSE;
+          chunks = _mk_posting_allocate (posting, line_no, &item, site_location, line->item_id, lot_id,
+                                         line->grant_id, line->quantity + line->damaged, NULL, error);
+          if (chunks == NULL)
+            return FALSE;
+          for (guint c = 0; c < chunks->len; c++)
+            {
+              const Chunk *chunk = &g_array_index (chunks, Chunk, c);
+              _mk_posting_add_movement (posting, site_location, line->item_id, chunk->lot_id,
+                                        chunk->grant_id, -chunk->quantity, "returned");
+            }
+          /* Back in the warehouse under the first lot taken. */
+          line->lot_id = chunks->len ? g_array_index (chunks, Chunk, 0).lot_id : 0;
+          for (guint c = 1; c < chunks->len; c++)
+            if (g_array_index (chunks, Chunk, c).lot_id != line->lot_id)
+              return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+                                            _("the site holds this item in several lots; give one line per lot."));
+        }
+      else if (line->quantity + line->damaged > 0
+               && !_mk_posting_incoming_lot (posting, line_no, &item, line, error))
         return FALSE;
 
-      add_movement (posting, stock_location, line->item_id, line->lot_id, line->grant_id,
+      _mk_posting_add_movement (posting, stock_location, line->item_id, line->lot_id, line->grant_id,
                     line->quantity, category);
       if (quarantine)
-        add_movement (posting, quarantine_location, line->item_id, line->lot_id, line->grant_id,
+        _mk_posting_add_movement (posting, quarantine_location, line->item_id, line->lot_id, line->grant_id,
                       line->damaged, "quarantined");
       else if (line->damaged > 0)
         {
           /* Received and written off at once: the report shows both. */
-          add_movement (posting, stock_location, line->item_id, line->lot_id, line->grant_id,
+          _mk_posting_add_movement (posting, stock_location, line->item_id, line->lot_id, line->grant_id,
                         line->damaged, category);
-          add_movement (posting, stock_location, line->item_id, line->lot_id, line->grant_id,
+          _mk_posting_add_movement (posting, stock_location, line->item_id, line->lot_id, line->grant_id,
                         -line->damaged, "loss_damaged");
         }
     }
@@ -440,18 +459,18 @@ plan_waybill (MkPosting  *posting,
   gint64 origin, transit;
 
   if (to_warehouse + to_site + to_partner != 1)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                  _("give exactly one destination: a warehouse, a site or a partner."));
   if (to_warehouse)
     {
       if (mk_record_get_int (header, "to_warehouse") == posting->warehouse_id)
         {
           g_autofree char *code = mk_text_isolate_ltr (mk_record_get_string (header, "warehouse"));
-          return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+          return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                        _("the waybill goes to the warehouse it leaves from, %s; choose another destination."),
                        code);
         }
-      if (!require_active_warehouse (posting, mk_record_get_int (header, "to_warehouse"), error))
+      if (!_mk_posting_require_active_warehouse (posting, mk_record_get_int (header, "to_warehouse"), error))
         return FALSE;
     }
   {
@@ -459,15 +478,15 @@ plan_waybill (MkPosting  *posting,
     if (expected != NULL && strcmp (expected, posting->date) < 0)
       {
         g_autofree char *expected_iso = mk_text_isolate_ltr (expected);
-        return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+        return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                      _("the expected arrival, %s, is before the waybill leaves."), expected_iso);
       }
   }
 
-  if (!require_lines (posting, error)
-      || !require_active_warehouse (posting, posting->warehouse_id, error)
-      || !location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &origin, error)
-      || !location (posting, MK_LOCATION_TRANSIT, posting->document_id, &transit, error))
+  if (!_mk_posting_require_lines (posting, error)
+      || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
+      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &origin, error)
+      || !_mk_posting_location (posting, MK_LOCATION_TRANSIT, posting->document_id, &transit, error))
     return FALSE;
 
   for (guint i = 0; i < posting->lines->len; i++)
@@ -478,27 +497,27 @@ plan_waybill (MkPosting  *posting,
       guint line_no = i + 1;
       gint64 lot_id;
 
-      if (!item_info (posting, line->item_id, &item, error)
-          || !require_usable_item (posting, line_no, &item, error)
-          || !check_quantity (posting, line_no, _("the quantity"), line->quantity, 1, error)
-          || !named_lot (posting, line_no, &item, line, &lot_id, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error)
+          || !_mk_posting_require_usable_item (posting, line_no, &item, error)
+          || !_mk_posting_check_quantity (posting, line_no, _("the quantity"), line->quantity, 1, error)
+          || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
       /* Expired lots are never suggested for a dispatch. */
-      chunks = allocate (posting, line_no, &item, origin, line->item_id, lot_id, line->grant_id,
+      chunks = _mk_posting_allocate (posting, line_no, &item, origin, line->item_id, lot_id, line->grant_id,
                          line->quantity, posting->date, error);
       if (chunks == NULL)
         return FALSE;
       for (guint c = 0; c < chunks->len; c++)
         {
           const Chunk *chunk = &g_array_index (chunks, Chunk, c);
-          add_movement (posting, origin, line->item_id, chunk->lot_id, chunk->grant_id,
+          _mk_posting_add_movement (posting, origin, line->item_id, chunk->lot_id, chunk->grant_id,
                         -chunk->quantity, "dispatched");
-          add_movement (posting, transit, line->item_id, chunk->lot_id, chunk->grant_id,
+          _mk_posting_add_movement (posting, transit, line->item_id, chunk->lot_id, chunk->grant_id,
                         chunk->quantity, "in_transit");
-          g_ptr_array_add (lines, line_for_chunk (line, chunk, chunk->quantity));
+          g_ptr_array_add (lines, _mk_posting_line_for_chunk (line, chunk, chunk->quantity));
         }
     }
-  replace_lines (posting, lines);
+  _mk_posting_replace_lines (posting, lines);
   return TRUE;
 }
 
@@ -530,7 +549,7 @@ plan_reception (MkPosting  *posting,
   if (!_mk_database_step (posting->db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_NOT_FOUND, _("the waybill no longer exists."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_NOT_FOUND, _("the waybill no longer exists."));
   waybill_number = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 0));
   waybill_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   waybill_date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
@@ -540,21 +559,21 @@ plan_reception (MkPosting  *posting,
   sqlite3_reset (stmt);
 
   if (!g_str_equal (waybill_kind, "WB"))
-    return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("%s is not a waybill."), waybill_number);
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("%s is not a waybill."), waybill_number);
   if (strcmp (posting->date, waybill_date) < 0)
     {
       g_autofree char *left = mk_text_isolate_ltr (waybill_date);
-      return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+      return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                    _("the goods cannot arrive before waybill %s left, on %s."), waybill_number, left);
     }
 
   /* The destination: the reception's warehouse, else the waybill's. */
   if (posting->warehouse_id != 0)
     {
-      if (!require_active_warehouse (posting, posting->warehouse_id, error)
-          || !location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &destination, error))
+      if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
+          || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &destination, error))
         return FALSE;
-      if (quarantine && !location (posting, MK_LOCATION_QUARANTINE, posting->warehouse_id,
+      if (quarantine && !_mk_posting_location (posting, MK_LOCATION_QUARANTINE, posting->warehouse_id,
                                    &quarantine_location, error))
         return FALSE;
     }
@@ -578,14 +597,14 @@ plan_reception (MkPosting  *posting,
         }
       _mk_record_load_ref (header, index, to_warehouse, code);
       posting->warehouse_id = to_warehouse;
-      if (!require_active_warehouse (posting, to_warehouse, error)
-          || !location (posting, MK_LOCATION_WAREHOUSE, to_warehouse, &destination, error))
+      if (!_mk_posting_require_active_warehouse (posting, to_warehouse, error)
+          || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, to_warehouse, &destination, error))
         return FALSE;
-      if (quarantine && !location (posting, MK_LOCATION_QUARANTINE, to_warehouse,
+      if (quarantine && !_mk_posting_location (posting, MK_LOCATION_QUARANTINE, to_warehouse,
                                    &quarantine_location, error))
         return FALSE;
     }
-  else if (!location (posting, to_site ? MK_LOCATION_SITE : MK_LOCATION_PARTNER,
+  else if (!_mk_posting_location (posting, to_site ? MK_LOCATION_SITE : MK_LOCATION_PARTNER,
                       to_site ? to_site : to_partner, &destination, error))
     return FALSE;
 
@@ -607,7 +626,7 @@ plan_reception (MkPosting  *posting,
       sqlite3_reset (sum);
     }
   if (total == 0)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_RECEIVED,
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_RECEIVED,
                  _("waybill %s has been received in full already."), waybill_number);
 
   /* No lines: everything the waybill still carries arrived in good order. */
@@ -647,30 +666,30 @@ plan_reception (MkPosting  *posting,
       gint64 parts[3], lot_id, count;
       static const char *const transit_categories[3] = { "delivered", "loss_damaged", "loss_in_transit" };
 
-      if (!item_info (posting, line->item_id, &item, error)
-          || !check_quantity (posting, line_no, _("the good quantity"), line->quantity, 0, error)
-          || !check_quantity (posting, line_no, _("the damaged quantity"), line->damaged, 0, error)
-          || !check_quantity (posting, line_no, _("the short quantity"), line->short_quantity, 0, error)
-          || !named_lot (posting, line_no, &item, line, &lot_id, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error)
+          || !_mk_posting_check_quantity (posting, line_no, _("the good quantity"), line->quantity, 0, error)
+          || !_mk_posting_check_quantity (posting, line_no, _("the damaged quantity"), line->damaged, 0, error)
+          || !_mk_posting_check_quantity (posting, line_no, _("the short quantity"), line->short_quantity, 0, error)
+          || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
       count = line->quantity + line->damaged + line->short_quantity;
       if (count == 0)
-        return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+        return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                           _("the line receives nothing: give the good, damaged or short quantity."));
 
       /* A line without a grant receives from whatever grant the waybill carries. */
-      chunks = allocate (posting, line_no, &item, transit, line->item_id, lot_id,
+      chunks = _mk_posting_allocate (posting, line_no, &item, transit, line->item_id, lot_id,
                          line->grant_code != NULL || line->grant_id > 0 ? line->grant_id : -1,
                          count, NULL, &local_error);
       if (chunks == NULL)
         {
           gint64 carried = 0;
           g_autofree char *carried_iso = NULL;
-          g_autofree char *count_iso = iso_number (count);
+          g_autofree char *count_iso = _mk_posting_iso_number (count);
 
           _mk_ledger_quantity (posting->db, transit, line->item_id, lot_id, -1, &carried, NULL);
-          carried_iso = iso_number (carried);
-          return fail_line (posting, error, MK_DOCUMENTS_ERROR_RECEIVED, line_no,
+          carried_iso = _mk_posting_iso_number (carried);
+          return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_RECEIVED, line_no,
                             _("waybill %s still carries %s of %s, but the line receives %s."),
                             waybill_number, carried_iso, item.code, count_iso);
         }
@@ -682,7 +701,7 @@ plan_reception (MkPosting  *posting,
       for (guint c = 0, part = 0; c < chunks->len; c++)
         {
           Chunk *chunk = &g_array_index (chunks, Chunk, c);
-          MkDocumentLine *out = line_for_chunk (line, chunk, 0);
+          MkDocumentLine *out = _mk_posting_line_for_chunk (line, chunk, 0);
 
           out->damaged = 0;
           out->short_quantity = 0;
@@ -693,18 +712,18 @@ plan_reception (MkPosting  *posting,
               if (take > 0)
                 {
                   gboolean kept = part == 0 || (part == 1 && quarantine_location != 0);
-                  add_movement (posting, transit, line->item_id, chunk->lot_id, chunk->grant_id,
+                  _mk_posting_add_movement (posting, transit, line->item_id, chunk->lot_id, chunk->grant_id,
                                 -take, kept ? "delivered" : transit_categories[part]);
                   if (part == 0)
                     {
-                      add_movement (posting, destination, line->item_id, chunk->lot_id,
+                      _mk_posting_add_movement (posting, destination, line->item_id, chunk->lot_id,
                                     chunk->grant_id, take, "received_transfer");
                       out->quantity += take;
                     }
                   else if (part == 1)
                     {
                       if (quarantine_location != 0)
-                        add_movement (posting, quarantine_location, line->item_id, chunk->lot_id,
+                        _mk_posting_add_movement (posting, quarantine_location, line->item_id, chunk->lot_id,
                                       chunk->grant_id, take, "quarantined");
                       out->damaged += take;
                     }
@@ -719,7 +738,7 @@ plan_reception (MkPosting  *posting,
           g_ptr_array_add (lines, out);
         }
     }
-  replace_lines (posting, lines);
+  _mk_posting_replace_lines (posting, lines);
   return TRUE;
 }
 
@@ -770,15 +789,15 @@ kit_and_bill (MkPosting  *posting,
 {
   gint64 kit_id = mk_record_get_int (mk_document_get_header (posting->document), "kit");
 
-  if (!item_info (posting, kit_id, kit, error))
+  if (!_mk_posting_item_info (posting, kit_id, kit, error))
     return FALSE;
   if (!kit->is_kit)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("item %s is not a kit."), kit->code);
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("item %s is not a kit."), kit->code);
   *bill = bill_of_materials (posting, kit_id, error);
   if (*bill == NULL)
     return FALSE;
   if ((*bill)->len == 0)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                  _("kit %s has no bill of materials; give it its components first."), kit->code);
   return TRUE;
 }
@@ -800,8 +819,8 @@ plan_kitting (MkPosting  *posting,
   MkDocumentLine *produced;
   gint64 stock;
 
-  if (!require_active_warehouse (posting, posting->warehouse_id, error)
-      || !location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error)
+  if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
+      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error)
       || !kit_and_bill (posting, &kit, &bill, error))
     return FALSE;
 
@@ -811,10 +830,10 @@ plan_kitting (MkPosting  *posting,
     {
       g_auto (ItemInfo) item = { 0 };
 
-      if (!item_info (posting, g_array_index (bill, Component, b).item_id, &item, error))
+      if (!_mk_posting_item_info (posting, g_array_index (bill, Component, b).item_id, &item, error))
         return FALSE;
       if (item.tracks_lots)
-        return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+        return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                      _("component %s tracks lots, so kit %s must track lots too; mark it in the catalogue."),
                      item.code, kit.code);
     }
@@ -827,19 +846,19 @@ plan_kitting (MkPosting  *posting,
       gint64 needed, lot_id = -1;
 
       if (__builtin_mul_overflow (component->quantity, kits, &needed) || needed > MK_QUANTITY_MAX)
-        return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+        return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                      _("the number of kits is too large."));
-      if (!item_info (posting, component->item_id, &item, error))
+      if (!_mk_posting_item_info (posting, component->item_id, &item, error))
         return FALSE;
       /* A line naming a lot of this component takes it from that lot. */
       for (guint l = 0; l < posting->lines->len; l++)
         {
           MkDocumentLine *line = g_ptr_array_index (posting->lines, l);
           if (line->item_id == component->item_id && line->lot_number != NULL
-              && !named_lot (posting, l + 1, &item, line, &lot_id, error))
+              && !_mk_posting_named_lot (posting, l + 1, &item, line, &lot_id, error))
             return FALSE;
         }
-      chunks = allocate (posting, b + 1, &item, stock, component->item_id, lot_id, grant, needed,
+      chunks = _mk_posting_allocate (posting, b + 1, &item, stock, component->item_id, lot_id, grant, needed,
                          posting->date, error);
       if (chunks == NULL)
         return FALSE;
@@ -852,7 +871,7 @@ plan_kitting (MkPosting  *posting,
           line->lot_id = chunk->lot_id;
           line->grant_id = chunk->grant_id;
           g_ptr_array_add (lines, line);
-          add_movement (posting, stock, component->item_id, chunk->lot_id, chunk->grant_id,
+          _mk_posting_add_movement (posting, stock, component->item_id, chunk->lot_id, chunk->grant_id,
                         -chunk->quantity, "kit_consumed");
           /* A kit expires with its first component to expire. */
           if (*chunk->expiry && (earliest == NULL || strcmp (chunk->expiry, earliest) < 0))
@@ -871,11 +890,11 @@ plan_kitting (MkPosting  *posting,
   produced->lot_number = g_strdup (lot ? lot : kit.tracks_lots ? posting->number : NULL);
   produced->expiry_date = g_strdup (expiry ? expiry : earliest);
   g_ptr_array_add (lines, produced);
-  if (!incoming_lot (posting, lines->len, &kit, produced, error))
+  if (!_mk_posting_incoming_lot (posting, lines->len, &kit, produced, error))
     return FALSE;
-  add_movement (posting, stock, kit_id, produced->lot_id, grant, kits, "kit_produced");
+  _mk_posting_add_movement (posting, stock, kit_id, produced->lot_id, grant, kits, "kit_produced");
 
-  replace_lines (posting, lines);
+  _mk_posting_replace_lines (posting, lines);
   return TRUE;
 }
 
@@ -893,12 +912,12 @@ plan_dekitting (MkPosting  *posting,
   g_auto (ItemInfo) kit = { 0 };
   gint64 stock;
 
-  if (!require_active_warehouse (posting, posting->warehouse_id, error)
-      || !location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error)
+  if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
+      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error)
       || !kit_and_bill (posting, &kit, &bill, error))
     return FALSE;
 
-  chunks = allocate (posting, 1, &kit, stock, kit_id, -1, grant, kits, NULL, error);
+  chunks = _mk_posting_allocate (posting, 1, &kit, stock, kit_id, -1, grant, kits, NULL, error);
   if (chunks == NULL)
     return FALSE;
 
@@ -912,7 +931,7 @@ plan_dekitting (MkPosting  *posting,
       line->lot_id = chunk->lot_id;
       line->grant_id = chunk->grant_id;
       g_ptr_array_add (lines, line);
-      add_movement (posting, stock, kit_id, chunk->lot_id, chunk->grant_id, -chunk->quantity,
+      _mk_posting_add_movement (posting, stock, kit_id, chunk->lot_id, chunk->grant_id, -chunk->quantity,
                     "kit_consumed");
 
       if (chunk->lot_id != 0)
@@ -941,8 +960,8 @@ plan_dekitting (MkPosting  *posting,
 
           if (__builtin_mul_overflow (component->quantity, chunk->quantity, &quantity)
               || quantity > MK_QUANTITY_MAX)
-            return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("the number of kits is too large."));
-          if (!item_info (posting, component->item_id, &item, error))
+            return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("the number of kits is too large."));
+          if (!_mk_posting_item_info (posting, component->item_id, &item, error))
             return FALSE;
           out = mk_document_line_new (NULL, quantity);
           out->item_id = component->item_id;
@@ -952,7 +971,7 @@ plan_dekitting (MkPosting  *posting,
           if (item.tracks_lots)
             {
               if (kit_lot == NULL)
-                return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+                return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                              _("component %s tracks lots but the kits have none to give it."),
                              item.code);
               out->lot_number = g_strdup (kit_lot);
@@ -961,11 +980,11 @@ plan_dekitting (MkPosting  *posting,
                                           &out->lot_id, error))
                 return FALSE;
             }
-          add_movement (posting, stock, out->item_id, out->lot_id, out->grant_id, quantity,
+          _mk_posting_add_movement (posting, stock, out->item_id, out->lot_id, out->grant_id, quantity,
                         "kit_produced");
         }
     }
-  replace_lines (posting, lines);
+  _mk_posting_replace_lines (posting, lines);
   return TRUE;
 }
 
@@ -978,9 +997,9 @@ plan_count (MkPosting  *posting,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 stock;
 
-  if (!require_lines (posting, error)
-      || !require_active_warehouse (posting, posting->warehouse_id, error)
-      || !location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error))
+  if (!_mk_posting_require_lines (posting, error)
+      || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
+      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error))
     return FALSE;
 
   for (guint i = 0; i < posting->lines->len; i++)
@@ -991,21 +1010,21 @@ plan_count (MkPosting  *posting,
       guint line_no = i + 1;
       gint64 lot_id;
 
-      if (!item_info (posting, line->item_id, &item, error)
-          || !check_quantity (posting, line_no, _("the counted quantity"), line->quantity, 0, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error)
+          || !_mk_posting_check_quantity (posting, line_no, _("the counted quantity"), line->quantity, 0, error))
         return FALSE;
       if (item.tracks_lots && line->lot_number == NULL)
-        return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+        return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                           _("item %s tracks lots; count each lot on its own line."), item.code);
       if (!item.tracks_lots && line->lot_number != NULL)
-        return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+        return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                           _("item %s does not track lots; leave the lot empty."), item.code);
       if (line->lot_number != NULL)
         {
           if (!_mk_ledger_find_lot (posting->db, line->item_id, line->lot_number, &lot_id, NULL, error))
             return FALSE;
           /* A lot found on the shelf that the books never saw. */
-          if (lot_id == 0 && !incoming_lot (posting, line_no, &item, line, error))
+          if (lot_id == 0 && !_mk_posting_incoming_lot (posting, line_no, &item, line, error))
             return FALSE;
           if (lot_id != 0)
             line->lot_id = lot_id;
@@ -1013,7 +1032,7 @@ plan_count (MkPosting  *posting,
       key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
                              line->item_id, line->lot_id, line->grant_id);
       if (g_hash_table_contains (seen, key))
-        return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+        return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                           _("item %s is counted twice for the same lot and grant; give one line with the total."),
                           item.code);
       g_hash_table_add (seen, g_steal_pointer (&key));
@@ -1021,7 +1040,7 @@ plan_count (MkPosting  *posting,
       if (!_mk_ledger_quantity (posting->db, stock, line->item_id, line->lot_id, line->grant_id,
                                 &line->expected, error))
         return FALSE;
-      add_movement (posting, stock, line->item_id, line->lot_id, line->grant_id,
+      _mk_posting_add_movement (posting, stock, line->item_id, line->lot_id, line->grant_id,
                     line->quantity - line->expected, "count");
     }
   return TRUE;
@@ -1086,9 +1105,9 @@ plan_adjustment (MkPosting  *posting,
   gint direction;
   gint64 stock;
 
-  if (!require_lines (posting, error)
-      || !require_active_warehouse (posting, posting->warehouse_id, error)
-      || !location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error)
+  if (!_mk_posting_require_lines (posting, error)
+      || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
+      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error)
       || !reason_direction (posting, reason, &direction, error))
     return FALSE;
 
@@ -1100,61 +1119,61 @@ plan_adjustment (MkPosting  *posting,
       guint line_no = i + 1;
       gint64 lot_id;
 
-      if (!item_info (posting, line->item_id, &item, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error))
         return FALSE;
       if (line->quantity == 0 || line->quantity < -MK_QUANTITY_MAX || line->quantity > MK_QUANTITY_MAX)
         {
-          g_autofree char *shown = iso_number (line->quantity);
-          return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+          g_autofree char *shown = _mk_posting_iso_number (line->quantity);
+          return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                             _("the quantity %s must not be zero and at most 9007199254740992 either way."),
                             shown);
         }
       if (ownership)
         {
           if (line->quantity < 0)
-            return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+            return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                               _("a transfer of ownership moves a positive quantity from one grant to another."));
           if (line->to_grant_id == 0 && (line->to_grant_code == NULL || *line->to_grant_code == '\0'))
-            return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+            return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                               _("give the grant the stock goes to."));
           if (line->to_grant_id == line->grant_id)
-            return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+            return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                               _("the stock already belongs to that grant."));
         }
       else if ((direction < 0 && line->quantity > 0) || (direction > 0 && line->quantity < 0))
-        return fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+        return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
                           direction < 0 ? _("this reason takes stock out: give a negative quantity.")
                                         : _("this reason brings stock in: give a positive quantity."));
 
       if (line->quantity > 0 && !ownership)
         {
-          if (!incoming_lot (posting, line_no, &item, line, error))
+          if (!_mk_posting_incoming_lot (posting, line_no, &item, line, error))
             return FALSE;
-          add_movement (posting, stock, line->item_id, line->lot_id, line->grant_id, line->quantity, category);
+          _mk_posting_add_movement (posting, stock, line->item_id, line->lot_id, line->grant_id, line->quantity, category);
           g_ptr_array_add (lines, mk_document_line_copy (line));
           continue;
         }
 
       /* Taking out: the named lot, or first expiry first, expired lots
        * included — they are what losses usually are. */
-      if (!named_lot (posting, line_no, &item, line, &lot_id, error))
+      if (!_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
-      chunks = allocate (posting, line_no, &item, stock, line->item_id, lot_id, line->grant_id,
+      chunks = _mk_posting_allocate (posting, line_no, &item, stock, line->item_id, lot_id, line->grant_id,
                          ABS (line->quantity), NULL, error);
       if (chunks == NULL)
         return FALSE;
       for (guint c = 0; c < chunks->len; c++)
         {
           const Chunk *chunk = &g_array_index (chunks, Chunk, c);
-          add_movement (posting, stock, line->item_id, chunk->lot_id, chunk->grant_id,
+          _mk_posting_add_movement (posting, stock, line->item_id, chunk->lot_id, chunk->grant_id,
                         -chunk->quantity, category);
           if (ownership)
-            add_movement (posting, stock, line->item_id, chunk->lot_id, line->to_grant_id,
+            _mk_posting_add_movement (posting, stock, line->item_id, chunk->lot_id, line->to_grant_id,
                           chunk->quantity, category);
-          g_ptr_array_add (lines, line_for_chunk (line, chunk, ownership ? chunk->quantity : -chunk->quantity));
+          g_ptr_array_add (lines, _mk_posting_line_for_chunk (line, chunk, ownership ? chunk->quantity : -chunk->quantity));
         }
     }
-  replace_lines (posting, lines);
+  _mk_posting_replace_lines (posting, lines);
   return TRUE;
 }
 
@@ -1188,32 +1207,32 @@ plan_cancellation (MkPosting  *posting,
   if (!_mk_database_step (posting->db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    return fail (posting, error, MK_DOCUMENTS_ERROR_NOT_FOUND, _("the cancelled document no longer exists."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_NOT_FOUND, _("the cancelled document no longer exists."));
   number = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 0));
   kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   if (sqlite3_column_int (stmt, 3))
     {
       sqlite3_reset (stmt);
-      return fail (posting, error, MK_DOCUMENTS_ERROR_CANCELLED,
+      return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_CANCELLED,
                    _("document %s is cancelled already."), number);
     }
   if (sqlite3_column_int (stmt, 4))
     {
       sqlite3_reset (stmt);
-      return fail (posting, error, MK_DOCUMENTS_ERROR_RECEIVED,
+      return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_RECEIVED,
                    _("waybill %s has been received; cancel its reception first."), number);
     }
   sqlite3_reset (stmt);
 
   if (g_str_equal (kind, "CAN"))
-    return fail (posting, error, MK_DOCUMENTS_ERROR_CANCELLED,
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_CANCELLED,
                  _("%s is a cancellation, which cannot be cancelled; post the document again instead."),
                  number);
   if (strcmp (posting->date, date) < 0)
     {
       g_autofree char *original = mk_text_isolate_ltr (date);
-      return fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+      return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                    _("a cancellation cannot be dated before the document it cancels (%s)."), original);
     }
 
@@ -1229,10 +1248,10 @@ plan_cancellation (MkPosting  *posting,
       line->lot_id = movement->lot_id;
       line->grant_id = movement->grant_id;
       g_ptr_array_add (lines, line);
-      add_movement (posting, movement->location_id, movement->item_id, movement->lot_id,
+      _mk_posting_add_movement (posting, movement->location_id, movement->item_id, movement->lot_id,
                     movement->grant_id, -movement->quantity, "cancellation");
     }
-  replace_lines (posting, lines);
+  _mk_posting_replace_lines (posting, lines);
   return TRUE;
 }
 
@@ -1258,6 +1277,10 @@ _mk_posting_plan (MkPosting  *posting,
       return plan_adjustment (posting, error);
     case MK_DOCUMENT_CANCELLATION:
       return plan_cancellation (posting, error);
+    case MK_DOCUMENT_DISTRIBUTION:
+      return _mk_distributions_plan (posting, error);
+    case MK_DOCUMENT_SERVICE:
+      return _mk_services_plan (posting, error);
     case MK_DOCUMENT_N_KINDS:
     default:
       g_assert_not_reached ();

@@ -87,6 +87,8 @@ test_kinds (void)
     { MK_DOCUMENT_COUNT, "CNT", "count" },
     { MK_DOCUMENT_ADJUSTMENT, "ADJ", "adjustment" },
     { MK_DOCUMENT_CANCELLATION, "CAN", "cancellation" },
+    { MK_DOCUMENT_DISTRIBUTION, "DIS", "distribution" },
+    { MK_DOCUMENT_SERVICE, "SRV", "service" },
   };
   MkDocumentKind kind;
 
