@@ -184,9 +184,21 @@ mk_distributions_reconcile (MkDatabase  *db,
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (site_code != NULL && from != NULL && to != NULL, NULL);
 
-  if (!parse_period (from, to, &from_iso, &to_iso, error)
-      || !_mk_master_data_find_id (db, mk_kind_lookup ("site"), site_code, &site, NULL, error))
+  if (!parse_period (from, to, &from_iso, &to_iso, error))
     return NULL;
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!_mk_master_data_find_id (db, mk_kind_lookup ("site"), site_code, &site, NULL, &local_error))
+      {
+        g_set_error_literal (error, MK_DISTRIBUTIONS_ERROR,
+                             g_error_matches (local_error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND)
+                                 ? MK_DISTRIBUTIONS_ERROR_NOT_FOUND
+                                 : MK_DISTRIBUTIONS_ERROR_INVALID,
+                             local_error->message);
+        return NULL;
+      }
+  }
 
   /* The site's stock and what waybills to it carry are one pool: every
    * movement in or out of it falls into one column, so that the columns

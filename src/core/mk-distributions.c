@@ -86,6 +86,22 @@ fail:
 
 /* Receipts and people reached: storage ------------------------------------ */
 
+static void
+receipt_error (MkDocument  *document,
+               GError     **error,
+               guint        receipt_no,
+               const char  *message)
+{
+  const char *label = mk_document_kind_get_label (mk_document_get_kind (document));
+  g_autofree char *what = NULL;
+
+  /* Translators: a document not yet posted: “Distribution (draft)”. */
+  what = g_strdup_printf (C_("document", "%s (draft)"), label);
+  /* Translators: “Distribution (draft), receipt 3: There is no Household …”. */
+  g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_INVALID, _("%s, receipt %u: %s"), what,
+               receipt_no, message);
+}
+
 gboolean
 _mk_distributions_resolve (MkDatabase  *db,
                            MkDocument  *document,
@@ -105,10 +121,8 @@ _mk_distributions_resolve (MkDatabase  *db,
           || !_mk_master_data_find_id (db, households, receipt->household_code,
                                        &receipt->household_id, &code, &local_error))
         {
-          g_set_error (error, MK_DISTRIBUTIONS_ERROR, MK_DISTRIBUTIONS_ERROR_NOT_FOUND,
-                       /* Translators: “Receipt 3: There is no Household with the code HH-9.” */
-                       _("Receipt %u: %s"), i + 1,
-                       local_error ? local_error->message : _("the receipt names no household."));
+          receipt_error (document, error, i + 1,
+                         local_error ? local_error->message : _("the receipt names no household."));
           return FALSE;
         }
       g_free (receipt->household_code);
@@ -117,9 +131,8 @@ _mk_distributions_resolve (MkDatabase  *db,
           || !_mk_master_data_find_id (db, items, receipt->item_code, &receipt->item_id, &code,
                                        &local_error))
         {
-          g_set_error (error, MK_DISTRIBUTIONS_ERROR, MK_DISTRIBUTIONS_ERROR_NOT_FOUND,
-                       _("Receipt %u: %s"), i + 1,
-                       local_error ? local_error->message : _("the receipt names no item."));
+          receipt_error (document, error, i + 1,
+                         local_error ? local_error->message : _("the receipt names no item."));
           return FALSE;
         }
       g_free (receipt->item_code);
@@ -547,9 +560,16 @@ check_counts (MkPosting            *posting,
   for (guint b = MK_AGE_0_4; b <= MK_AGE_12_17; b++)
     children += counts->female[b] + counts->male[b];
 
+  if (counts->total <= 0 && sum > 0)
+    {
+      g_autofree char *sum_iso = _mk_posting_iso_number (sum);
+      return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
+                               _("the total of people reached is missing; the counts by sex and age add up to %s."),
+                               sum_iso);
+    }
   if (counts->total <= 0)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("give the number of people reached, by sex and age."));
+                             _("give the people reached by sex and age, and their total."));
   if (sum != counts->total)
     {
       g_autofree char *sum_iso = _mk_posting_iso_number (sum);

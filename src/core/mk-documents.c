@@ -625,7 +625,34 @@ describe_post (MkDocument *document,
   mk_json_append_string (json, mk_document_kind_to_code (mk_document_get_kind (document)));
   g_string_append (json, ", \"date\": ");
   mk_json_append_string (json, mk_document_get_field (document, "date"));
-  g_string_append_printf (json, ", \"lines\": %u}", lines->len);
+  g_string_append_printf (json, ", \"lines\": %u", lines->len);
+
+  /* An entitlement broken on purpose is audited with its reason. */
+  {
+    GPtrArray *receipts = mk_document_get_receipts (document);
+    gboolean first = TRUE;
+
+    for (guint i = 0; i < receipts->len; i++)
+      {
+        const MkHouseholdReceipt *receipt = g_ptr_array_index (receipts, i);
+
+        if (receipt->previous_date == NULL || receipt->override_reason == NULL)
+          continue;
+        g_string_append (json, first ? ", \"overrides\": [{\"household\": " : ", {\"household\": ");
+        first = FALSE;
+        mk_json_append_string (json, receipt->household_code);
+        g_string_append (json, ", \"item\": ");
+        mk_json_append_string (json, receipt->item_code);
+        g_string_append (json, ", \"previous\": ");
+        mk_json_append_string (json, receipt->previous_date);
+        g_string_append (json, ", \"reason\": ");
+        mk_json_append_string (json, receipt->override_reason);
+        g_string_append_c (json, '}');
+      }
+    if (!first)
+      g_string_append_c (json, ']');
+  }
+  g_string_append_c (json, '}');
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 

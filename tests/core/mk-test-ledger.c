@@ -367,3 +367,182 @@ mk_test_raw_int (sqlite3    *handle,
   sqlite3_finalize (stmt);
   return value;
 }
+
+/* People reached --------------------------------------------------------- */
+
+void
+mk_test_add_people_catalogue (MkFixture *fixture)
+{
+  g_autoptr(MkRecord) site = NULL, kit = NULL, winter = NULL, clothes = NULL;
+
+  site = mk_fixture_add (fixture, "site", "code", "KUF-UC",
+                         "name_en", "Kuwaifiya urban community", "name_ar", "مجتمع الكويفية",
+                         "type", "urban_community", "baladiya", "LY010304", NULL);
+  kit = mk_fixture_add (fixture, "item", "code", "HYG-KIT", "name_en", "Individual hygiene kit",
+                        "name_ar", "حقيبة النظافة الشخصية", "category", "wash", "unit", "kit",
+                        "is_kit", "yes", "weight_kg", "1.5", NULL);
+  winter = mk_fixture_add (fixture, "item", "code", "WINTER-KIT", "name_en", "Winter kit",
+                           "name_ar", "حقيبة الشتاء", "category", "nfi", "unit", "kit",
+                           "is_kit", "yes", NULL);
+  clothes = mk_fixture_add (fixture, "item", "code", "CLOTHES", "name_en", "Clothing set",
+                            "name_ar", "طقم ملابس", "category", "nfi", "unit", "set", NULL);
+}
+
+MkRecord *
+mk_test_add_household (MkFixture  *fixture,
+                       const char *code,
+                       const char *site,
+                       const char *population_group,
+                       const char *registered_on,
+                       ...)
+{
+  g_autoptr(MkRecord) record = mk_record_new (mk_kind_lookup ("household"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size_text = NULL;
+  const char *field;
+  gint64 size = 0;
+  va_list args;
+
+  mk_record_set_text (record, "code", code, &error);
+  g_assert_no_error (error);
+  if (site != NULL)
+    {
+      mk_record_set_text (record, "site", site, &error);
+      g_assert_no_error (error);
+    }
+  mk_record_set_text (record, "population_group",
+                      population_group != NULL ? population_group : "migrants", &error);
+  g_assert_no_error (error);
+  mk_record_set_text (record, "registered_on", registered_on, &error);
+  g_assert_no_error (error);
+
+  va_start (args, registered_on);
+  while ((field = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (!mk_record_set_text (record, field, value, &error))
+        g_error ("household %s: setting %s to “%s”: %s", code, field, value, error->message);
+      if (g_str_has_prefix (field, "female_") || g_str_has_prefix (field, "male_"))
+        size += g_ascii_strtoll (value, NULL, 10);
+    }
+  va_end (args);
+
+  size_text = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+  mk_record_set_text (record, "size", size_text, &error);
+  g_assert_no_error (error);
+  if (!mk_master_data_add (fixture->db, record, &error))
+    g_error ("registering household %s was refused: %s", code, error->message);
+  g_assert_cmpint (mk_record_get_id (record), !=, 0);
+  return g_steal_pointer (&record);
+}
+
+void
+mk_test_set_counts (MkDocument *document,
+                    ...)
+{
+  MkPeopleCounts *counts = mk_document_get_counts (document);
+  const char *field;
+  va_list args;
+
+  g_assert_nonnull (counts);
+  va_start (args, document);
+  while ((field = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+      g_autoptr(GError) error = NULL;
+
+      if (!mk_people_counts_set_text (counts, field, value, &error))
+        g_error ("setting the count %s to “%s”: %s", field, value,
+                 error != NULL ? error->message : "(no error set)");
+      g_assert_no_error (error);
+      g_assert_cmpint (mk_people_counts_get (counts, field), ==, g_ascii_strtoll (value, NULL, 10));
+    }
+  va_end (args);
+}
+
+void
+mk_test_add_receipt (MkDocument *document,
+                     const char *household,
+                     const char *item,
+                     gint64      quantity,
+                     const char *override_reason)
+{
+  MkHouseholdReceipt *receipt = mk_household_receipt_new (household, item, quantity);
+
+  g_assert_nonnull (receipt);
+  g_assert_cmpstr (receipt->household_code, ==, household);
+  g_assert_cmpstr (receipt->item_code, ==, item);
+  g_assert_cmpint (receipt->quantity, ==, quantity);
+  receipt->override_reason = g_strdup (override_reason);
+  mk_document_add_receipt (document, receipt);
+}
+
+char *
+mk_test_deliver_to_site (MkFixture  *fixture,
+                         const char *date,
+                         const char *warehouse,
+                         const char *site,
+                         const char *item,
+                         gint64      quantity,
+                         const char *grant,
+                         const char *received_on,
+                         gint64      short_quantity)
+{
+  g_autoptr(MkDocument) waybill = NULL;
+  g_autoptr(MkDocument) reception = NULL;
+  MkDocumentLine *line;
+  char *number;
+
+  waybill = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", date, "warehouse", warehouse,
+                                  "to_site", site, "transporter", "Al Khair Transport", NULL);
+  line = mk_document_line_new (item, quantity);
+  line->grant_code = g_strdup (grant);
+  mk_document_add_line (waybill, line);
+  number = g_strdup (mk_test_post (fixture, waybill));
+  if (received_on == NULL)
+    return number;
+
+  reception = mk_test_document_new (MK_DOCUMENT_RECEPTION, "date", received_on,
+                                    "waybill", number, NULL);
+  line = mk_document_line_new (item, quantity - short_quantity);
+  line->short_quantity = short_quantity;
+  line->grant_code = g_strdup (grant);
+  mk_document_add_line (reception, line);
+  mk_test_post (fixture, reception);
+  return number;
+}
+
+gint64
+mk_test_site_balance (MkFixture  *fixture,
+                      const char *site,
+                      const char *item)
+{
+  sqlite3 *handle = mk_test_raw_open (fixture);
+  char *sql = sqlite3_mprintf (
+      "SELECT coalesce (sum (b.quantity), 0) FROM balances b"
+      " JOIN locations l ON l.id = b.location_id AND l.kind = 'site'"
+      " JOIN sites s ON s.id = l.site_id JOIN items i ON i.id = b.item_id"
+      " WHERE s.code = %Q AND i.code = %Q", site, item);
+  gint64 quantity = mk_test_raw_int (handle, sql);
+
+  sqlite3_free (sql);
+  sqlite3_close (handle);
+  return quantity;
+}
+
+gint64
+mk_test_lines_total (MkDocument *document,
+                     const char *item)
+{
+  GPtrArray *lines = mk_document_get_lines (document);
+  gint64 total = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      MkDocumentLine *line = g_ptr_array_index (lines, i);
+      if (g_ascii_strcasecmp (line->item_code, item) == 0)
+        total += line->quantity;
+    }
+  return total;
+}

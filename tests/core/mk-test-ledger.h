@@ -83,6 +83,61 @@ void            mk_test_assert_mentions      (const GError  *error,
                                               ...) G_GNUC_NULL_TERMINATED;
 void            mk_test_assert_ledger_ok     (MkFixture     *fixture);
 
+/* People reached -------------------------------------------------------- */
+
+/* The ledger catalogue plus what distributions need: site KUF-UC (urban
+ * community, Kuwaifiya), items HYG-KIT (hygiene kit, delivered packed),
+ * WINTER-KIT (winter kit) and CLOTHES (clothing set), none lot-tracked. */
+void            mk_test_add_people_catalogue (MkFixture     *fixture);
+
+/* Registers household @code (site and population group may be NULL:
+ * none, and "migrants") from member field, value pairs: "female_18_59",
+ * "1" …, and "disabled", "vulnerabilities", "head_name", "phone". Its size
+ * is the sum of the members. Asserts success and returns the record. */
+MkRecord       *mk_test_add_household        (MkFixture     *fixture,
+                                              const char    *code,
+                                              const char    *site,
+                                              const char    *population_group,
+                                              const char    *registered_on,
+                                              ...) G_GNUC_NULL_TERMINATED;
+
+/* Sets the counts of a distribution or service from field, value pairs
+ * ("female_18_59", "3" … "households", "2", "total", "5"), asserting that
+ * each is accepted. */
+void            mk_test_set_counts           (MkDocument    *document,
+                                              ...) G_GNUC_NULL_TERMINATED;
+
+/* Adds what @household received; @override_reason may be NULL. */
+void            mk_test_add_receipt          (MkDocument    *document,
+                                              const char    *household,
+                                              const char    *item,
+                                              gint64         quantity,
+                                              const char    *override_reason);
+
+/* Posts a one-line waybill of @quantity @item (@grant may be NULL) from
+ * @warehouse to @site dated @date; when @received_on is not NULL, posts its
+ * reception then: @quantity − @short_quantity good, @short_quantity short.
+ * Returns the waybill's number. */
+char           *mk_test_deliver_to_site      (MkFixture     *fixture,
+                                              const char    *date,
+                                              const char    *warehouse,
+                                              const char    *site,
+                                              const char    *item,
+                                              gint64         quantity,
+                                              const char    *grant,
+                                              const char    *received_on,
+                                              gint64         short_quantity);
+
+/* The stock of @item at @site now, every lot and grant, read from the
+ * balances behind the core's back. */
+gint64          mk_test_site_balance         (MkFixture     *fixture,
+                                              const char    *site,
+                                              const char    *item);
+
+/* The sum of the quantities of @document's lines of @item. */
+gint64          mk_test_lines_total          (MkDocument    *document,
+                                              const char    *item);
+
 /* The fixture's file opened behind the core's back, and SQL run on it. */
 sqlite3        *mk_test_raw_open             (MkFixture     *fixture);
 void            mk_test_raw_exec             (sqlite3       *handle,
