@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "mk-cli-demo.h"
 #include "mk-cli.h"
 
 #ifdef MK_DEMO_DATA
@@ -232,8 +233,9 @@ static const char *const item_rows[][G_N_ELEMENTS (item_columns)] = {
     "yes", "yes", "500" },
   { "DIGNITY-KIT", "Dignity kit", "حقيبة الكرامة", "wash", "kit", NULL, NULL, "10", "yes",
     "yes", "300" },
+  /* Tracks lots: its bleach does. */
   { "CLEANING-KIT", "Institutional cleaning kit", "طقم التنظيف المؤسسي", "wash", "kit", NULL,
-    NULL, "1", "no", "yes", "10" },
+    NULL, "1", "yes", "yes", "10" },
   { "KITCHEN-B", "Kitchen set B, 36 pieces", "طقم أدوات المطبخ (ب)، 36 قطعة", "nfi", "set", NULL,
     NULL, "1", "no", "yes", "200" },
   { "BEDDING-SET", "Bedding set", "طقم الفراش", "nfi", "set", NULL, NULL, "1", "no", "yes",
@@ -523,56 +525,164 @@ remove_database (const char *path)
     }
 }
 
+/* The proof that the generated ledger holds: balances, transit and monthly
+ * totals equal the movements, numbers are gapless. */
+static gboolean
+check_ledger (MkDatabase  *db,
+              MkDemoStats *stats,
+              GError     **error)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  if (!mk_ledger_check (db, error))
+    return FALSE;
+  stats->check_us = g_get_monotonic_time () - start;
+  return TRUE;
+}
+
+MkDatabase *
+mk_cli_demo_create (MkCli       *cli,
+                    const char  *path,
+                    gint64       movements,
+                    guint32      seed,
+                    MkDemoStats *stats,
+                    GError     **error)
+{
+  g_autoptr (MkDatabase) db = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *created = NULL;
+  MkDemoStats      ignored = { 0 };
+
+  db = mk_cli_create_database (cli, path, DEMO_OFFICE_CODE, DEMO_OFFICE_NUMBER,
+                               DEMO_OFFICE_NAME_EN, DEMO_OFFICE_NAME_AR, error);
+  if (db == NULL)
+    return NULL;
+  created = g_strdup (mk_database_get_path (db));
+
+  if (stats == NULL)
+    stats = &ignored;
+  if (!add_master_data (db, &local_error)
+      || (movements > 0 && !mk_demo_generate_movements (db, movements, seed, stats, &local_error))
+      || (movements > 0 && !check_ledger (db, stats, &local_error)))
+    {
+      /* The file is new and ours: leave nothing half made. */
+      g_clear_object (&db);
+      remove_database (created);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _ ("The demo database could not be made: "));
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
+
+/* The default seed: any number would do, this one is the mission's start. */
+#define DEFAULT_SEED 20240101
+
 gboolean
 mk_cli_command_demo (MkCli   *cli,
                      char  ***args,
                      GError **error)
 {
   g_autofree char   *out = NULL;
+  g_autofree char   *movements_text = NULL;
+  g_autofree char   *seed_text = NULL;
   const GOptionEntry entries[] = {
     { "out", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &out,
       N_ ("The new database file (default: the file of --db)"), N_ ("PATH") },
+    { "movements", 'm', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &movements_text,
+      N_ ("Also post the mission’s documents from 2024-01 to 2026-10 until this many stock "
+          "movements are written (default: none)"),
+      N_ ("N") },
+    { "seed", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &seed_text,
+      N_ ("The seed of the documents’ random choices: the same seed makes the same mission "
+          "(default: 20240101)"),
+      N_ ("S") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (MkDatabase) db = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, MK_DEMO_MAX_MOVEMENTS);
+  g_autofree char *uint_max = g_strdup_printf ("%u", G_MAXUINT32);
+  MkDemoStats      stats = { 0 };
+  gint64           movements = 0, seed = DEFAULT_SEED;
 
   context = mk_cli_option_context_new (
       cli, "",
       N_ ("Creates a new database for a demo country office in Tripoli (TRP): warehouses, sites, "
           "the relief items and kits of the catalogue, donors, grants and partners. The file must "
-          "not exist yet."),
+          "not exist yet. With --movements, also years of goods received, kitting, waybills and "
+          "their receptions, counts and losses, each posted as a user posts it."),
       entries, NULL);
   if (!mk_cli_parse (cli, context, args, error) ||
       !mk_cli_check_arguments (cli, *args, 0, 0, error))
     return FALSE;
-
-  db = mk_cli_create_database (cli, out, DEMO_OFFICE_CODE, DEMO_OFFICE_NUMBER,
-                               DEMO_OFFICE_NAME_EN, DEMO_OFFICE_NAME_AR, error);
-  if (db == NULL)
-    return FALSE;
-  path = g_strdup (mk_database_get_path (db));
-
-  if (!add_master_data (db, &local_error))
+  if (movements_text != NULL
+      && (!mk_text_parse_int (movements_text, &movements, NULL) || movements < 0
+          || movements > MK_DEMO_MAX_MOVEMENTS))
     {
-      /* The file is new and ours: leave nothing half made. */
-      g_clear_object (&db);
-      remove_database (path);
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _ ("The demo database could not be made: "));
+      /* Translators: “--movements takes a number from 0 to 10000000.” */
+      mk_cli_set_usage_error (error, _ ("%s takes a number from %s to %s."), "--movements", "0",
+                              max_text);
+      return FALSE;
+    }
+  if (seed_text != NULL
+      && (!mk_text_parse_int (seed_text, &seed, NULL) || seed < 0 || seed > G_MAXUINT32))
+    {
+      mk_cli_set_usage_error (error, _ ("%s takes a number from %s to %s."), "--seed", "0",
+                              uint_max);
       return FALSE;
     }
 
-  display = g_filename_display_name (path);
+  db = mk_cli_demo_create (cli, out, movements, (guint32) seed, &stats, error);
+  if (db == NULL)
+    return FALSE;
+
+  display = g_filename_display_name (mk_database_get_path (db));
   /* Translators: %s is a file name. */
   mk_cli_print_line (_ ("Created the demo database %s for the Tripoli country office."), display);
+  if (movements == 0)
+    return TRUE;
+
+  {
+    g_autofree char *documents = g_strdup_printf ("%" G_GINT64_FORMAT, stats.documents);
+    g_autofree char *written = g_strdup_printf ("%" G_GINT64_FORMAT, stats.movements);
+    g_autofree char *rate = g_strdup_printf (
+        "%" G_GINT64_FORMAT, stats.wall_us > 0 ? stats.movements * G_USEC_PER_SEC / stats.wall_us : 0);
+    g_autofree char *cpu = stats.cpu_us >= 0 ? g_strdup_printf ("%.2f", stats.cpu_us / 1e6)
+                                             : g_strdup ("?");
+
+    mk_cli_print_line (g_dngettext (GETTEXT_PACKAGE,
+                                    /* Translators: the first %s is a number of documents,
+                                     * the second of stock movements, then two dates. */
+                                    "Posted %s documents with %s stock movement, dated %s to %s.",
+                                    "Posted %s documents with %s stock movements, dated %s to %s.",
+                                    (gulong) stats.movements),
+                       documents, written, stats.first_date, stats.last_date);
+    /* Translators: times in seconds, then a number of movements. */
+    mk_cli_print_line (_ ("Generated in %.2f s (%s s of CPU time): %s movements a second."),
+                       stats.wall_us / 1e6, cpu, rate);
+    /* Translators: a time in seconds. */
+    mk_cli_print_line (_ ("The ledger checks out (checked in %.2f s)."), stats.check_us / 1e6);
+  }
   return TRUE;
 }
 
 #else /* !MK_DEMO_DATA */
+
+MkDatabase *
+mk_cli_demo_create (MkCli       *cli,
+                    const char  *path,
+                    gint64       movements,
+                    guint32      seed,
+                    MkDemoStats *stats,
+                    GError     **error)
+{
+  g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
+               _ ("This makhzan-cli was built without the demo (meson option demo_data)."));
+  return NULL;
+}
 
 gboolean
 mk_cli_command_demo (MkCli   *cli,

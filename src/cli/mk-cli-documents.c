@@ -1,10 +1,15 @@
-/* mk-cli-documents.c: "doc new|post|cancel|delete|show|list", stock documents.
+/* mk-cli-documents.c: "doc new|post|cancel|delete|show|check|list", stock
+ * documents, distributions and service deliveries.
  *
- *   makhzan-cli doc new KIND [--FIELD VALUE…] [--line SPEC…] [--lines FILE.csv] [--post]
+ *   makhzan-cli doc new KIND [--FIELD VALUE…] [--line SPEC…] [--lines FILE.csv]
+ *                            [--female-0-4 N … --total N] [--households-file FILE.csv]
+ *                            [--post]
  *
  * The header's fields are the options of "doc new KIND", as the fields of a
  * record are those of "add KIND". A line is ITEM=QUANTITY followed by
- * :key=value details, or a row of a CSV file.
+ * :key=value details, or a row of a CSV file. A distribution or a service
+ * counts the people it reached by sex and age; a distribution may instead
+ * list what each household received, one CSV row per household and item.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +21,7 @@
 
 #include "mk-cli-output.h"
 #include "mk-cli.h"
+#include "mk-distributions.h"
 
 /* A value longer than this is shown cut in messages. */
 #define SHOWN_MAX_CHARS 60
@@ -564,6 +570,294 @@ line_spec_text (const MkDocumentLine *line)
   return g_string_free (text, FALSE);
 }
 
+/* Household lists ---------------------------------------------------------- */
+
+typedef enum
+{
+  RECEIPT_HOUSEHOLD,
+  RECEIPT_ITEM,
+  RECEIPT_QUANTITY,
+  RECEIPT_OVERRIDE,
+  N_RECEIPT_KEYS
+} ReceiptKey;
+
+/* The columns of a household list; the first of each is the one shown. */
+static const struct
+{
+  const char *name;
+  ReceiptKey  key;
+} receipt_keys[] = {
+  { "household", RECEIPT_HOUSEHOLD },
+  { "item", RECEIPT_ITEM },
+  { "quantity", RECEIPT_QUANTITY },
+  { "override_reason", RECEIPT_OVERRIDE },
+  { "household_code", RECEIPT_HOUSEHOLD },
+  { "item_code", RECEIPT_ITEM },
+  { "qty", RECEIPT_QUANTITY },
+  { "override", RECEIPT_OVERRIDE },
+};
+
+static gint
+lookup_receipt_key (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  g_autofree char *key = g_strdelimit (g_ascii_strdown (stripped, -1), "- ", '_');
+
+  for (guint i = 0; i < G_N_ELEMENTS (receipt_keys); i++)
+    if (g_str_equal (receipt_keys[i].name, key))
+      return receipt_keys[i].key;
+  return -1;
+}
+
+/* Sets one value of @receipt; the error says what is wrong without saying
+ * where, which the caller adds. */
+static gboolean
+set_receipt_value (MkHouseholdReceipt *receipt,
+                   ReceiptKey          key,
+                   const char         *value,
+                   GError            **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  switch (key)
+    {
+    case RECEIPT_HOUSEHOLD:
+      g_free (receipt->household_code);
+      receipt->household_code = optional_text (value);
+      if (receipt->household_code == NULL)
+        {
+          g_set_error_literal (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
+                               _ ("The household code is missing."));
+          return FALSE;
+        }
+      return TRUE;
+    case RECEIPT_ITEM:
+      g_free (receipt->item_code);
+      receipt->item_code = optional_text (value);
+      if (receipt->item_code == NULL)
+        {
+          g_set_error_literal (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
+                               _ ("The item code is missing."));
+          return FALSE;
+        }
+      return TRUE;
+    case RECEIPT_OVERRIDE:
+      g_free (receipt->override_reason);
+      receipt->override_reason = optional_text (value);
+      return TRUE;
+    case RECEIPT_QUANTITY:
+      if (!mk_text_parse_int (value, &receipt->quantity, &local_error))
+        {
+          g_set_error_literal (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED, local_error->message);
+          return FALSE;
+        }
+      if (receipt->quantity <= 0)
+        {
+          g_set_error_literal (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
+                               _ ("A household receives a quantity of at least 1."));
+          return FALSE;
+        }
+      return TRUE;
+    case N_RECEIPT_KEYS:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+/* What each household received, from a CSV file: a header naming the
+ * columns household, item and quantity, and optionally override_reason;
+ * one row per household and item. @file_lines gets each receipt's line. */
+static gboolean
+read_receipts_file (MkDocument *doc,
+                    const char *path,
+                    GArray     *file_lines,
+                    GError    **error)
+{
+  g_autoptr (MkCsvReader) reader = NULL;
+  g_autoptr (GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char   *display = g_filename_display_basename (path);
+  g_autofree gint   *columns = NULL;
+  gint               column_of[N_RECEIPT_KEYS];
+  const char *const *fields = NULL;
+  guint              n_fields = 0;
+  guint              n_receipts = 0;
+  gboolean           at_end = FALSE;
+
+  reader = mk_csv_reader_new_from_file (path, error);
+  if (reader == NULL)
+    return FALSE;
+  if (!mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
+    {
+      if (at_end)
+        g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
+                     /* Translators: do not translate the column names. */
+                     _ ("“%s” is empty; the first line must name the columns, such as "
+                        "household,item,quantity,override_reason."),
+                     display);
+      return FALSE;
+    }
+
+  for (guint k = 0; k < N_RECEIPT_KEYS; k++)
+    column_of[k] = -1;
+  columns = g_new (gint, n_fields);
+  for (guint c = 0; c < n_fields; c++)
+    {
+      g_ptr_array_add (headers, g_strstrip (g_strdup (fields[c])));
+      columns[c] = -1;
+      /* An empty header: a spreadsheet's spare column. */
+      if (is_blank (fields[c]))
+        continue;
+      columns[c] = lookup_receipt_key (fields[c]);
+      if (columns[c] < 0)
+        {
+          set_csv_error (error, path, 1, c + 1, g_ptr_array_index (headers, c),
+                         /* Translators: do not translate the column names. */
+                         _ ("this column is not a value of a household list; the columns are "
+                            "household, item, quantity and override_reason."));
+          return FALSE;
+        }
+      if (column_of[columns[c]] >= 0)
+        {
+          set_csv_error (error, path, 1, c + 1, g_ptr_array_index (headers, c),
+                         _ ("this column repeats an earlier one."));
+          return FALSE;
+        }
+      column_of[columns[c]] = (gint) c;
+    }
+  for (guint k = RECEIPT_HOUSEHOLD; k <= RECEIPT_QUANTITY; k++)
+    if (column_of[k] < 0)
+      {
+        g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
+                     /* Translators: the second %s is a column name, household, item or
+                      * quantity. */
+                     _ ("%s: the column “%s” is missing; a household list has the columns "
+                        "household, item and quantity, and may have override_reason."),
+                     display, receipt_keys[k].name);
+        return FALSE;
+      }
+
+  while (mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
+    {
+      g_autoptr (MkHouseholdReceipt) receipt = mk_household_receipt_new (NULL, NULL, 0);
+      guint    line_no = mk_csv_reader_get_line (reader);
+      gboolean blank = TRUE;
+
+      for (guint c = 0; c < n_fields; c++)
+        blank &= is_blank (fields[c]);
+      if (blank)
+        continue;
+      for (guint c = headers->len; c < n_fields; c++)
+        if (!is_blank (fields[c]))
+          {
+            g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
+                         _ ("%s, line %u: the line has %u values but the header names %u "
+                            "columns."),
+                         display, line_no, n_fields, headers->len);
+            return FALSE;
+          }
+      for (guint c = 0; c < headers->len; c++)
+        {
+          g_autoptr (GError) local_error = NULL;
+
+          if (columns[c] < 0)
+            continue;
+          if (!set_receipt_value (receipt, columns[c], c < n_fields ? fields[c] : "",
+                                  &local_error))
+            {
+              set_csv_error (error, path, line_no, c + 1, g_ptr_array_index (headers, c),
+                             local_error->message);
+              return FALSE;
+            }
+        }
+      mk_document_add_receipt (doc, g_steal_pointer (&receipt));
+      g_array_append_val (file_lines, line_no);
+      n_receipts++;
+    }
+  if (!at_end)
+    return FALSE;
+  if (n_receipts == 0)
+    {
+      g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
+                   _ ("“%s” has no households below its header."), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A receipt as one word of TSV: HOUSEHOLD:ITEM=QUANTITY, then the earlier
+ * receipt's date and the override's reason (last: it may hold colons). */
+static char *
+receipt_text (const MkHouseholdReceipt *receipt)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s:%s=%" G_GINT64_FORMAT,
+                          receipt->household_code ? receipt->household_code : "",
+                          receipt->item_code ? receipt->item_code : "", receipt->quantity);
+  if (receipt->previous_date != NULL)
+    g_string_append_printf (text, ":previous_date=%s", receipt->previous_date);
+  if (receipt->override_reason != NULL && *receipt->override_reason != '\0')
+    g_string_append_printf (text, ":override_reason=%s", receipt->override_reason);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+receipts_text (MkDocument *doc)
+{
+  GPtrArray *receipts = mk_document_get_receipts (doc);
+  GString   *text = g_string_new (NULL);
+
+  for (guint i = 0; receipts != NULL && i < receipts->len; i++)
+    {
+      g_autofree char *word = receipt_text (g_ptr_array_index (receipts, i));
+      g_string_append_printf (text, "%s%s", i ? " " : "", word);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The receipts as rows; @flags adds whether each breaks an entitlement. */
+static MkCliTable *
+receipts_table (MkDocument *doc,
+                gboolean    flags)
+{
+  MkCliTable *table = mk_cli_table_new ();
+  GPtrArray  *receipts = mk_document_get_receipts (doc);
+
+  mk_cli_table_add_column (table, "household", _ ("Household"), MK_CLI_VALUE_TEXT);
+  mk_cli_table_add_column (table, "item", _ ("Item"), MK_CLI_VALUE_TEXT);
+  mk_cli_table_add_column (table, "quantity", _ ("Quantity"), MK_CLI_VALUE_NUMBER);
+  /* Translators: the date a household last received the item, when that
+   * breaks an entitlement rule. */
+  mk_cli_table_add_column (table, "previous_date", _ ("Received before on"), MK_CLI_VALUE_TEXT);
+  /* Translators: why a household receives more than its entitlement. */
+  mk_cli_table_add_column (table, "override_reason", _ ("Override reason"), MK_CLI_VALUE_TEXT);
+  if (flags)
+    /* Translators: a column: whether a receipt breaks an entitlement rule. */
+    mk_cli_table_add_column (table, "flagged", _ ("Breaks an entitlement"), MK_CLI_VALUE_BOOL);
+  for (guint i = 0; receipts != NULL && i < receipts->len; i++)
+    {
+      const MkHouseholdReceipt *receipt = g_ptr_array_index (receipts, i);
+
+      mk_cli_table_add_row (table);
+      mk_cli_table_set (table, 0, receipt->household_code);
+      mk_cli_table_set (table, 1, receipt->item_code);
+      mk_cli_table_set_int (table, 2, receipt->quantity);
+      mk_cli_table_set (table, 3, receipt->previous_date);
+      mk_cli_table_set (table, 4, receipt->override_reason);
+      if (flags)
+        mk_cli_table_set (table, 5, receipt->previous_date != NULL ? "yes" : "no");
+    }
+  return table;
+}
+
+/* Whether documents of @kind count the people they reached. */
+static gboolean
+kind_counts_people (MkDocumentKind kind)
+{
+  return kind == MK_DOCUMENT_DISTRIBUTION || kind == MK_DOCUMENT_SERVICE;
+}
+
 /* doc new ------------------------------------------------------------------ */
 
 typedef struct
@@ -572,6 +866,9 @@ typedef struct
   GPtrArray *values;
   GPtrArray *specs; /* --line */
   char      *lines_file;
+  GPtrArray *count_names; /* --female-0-4 … --total, in their order */
+  GPtrArray *count_values;
+  char      *households_file;
   gboolean   post;
 } NewOptions;
 
@@ -610,6 +907,26 @@ line_option_cb (const char *option_name,
   return TRUE;
 }
 
+static gboolean
+count_option_cb (const char *option_name,
+                 const char *value,
+                 gpointer    data,
+                 GError    **error)
+{
+  NewOptions *options = data;
+  const char *name = option_name;
+  char       *text = mk_cli_argument_to_utf8 (value, error);
+
+  if (text == NULL)
+    return FALSE;
+  while (*name == '-')
+    name++;
+  /* --female-0-4 is female_0_4. */
+  g_ptr_array_add (options->count_names, g_strdelimit (g_strdup (name), "-", '_'));
+  g_ptr_array_add (options->count_values, text);
+  return TRUE;
+}
+
 static const char *
 field_argument (const MkField *field)
 {
@@ -645,12 +962,32 @@ is_header_option (const MkField *field)
   return !g_str_equal (field->name, "number");
 }
 
+/* Adds @entry, and the same with hyphens for underscores, hidden. */
+static void
+append_entry (GArray       *entries,
+              GOptionEntry *entry,
+              GPtrArray    *strings)
+{
+  g_array_append_val (entries, *entry);
+  if (strchr (entry->long_name, '_') != NULL)
+    {
+      char *hyphenated = g_strdelimit (g_strdup (entry->long_name), "_", '-');
+
+      g_ptr_array_add (strings, hyphenated);
+      entry->long_name = hyphenated;
+      entry->flags |= G_OPTION_FLAG_HIDDEN;
+      g_array_append_val (entries, *entry);
+    }
+}
+
 /* The options of "doc new KIND": one per header field (and a hidden one
- * with hyphens), then the lines and --post. */
+ * with hyphens), the people reached by a distribution or a service, then
+ * the lines and --post. */
 static GOptionEntry *
-new_entries_new (const MkKind *header,
-                 NewOptions   *options,
-                 GPtrArray    *strings)
+new_entries_new (MkDocumentKind kind,
+                 const MkKind  *header,
+                 NewOptions    *options,
+                 GPtrArray     *strings)
 {
   GArray            *entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
   const GOptionEntry common[] = {
@@ -679,19 +1016,75 @@ new_entries_new (const MkKind *header,
 
       if (!is_header_option (field))
         continue;
-      g_array_append_val (entries, entry);
-      if (strchr (field->name, '_') != NULL)
-        {
-          char *hyphenated = g_strdelimit (g_strdup (field->name), "_", '-');
+      append_entry (entries, &entry, strings);
+    }
+  if (header != NULL && kind_counts_people (kind))
+    {
+      const char *const *names = mk_people_counts_field_names ();
 
-          g_ptr_array_add (strings, hyphenated);
-          entry.long_name = hyphenated;
-          entry.flags = G_OPTION_FLAG_HIDDEN | G_OPTION_FLAG_FILENAME;
-          g_array_append_val (entries, entry);
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          char        *label = mk_cli_people_count_label (names[i]);
+          GOptionEntry entry = { names[i],
+                                 0,
+                                 G_OPTION_FLAG_FILENAME,
+                                 G_OPTION_ARG_CALLBACK,
+                                 (gpointer) count_option_cb,
+                                 label,
+                                 N_ ("NUMBER") };
+
+          /* A header field of the same name keeps its option. */
+          if (mk_kind_find_field (header, names[i]) != NULL)
+            {
+              g_free (label);
+              continue;
+            }
+          g_ptr_array_add (strings, label);
+          append_entry (entries, &entry, strings);
         }
+    }
+  if (kind == MK_DOCUMENT_DISTRIBUTION)
+    {
+      const GOptionEntry entry = {
+        "households-file", 0, 0, G_OPTION_ARG_FILENAME, &options->households_file,
+        N_ ("What each household received, from a CSV file with the columns household, item "
+            "and quantity, and optionally override_reason; instead of the counts"),
+        N_ ("FILE.csv")
+      };
+      g_array_append_val (entries, entry);
     }
   g_array_append_vals (entries, common, G_N_ELEMENTS (common));
   return (GOptionEntry *) g_array_free (entries, FALSE);
+}
+
+/* Names the line of the household list that a refused posting names, as
+ * for the lines of a lines file. */
+static void
+prefix_receipt_line (MkDocument *doc,
+                     GError    **error,
+                     const char *path,
+                     GArray     *receipt_lines)
+{
+  GPtrArray *receipts = mk_document_get_receipts (doc);
+  guint      refused = 0;
+
+  /* An entitlement refusal fills the receipts that break a rule; the first
+   * one without a reason is the one refused. */
+  if (g_error_matches (*error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_ENTITLEMENT))
+    for (guint i = 0; refused == 0 && receipts != NULL && i < receipts->len; i++)
+      {
+        const MkHouseholdReceipt *receipt = g_ptr_array_index (receipts, i);
+
+        if (receipt->previous_date != NULL && receipt->override_reason == NULL)
+          refused = i + 1;
+      }
+  if (refused > 0 && refused <= receipt_lines->len)
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+      guint            file_line = g_array_index (receipt_lines, guint, refused - 1);
+
+      g_prefix_error (error, _ ("%s, line %u: "), display, file_line);
+    }
 }
 
 static char *
@@ -713,13 +1106,19 @@ doc_new (MkCli   *cli,
 {
   NewOptions options = { g_ptr_array_new_with_free_func (g_free),
                          g_ptr_array_new_with_free_func (g_free),
-                         g_ptr_array_new_with_free_func (g_free), NULL, FALSE };
+                         g_ptr_array_new_with_free_func (g_free),
+                         NULL,
+                         g_ptr_array_new_with_free_func (g_free),
+                         g_ptr_array_new_with_free_func (g_free),
+                         NULL,
+                         FALSE };
   /* Freed after the context, whose entries point at them. */
   g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (MkDatabase) db = NULL;
   g_autoptr (MkDocument) doc = NULL;
   g_autoptr (GArray) file_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) receipt_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree GOptionEntry *entries = NULL;
   g_autofree char         *description = NULL;
   g_autofree char         *names = kind_names ();
@@ -737,7 +1136,7 @@ doc_new (MkCli   *cli,
       g_free ((*args)[1]);
       memmove (*args + 1, *args + 2, g_strv_length (*args + 1) * sizeof (char *));
     }
-  entries = new_entries_new (header, &options, strings);
+  entries = new_entries_new (kind, header, &options, strings);
 
   context = mk_cli_option_context_new (
       cli, N_ ("KIND --FIELD VALUE… --line SPEC…"),
@@ -764,6 +1163,15 @@ doc_new (MkCli   *cli,
     }
   if (!mk_cli_check_arguments (cli, *args, 0, 0, error))
     goto out;
+  if (options.households_file != NULL && options.count_names->len > 0)
+    {
+      mk_cli_set_usage_error (error,
+                              /* Translators: do not translate the options. */
+                              _ ("A household list counts its households’ members: give either "
+                                 "--households-file or the counts such as --female-18-59, not "
+                                 "both."));
+      goto out;
+    }
 
   doc = mk_document_new (kind);
   for (guint i = 0; i < options.names->len; i++)
@@ -778,6 +1186,15 @@ doc_new (MkCli   *cli,
       mk_document_add_line (doc, line);
     }
   if (options.lines_file != NULL && !read_lines_file (doc, options.lines_file, file_lines, error))
+    goto out;
+  /* The core's message names the count. */
+  for (guint i = 0; i < options.count_names->len; i++)
+    if (!mk_people_counts_set_text (mk_document_get_counts (doc),
+                                    g_ptr_array_index (options.count_names, i),
+                                    g_ptr_array_index (options.count_values, i), error))
+      goto out;
+  if (options.households_file != NULL &&
+      !read_receipts_file (doc, options.households_file, receipt_lines, error))
     goto out;
 
   db = mk_cli_open_database (cli, TRUE, error);
@@ -798,6 +1215,8 @@ doc_new (MkCli   *cli,
           /* Translators: “lines.csv, line 3: ” before the document's message. */
           g_prefix_error (error, _ ("%s, line %u: "), display, file_line);
         }
+      else if (options.households_file != NULL)
+        prefix_receipt_line (doc, error, options.households_file, receipt_lines);
       goto out;
     }
   print_saved (cli, doc);
@@ -808,6 +1227,9 @@ out:
   g_ptr_array_unref (options.values);
   g_ptr_array_unref (options.specs);
   g_free (options.lines_file);
+  g_ptr_array_unref (options.count_names);
+  g_ptr_array_unref (options.count_values);
+  g_free (options.households_file);
   return ok;
 }
 
@@ -998,14 +1420,21 @@ doc_show (MkCli   *cli,
   g_autoptr (MkDocument) doc = NULL;
   g_autoptr (MkCliTable) table = NULL;
   g_autoptr (MkCliTable) child = NULL;
+  g_autoptr (MkCliTable) receipts = NULL;
   g_autofree char *child_tsv = NULL;
+  g_autofree char *receipts_tsv = NULL;
+  MkCliChild       children[2];
+  guint            n_children = 0;
   MkRecord        *header;
   const MkKind    *kind;
+  MkPeopleCounts  *counts;
   guint            column;
 
   context = mk_cli_option_context_new (
       cli, N_ ("NUMBER|ID"),
-      N_ ("Shows a document: its header, its lines and its totals of units, weight and volume."),
+      N_ ("Shows a document: its header, its lines and its totals of units, weight and volume; "
+          "for a distribution or a service, the people it reached and what each household "
+          "received."),
       NULL, NULL);
   if (!mk_cli_parse (cli, context, args, error) ||
       !mk_cli_check_arguments (cli, *args, 1, 1, error))
@@ -1019,6 +1448,7 @@ doc_show (MkCli   *cli,
     return FALSE;
   header = mk_document_get_header (doc);
   kind = mk_record_get_kind (header);
+  counts = mk_document_get_counts (doc);
 
   table = mk_cli_table_new ();
   mk_cli_table_add_column (table, "id", _ ("Id"), MK_CLI_VALUE_NUMBER);
@@ -1031,6 +1461,8 @@ doc_show (MkCli   *cli,
                            MK_CLI_VALUE_NUMBER);
   mk_cli_table_add_column (table, "total_volume_m3", _ ("Total volume (m³)"),
                            MK_CLI_VALUE_NUMBER);
+  if (counts != NULL)
+    mk_cli_people_add_count_columns (table);
 
   mk_cli_table_add_row (table);
   mk_cli_table_set_int (table, 0, mk_document_get_id (doc));
@@ -1044,10 +1476,83 @@ doc_show (MkCli   *cli,
                      mk_text_format_decimal (mk_document_get_total_weight_g (doc), 1000));
   mk_cli_table_take (table, column + 2,
                      mk_text_format_decimal (mk_document_get_total_volume_cm3 (doc), 1000000));
+  if (counts != NULL)
+    mk_cli_people_set_counts (table, column + 3, counts);
 
   child = lines_table (doc);
   child_tsv = lines_text (doc);
-  mk_cli_table_write_record (table, cli->format, "lines", _ ("Lines"), child, child_tsv);
+  children[n_children++] = (MkCliChild){ "lines", _ ("Lines"), child, child_tsv };
+  if (mk_document_get_kind (doc) == MK_DOCUMENT_DISTRIBUTION)
+    {
+      receipts = receipts_table (doc, FALSE);
+      receipts_tsv = receipts_text (doc);
+      /* Translators: what each household received, one row per household and item. */
+      children[n_children++] = (MkCliChild){ "receipts", _ ("Household list"), receipts,
+                                             receipts_tsv };
+    }
+  mk_cli_table_write_record_children (table, cli->format, children, n_children);
+  return TRUE;
+}
+
+/* doc check ------------------------------------------------------------------ */
+
+static gboolean
+doc_check (MkCli   *cli,
+           char  ***args,
+           GError **error)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (MkDatabase) db = NULL;
+  g_autoptr (MkDocument) doc = NULL;
+  g_autoptr (MkCliTable) table = NULL;
+  guint n_flagged = 0;
+
+  context = mk_cli_option_context_new (
+      cli, N_ ("NUMBER|ID"),
+      N_ ("Checks a household-list distribution against the entitlement rules without posting "
+          "it: each household and item, and the date of the earlier receipt that a second one "
+          "would break a rule with."),
+      NULL, NULL);
+  if (!mk_cli_parse (cli, context, args, error) ||
+      !mk_cli_check_arguments (cli, *args, 1, 1, error))
+    return FALSE;
+
+  db = mk_cli_open_database (cli, FALSE, error);
+  if (db == NULL)
+    return FALSE;
+  doc = get_document (db, (*args)[1], error);
+  if (doc == NULL)
+    return FALSE;
+  if (mk_document_get_kind (doc) != MK_DOCUMENT_DISTRIBUTION ||
+      mk_document_get_receipts (doc)->len == 0)
+    {
+      g_autofree char *shown = shown_text ((*args)[1]);
+      g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
+                   /* Translators: %s is a document number or id. */
+                   _ ("%s is not a household list: only a distribution that says what each "
+                      "household received has entitlements to check."),
+                   shown);
+      return FALSE;
+    }
+  if (!mk_distributions_check_entitlements (db, doc, &n_flagged, error))
+    return FALSE;
+
+  table = receipts_table (doc, TRUE);
+  mk_cli_table_write (table, cli->format);
+  if (cli->format == MK_CLI_FORMAT_TABLE)
+    {
+      if (n_flagged == 0)
+        mk_cli_print_line (_ ("No household receives more than its entitlement."));
+      else
+        mk_cli_print_line (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: %u is a number of receipts. */
+                                        "%u receipt breaks an entitlement rule; give it an "
+                                        "override_reason to distribute it all the same.",
+                                        "%u receipts break an entitlement rule; give them an "
+                                        "override_reason to distribute them all the same.",
+                                        n_flagged),
+                           n_flagged);
+    }
   return TRUE;
 }
 
@@ -1064,7 +1569,7 @@ doc_list (MkCli   *cli,
   const GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_FILENAME, &kind_text,
       N_ ("Only documents of this kind: grn, waybill, reception, kitting, dekitting, count, "
-          "adjustment or cancellation"),
+          "adjustment, cancellation, distribution or service"),
       N_ ("KIND") },
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_ ("Only documents dated on or after this day"),
       N_ ("YYYY-MM-DD") },
@@ -1152,6 +1657,8 @@ static const Action actions[] = {
   { "cancel", "doc cancel", doc_cancel, N_ ("Cancel a posted document") },
   { "delete", "doc delete", doc_delete, N_ ("Delete a draft") },
   { "show", "doc show", doc_show, N_ ("Show a document with its lines and totals") },
+  { "check", "doc check", doc_check,
+    N_ ("Check a household list against the entitlement rules") },
   { "list", "doc list", doc_list, N_ ("List documents") },
 };
 
@@ -1187,7 +1694,8 @@ mk_cli_command_doc (MkCli   *cli,
       context = mk_cli_option_context_new (
           cli, N_ ("ACTION ARGUMENTS…"),
           N_ ("Creates, posts, cancels and shows stock documents: goods received notes, waybills "
-              "and their receptions, kitting, stock counts and adjustments. "
+              "and their receptions, kitting, stock counts, adjustments, distributions and "
+              "service deliveries. "
               "“makhzan-cli doc ACTION --help” shows the options of an action."),
           NULL, NULL);
       g_option_context_set_description (context, description);
@@ -1202,7 +1710,7 @@ mk_cli_command_doc (MkCli   *cli,
         {
           /* Translators: do not translate the actions. */
           mk_cli_set_usage_error (error, _ ("Name an action: doc new, doc post, doc cancel, "
-                                            "doc delete, doc show or doc list."));
+                                            "doc delete, doc show, doc check or doc list."));
           return FALSE;
         }
     }
@@ -1215,7 +1723,7 @@ mk_cli_command_doc (MkCli   *cli,
       mk_cli_set_usage_error (error,
                               /* Translators: do not translate the actions. */
                               _ ("“doc %s” is unknown; use doc new, doc post, doc cancel, "
-                                 "doc delete, doc show or doc list."),
+                                 "doc delete, doc show, doc check or doc list."),
                               (*args)[1]);
       return FALSE;
     }

@@ -19,6 +19,8 @@ static const char *const importables[] = {
   "donors",
   "grants",
   "partners",
+  "households",
+  "entitlements",
 };
 
 static const char *
@@ -45,7 +47,7 @@ mk_cli_command_import (MkCli   *cli,
   guint            n_rows = 0;
 
   context = mk_cli_option_context_new (
-      cli, N_ ("items|kits|warehouses|sites|donors|grants|partners FILE.csv"),
+      cli, N_ ("items|kits|warehouses|sites|donors|grants|partners|households|entitlements FILE.csv"),
       N_ ("Imports a CSV file whose first line names the fields (code, name_en …); a row whose "
           "code exists updates that record. A kit file has the columns kit_code, component_code "
           "and quantity. Nothing is imported unless every row is good."),
@@ -61,7 +63,7 @@ mk_cli_command_import (MkCli   *cli,
     {
       mk_cli_set_usage_error (error,
                               _ ("Makhzan cannot import “%s”; it imports items, kits, warehouses, "
-                                 "sites, donors, grants and partners."),
+                                 "sites, donors, grants, partners, households and entitlements."),
                               (*args)[1]);
       return FALSE;
     }

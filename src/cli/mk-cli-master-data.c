@@ -48,6 +48,13 @@ done_sentence (const MkKind *kind,
     return g_strdup_printf (added ? _ ("Added grant %s.") : _ ("Updated grant %s."), code);
   if (g_str_equal (name, "partner"))
     return g_strdup_printf (added ? _ ("Added partner %s.") : _ ("Updated partner %s."), code);
+  if (g_str_equal (name, "household"))
+    return g_strdup_printf (added ? _ ("Added household %s.") : _ ("Updated household %s."),
+                            code);
+  if (g_str_equal (name, "entitlement"))
+    return g_strdup_printf (added ? _ ("Added entitlement rule %s.")
+                                  : _ ("Updated entitlement rule %s."),
+                            code);
   /* A kind added to the core before its sentences were written here. */
   return g_strdup_printf ("%s %s", mk_kind_get_label (kind), code);
 }
@@ -263,8 +270,9 @@ mk_cli_command_list (MkCli   *cli,
 
   context = mk_cli_option_context_new (
       cli, N_ ("KIND | places | vocab NAME | audit"),
-      N_ ("Lists the records of a kind (office, warehouse, site, item, donor, grant, partner), "
-          "the baladiyas with their mantikas and regions, a vocabulary, or the audit log."),
+      N_ ("Lists the records of a kind (office, warehouse, site, item, donor, grant, partner, "
+          "household, entitlement), the baladiyas with their mantikas and regions, a "
+          "vocabulary, or the audit log."),
       entries, NULL);
   description = g_strdup_printf (_ ("Vocabularies: %s."), vocab_names);
   g_option_context_set_description (context, description);
@@ -380,7 +388,7 @@ mk_cli_command_show (MkCli   *cli,
   context = mk_cli_option_context_new (
       cli, N_ ("KIND CODE"),
       N_ ("Shows one record; for a kit, also its components. KIND is office, warehouse, site, "
-          "item, donor, grant or partner."),
+          "item, donor, grant, partner, household or entitlement."),
       NULL, NULL);
   if (!mk_cli_parse (cli, context, args, error) ||
       !mk_cli_check_arguments (cli, *args, 2, 2, error))
@@ -531,14 +539,14 @@ parse_fields (MkCli         *cli,
     context = mk_cli_option_context_new (
         cli, N_ ("KIND CODE --FIELD VALUE…"),
         N_ ("Changes fields of a record; an empty value clears an optional field. KIND is office, "
-            "warehouse, site, item, donor, grant or partner; “makhzan-cli edit KIND --help” "
-            "lists its fields."),
+            "warehouse, site, item, donor, grant, partner, household or entitlement; "
+            "“makhzan-cli edit KIND --help” lists its fields."),
         entries, fields);
   else
     context = mk_cli_option_context_new (
         cli, N_ ("KIND --FIELD VALUE…"),
-        N_ ("Adds a record. KIND is office, warehouse, site, item, donor, grant or partner; "
-            "“makhzan-cli add KIND --help” lists its fields."),
+        N_ ("Adds a record. KIND is office, warehouse, site, item, donor, grant, partner, "
+            "household or entitlement; “makhzan-cli add KIND --help” lists its fields."),
         entries, fields);
   if (kind != NULL)
     {

@@ -323,10 +323,10 @@ append_tsv_value (GString    *out,
       }
 }
 
+/* The header and the rows, each without its line end. */
 static void
 append_tsv_header (GString    *out,
-                   MkCliTable *table,
-                   const char *extra)
+                   MkCliTable *table)
 {
   for (guint c = 0; c < table->columns->len; c++)
     {
@@ -335,19 +335,12 @@ append_tsv_header (GString    *out,
         g_string_append_c (out, '\t');
       append_tsv_value (out, column->name);
     }
-  if (extra != NULL)
-    {
-      g_string_append_c (out, '\t');
-      append_tsv_value (out, extra);
-    }
-  g_string_append_c (out, '\n');
 }
 
 static void
 append_tsv_row (GString    *out,
                 MkCliTable *table,
-                char      **cells,
-                const char *extra)
+                char      **cells)
 {
   for (guint c = 0; c < table->columns->len; c++)
     {
@@ -355,12 +348,6 @@ append_tsv_row (GString    *out,
         g_string_append_c (out, '\t');
       append_tsv_value (out, cells[c]);
     }
-  if (extra != NULL)
-    {
-      g_string_append_c (out, '\t');
-      append_tsv_value (out, extra);
-    }
-  g_string_append_c (out, '\n');
 }
 
 /* JSON ------------------------------------------------------------------- */
@@ -457,9 +444,13 @@ mk_cli_table_write (MkCliTable *table,
   switch (format)
     {
     case MK_CLI_FORMAT_TSV:
-      append_tsv_header (out, table, NULL);
+      append_tsv_header (out, table);
+      g_string_append_c (out, '\n');
       for (guint r = 0; r < table->rows->len; r++)
-        append_tsv_row (out, table, g_ptr_array_index (table->rows, r), NULL);
+        {
+          append_tsv_row (out, table, g_ptr_array_index (table->rows, r));
+          g_string_append_c (out, '\n');
+        }
       break;
     case MK_CLI_FORMAT_JSON:
       append_json_array (out, table, "");
@@ -481,6 +472,17 @@ mk_cli_table_write_record (MkCliTable *table,
                            MkCliTable *child,
                            const char *child_tsv)
 {
+  const MkCliChild only = { child_name, child_label, child, child_tsv };
+
+  mk_cli_table_write_record_children (table, format, &only, child != NULL ? 1 : 0);
+}
+
+void
+mk_cli_table_write_record_children (MkCliTable       *table,
+                                    MkCliFormat       format,
+                                    const MkCliChild *children,
+                                    guint             n_children)
+{
   g_autoptr (GString) out = g_string_new (NULL);
   char **cells;
 
@@ -490,19 +492,32 @@ mk_cli_table_write_record (MkCliTable *table,
   switch (format)
     {
     case MK_CLI_FORMAT_TSV:
-      append_tsv_header (out, table, child != NULL ? child_name : NULL);
-      append_tsv_row (out, table, cells, child != NULL ? (child_tsv ? child_tsv : "") : NULL);
+      /* Each child is a column of its own, after the record's. */
+      append_tsv_header (out, table);
+      for (guint i = 0; i < n_children; i++)
+        {
+          g_string_append_c (out, '\t');
+          append_tsv_value (out, children[i].name);
+        }
+      g_string_append_c (out, '\n');
+      append_tsv_row (out, table, cells);
+      for (guint i = 0; i < n_children; i++)
+        {
+          g_string_append_c (out, '\t');
+          append_tsv_value (out, children[i].tsv ? children[i].tsv : "");
+        }
+      g_string_append_c (out, '\n');
       break;
 
     case MK_CLI_FORMAT_JSON:
       g_string_append (out, "{\n  ");
       append_json_members (out, table, cells, ",\n  ");
-      if (child != NULL)
+      for (guint i = 0; i < n_children; i++)
         {
           g_string_append (out, ",\n  ");
-          mk_json_append_string (out, child_name);
+          mk_json_append_string (out, children[i].name);
           g_string_append (out, ": ");
-          append_json_array (out, child, "  ");
+          append_json_array (out, children[i].table, "  ");
         }
       g_string_append (out, "\n}\n");
       break;
@@ -532,10 +547,12 @@ mk_cli_table_write_record (MkCliTable *table,
               g_string_truncate (out, out->len - 1);
             g_string_append_c (out, '\n');
           }
-        if (child != NULL)
+        for (guint i = 0; i < n_children; i++)
           {
-            g_string_append_printf (out, C_ ("label", "%s:"), child_label);
-            if (child->rows->len == 0)
+            const MkCliChild *child = &children[i];
+
+            g_string_append_printf (out, C_ ("label", "%s:"), child->label);
+            if (child->table->rows->len == 0)
               {
                 g_string_append_c (out, ' ');
                 /* Translators: a list with nothing in it, "Components: none". */
@@ -545,7 +562,7 @@ mk_cli_table_write_record (MkCliTable *table,
             else
               {
                 g_string_append_c (out, '\n');
-                append_table (out, child, 2);
+                append_table (out, child->table, 2);
               }
           }
       }

@@ -57,5 +57,18 @@ void mk_cli_table_write_record (MkCliTable *table,
                                 const char *child_label,
                                 MkCliTable *child,
                                 const char *child_tsv);
+/* The same with any number of children, written in their order. */
+typedef struct
+{
+  const char *name;  /* the key in TSV and JSON */
+  const char *label; /* translated: the heading for people */
+  MkCliTable *table;
+  const char *tsv; /* the child's text in its TSV column */
+} MkCliChild;
+
+void mk_cli_table_write_record_children (MkCliTable       *table,
+                                         MkCliFormat       format,
+                                         const MkCliChild *children,
+                                         guint             n_children);
 
 G_END_DECLS

@@ -135,10 +135,27 @@ gboolean mk_cli_parse_date_option (const char *option,
                                    char      **value,
                                    GError    **error);
 
+/* mk-cli-people.c */
+gboolean mk_cli_command_reached (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_reconcile (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_households (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_office (MkCli *cli, char ***args, GError **error);
+/* "Female 0–4" for female_0_4: the label of a count of people. */
+char *mk_cli_people_count_label (const char *field_name);
+/* The columns of the counts (female_0_4 … total), and their values in a
+ * row from @first_column on. */
+void mk_cli_people_add_count_columns (MkCliTable *table);
+void mk_cli_people_set_counts (MkCliTable           *table,
+                               guint                 first_column,
+                               const MkPeopleCounts *counts);
+
 /* mk-cli-import.c */
 gboolean mk_cli_command_import (MkCli *cli, char ***args, GError **error);
 
 /* mk-cli-demo.c */
 gboolean mk_cli_command_demo (MkCli *cli, char ***args, GError **error);
+
+/* mk-cli-bench.c */
+gboolean mk_cli_command_bench (MkCli *cli, char ***args, GError **error);
 
 G_END_DECLS

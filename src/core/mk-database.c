@@ -404,32 +404,34 @@ _mk_database_next_id (MkDatabase  *self,
                       GError     **error)
 {
   /* The table name comes from the core's own descriptors, never from
-   * input, so it may be pasted into the SQL. */
-  g_autofree char *sql = g_strdup_printf (
-      "SELECT max(id) FROM \"%s\" WHERE id BETWEEN ?1 AND ?2", table);
+   * input, so it may be pasted into the SQL. The counter remembers ids
+   * whose rows were deleted since (drafts), so none is given twice. */
+  g_autofree char *text = g_strdup_printf (
+      "SELECT max (coalesce ((SELECT last FROM id_counters WHERE table_name = ?3), 0),"
+      " coalesce ((SELECT max (id) FROM \"%s\" WHERE id BETWEEN ?1 AND ?2), 0))",
+      table);
+  /* Interned, the text has one address per table: the statement cache,
+   * keyed by address, then prepares it once. */
+  const char *sql = g_intern_string (text);
   const gint64 base = (gint64) self->office_number << 40;
   const gint64 last = base + ((gint64) 1 << 40) - 1;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 next = base + 1;
-  int rc;
+  gint64 highest;
+  gboolean has_row;
 
-  if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _mk_database_set_error (self, error, _("The database could not be read."));
-      return FALSE;
-    }
+  stmt = _mk_database_statement (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, base);
   sqlite3_bind_int64 (stmt, 2, last);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    next = sqlite3_column_int64 (stmt, 0) + 1;
-  else if (rc != SQLITE_ROW)
-    {
-      _mk_database_set_error (self, error, _("The database could not be read."));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
+  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
+  if (!_mk_database_step (self, stmt, &has_row, error))
+    return FALSE;
+  highest = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (highest >= base + 1)
+    next = highest + 1;
 
   if (next > last)
     {
@@ -437,6 +439,18 @@ _mk_database_next_id (MkDatabase  *self,
                    _("The office has used every number for new records of this kind."));
       return FALSE;
     }
+
+  stmt = _mk_database_statement (
+      self,
+      "INSERT INTO id_counters (table_name, last) VALUES (?1, ?2)"
+      " ON CONFLICT DO UPDATE SET last = excluded.last",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, next);
+  if (!_mk_database_exec_stmt (self, stmt, error))
+    return FALSE;
 
   *id = next;
   return TRUE;

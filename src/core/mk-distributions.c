@@ -11,6 +11,7 @@
 
 #include "mk-audit-private.h"
 #include "mk-distributions-private.h"
+#include "mk-document-private.h"
 #include "mk-documents.h"
 #include "mk-master-data-private.h"
 #include "mk-record-private.h"
@@ -95,6 +96,7 @@ receipt_error (MkDocument  *document,
   const char *label = mk_document_kind_get_label (mk_document_get_kind (document));
   g_autofree char *what = NULL;
 
+  _mk_document_set_invalid_receipt (document, receipt_no);
   /* Translators: a document not yet posted: “Distribution (draft)”. */
   what = g_strdup_printf (C_("document", "%s (draft)"), label);
   /* Translators: “Distribution (draft), receipt 3: There is no Household …”. */
@@ -621,6 +623,8 @@ plan_receipts (MkPosting  *posting,
       g_autofree char *household = mk_text_isolate_ltr (receipt->household_code);
 
       if (receipt->quantity <= 0 || receipt->quantity > MK_QUANTITY_MAX)
+        _mk_document_set_invalid_receipt (posting->document, i + 1);
+      if (receipt->quantity <= 0 || receipt->quantity > MK_QUANTITY_MAX)
         return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                                  _("household %s: the quantity must be 1 or more."), household);
       for (guint l = 0; l < posting->lines->len; l++)
@@ -654,6 +658,7 @@ plan_receipts (MkPosting  *posting,
 
       if (receipt->previous_date != NULL && *reason == '\0')
         {
+          _mk_document_set_invalid_receipt (posting->document, i + 1);
           g_autofree char *household = mk_text_isolate_ltr (receipt->household_code);
           g_autofree char *item = mk_text_isolate_ltr (receipt->item_code);
           g_autofree char *earlier = mk_text_isolate_ltr (receipt->previous_date);

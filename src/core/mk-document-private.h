@@ -19,4 +19,7 @@ void _mk_document_set_totals (MkDocument      *self,
 void _mk_document_set_invalid_line (MkDocument *self,
                                     guint       line_no);
 
+void _mk_document_set_invalid_receipt (MkDocument *self,
+                                       guint       receipt_no);
+
 G_END_DECLS

@@ -464,6 +464,7 @@ struct _MkDocument
   MkPeopleCounts   counts;
   GPtrArray       *receipts;
   guint            invalid_line;
+  guint            invalid_receipt;
   gint64           total_units;
   gint64           total_weight_g;
   gint64           total_volume_cm3;
@@ -646,6 +647,22 @@ _mk_document_set_invalid_line (MkDocument *self,
                                guint       line_no)
 {
   self->invalid_line = line_no;
+  if (line_no == 0)
+    self->invalid_receipt = 0;
+}
+
+guint
+mk_document_get_invalid_receipt (MkDocument *self)
+{
+  g_return_val_if_fail (MK_IS_DOCUMENT (self), 0);
+  return self->invalid_receipt;
+}
+
+void
+_mk_document_set_invalid_receipt (MkDocument *self,
+                                  guint       receipt_no)
+{
+  self->invalid_receipt = receipt_no;
 }
 
 void

@@ -208,6 +208,9 @@ GPtrArray  *mk_document_get_receipts  (MkDocument         *self);
 void        mk_document_add_receipt   (MkDocument         *self,
                                        MkHouseholdReceipt *receipt);
 
+/* The receipt (1-based) that the last refused save or posting named, or 0. */
+guint            mk_document_get_invalid_receipt  (MkDocument *self);
+
 /* Totals from the catalogue, filled when stored or read back: units, weight
  * in grams and volume in cm³ of the lines. */
 gint64           mk_document_get_total_units      (MkDocument *self);

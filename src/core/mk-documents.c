@@ -1067,6 +1067,8 @@ mk_documents_list (MkDatabase  *db,
       "   (SELECT code FROM partners WHERE id = d.to_partner_id))"
       "  WHEN 'GRN' THEN CASE WHEN d.supplier <> '' THEN d.supplier ELSE d.source END"
       "  WHEN 'ADJ' THEN d.reason"
+      "  WHEN 'DIS' THEN (SELECT code FROM sites WHERE id = d.site_id)"
+      "  WHEN 'SRV' THEN (SELECT code FROM sites WHERE id = d.site_id)"
       "  WHEN 'KIT' THEN (SELECT code FROM items WHERE id = d.kit_item_id)"
       "  WHEN 'DKT' THEN (SELECT code FROM items WHERE id = d.kit_item_id)"
       "  ELSE (SELECT number FROM documents WHERE id = d.reference_id) END,"

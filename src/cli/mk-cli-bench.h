@@ -1,0 +1,127 @@
+/* mk-cli-bench.h: the benchmark's two sides.
+ *
+ *   mk-cli-bench.c      the command: builds the demo mission, times the
+ *                       core's API, prints the table of budgets
+ *   mk-cli-bench-raw.c  the raw floor: the same SQL run directly through
+ *                       sqlite3 on a connection of its own
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "mk-cli-demo.h"
+
+G_BEGIN_DECLS
+
+/* One timed operation: wall-clock and CPU microseconds. */
+typedef struct
+{
+  double wall_us;
+  double cpu_us; /* < 0: unknown */
+} MkBenchTime;
+
+/* A clock started with mk_bench_start() and read with mk_bench_stop(). */
+typedef struct
+{
+  gint64 wall;
+  gint64 cpu;
+} MkBenchClock;
+
+void         mk_bench_start  (MkBenchClock *clock);
+MkBenchTime  mk_bench_stop   (const MkBenchClock *clock,
+                              guint               n_operations);
+/* The median of @times (sorted in place). */
+MkBenchTime  mk_bench_median (GArray *times);
+
+/* One stock key of the waybill both sides post. */
+typedef struct
+{
+  char  *item_code;
+  char  *lot_number;  /* NULL: no lot */
+  char  *grant_code;  /* NULL: unearmarked */
+  gint64 item_id;
+  gint64 lot_id;
+  gint64 grant_id;
+} MkBenchLine;
+
+typedef struct _MkBenchRaw MkBenchRaw;
+
+/* A connection of its own to @path, set up as the core sets up its own
+ * (WAL, synchronous=FULL, foreign keys, the same cache), with a one-row
+ * table beside it in @scratch_dir to time a durable commit alone. */
+MkBenchRaw *mk_bench_raw_open   (const char  *path,
+                                 const char  *scratch_dir,
+                                 const char  *office_code,
+                                 gint64       office_number,
+                                 GError     **error);
+void        mk_bench_raw_close  (MkBenchRaw  *raw);
+
+/* Resolves the codes of @lines (an array of MkBenchLine) and of the
+ * warehouses; prepares the statements of a 20-line waybill. */
+gboolean    mk_bench_raw_prepare_waybill (MkBenchRaw  *raw,
+                                          GArray      *lines,
+                                          const char  *from_code,
+                                          const char  *to_code,
+                                          const char  *date,
+                                          GError     **error);
+/* Writes one waybill of one unit per line, posted, as the core writes it:
+ * number, document, transit location, lines, two movements per line with
+ * their balances and monthly totals, audit entry, in one transaction.
+ * @commit receives the time of its COMMIT alone: the durable write. */
+gboolean    mk_bench_raw_post_waybill    (MkBenchRaw  *raw,
+                                          MkBenchTime *time,
+                                          MkBenchTime *commit,
+                                          GError     **error);
+/* A one-row durable commit in the scratch file: the cost of the fsync. */
+gboolean    mk_bench_raw_commit_one      (MkBenchRaw  *raw,
+                                          MkBenchTime *time,
+                                          GError     **error);
+
+gboolean    mk_bench_raw_location   (MkBenchRaw  *raw,
+                                     const char  *warehouse_code,
+                                     gint64      *location_id,
+                                     GError     **error);
+gboolean    mk_bench_raw_item       (MkBenchRaw  *raw,
+                                     const char  *item_code,
+                                     gint64      *item_id,
+                                     GError     **error);
+/* The item with the most movements at @location_id: the longest card. */
+gboolean    mk_bench_raw_busiest_item (MkBenchRaw  *raw,
+                                       gint64       location_id,
+                                       char       **item_code,
+                                       GError     **error);
+
+/* Direct reads, @n times over @keys (pairs of location and item ids):
+ * the balance, the balance as of @date over the covering index, the first
+ * 100 rows of the stock card with its count. Each returns the time of one
+ * read. */
+gboolean    mk_bench_raw_balances   (MkBenchRaw  *raw,
+                                     const gint64 *keys,
+                                     guint        n_keys,
+                                     guint        n,
+                                     const char  *date,
+                                     MkBenchTime *time,
+                                     GError     **error);
+gboolean    mk_bench_raw_stock_card (MkBenchRaw  *raw,
+                                     gint64       location_id,
+                                     gint64       item_id,
+                                     MkBenchTime *time,
+                                     GError     **error);
+/* The monthly report's SQL as the core runs it, from the monthly totals;
+ * or, @from_history, the same numbers from every movement. */
+gboolean    mk_bench_raw_month_report (MkBenchRaw  *raw,
+                                       const char  *month,
+                                       gboolean     from_history,
+                                       MkBenchTime *time,
+                                       GError     **error);
+/* The floor of generating: @n movements of the ledger replayed into a
+ * scratch copy of the movements and balances tables, each an insert and a
+ * balance upsert, in one transaction. Returns movements a second. */
+gboolean    mk_bench_raw_insert_rate  (MkBenchRaw  *raw,
+                                       gint64       n,
+                                       double      *per_second,
+                                       GError     **error);
+
+G_END_DECLS
