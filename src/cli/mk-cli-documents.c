@@ -1057,27 +1057,16 @@ new_entries_new (MkDocumentKind kind,
   return (GOptionEntry *) g_array_free (entries, FALSE);
 }
 
-/* Names the line of the household list that a refused posting names, as
- * for the lines of a lines file. */
+/* Names the line of the household list whose receipt a refused save or
+ * posting names, as for the lines of a lines file. */
 static void
 prefix_receipt_line (MkDocument *doc,
                      GError    **error,
                      const char *path,
                      GArray     *receipt_lines)
 {
-  GPtrArray *receipts = mk_document_get_receipts (doc);
-  guint      refused = 0;
+  guint refused = mk_document_get_invalid_receipt (doc);
 
-  /* An entitlement refusal fills the receipts that break a rule; the first
-   * one without a reason is the one refused. */
-  if (g_error_matches (*error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_ENTITLEMENT))
-    for (guint i = 0; refused == 0 && receipts != NULL && i < receipts->len; i++)
-      {
-        const MkHouseholdReceipt *receipt = g_ptr_array_index (receipts, i);
-
-        if (receipt->previous_date != NULL && receipt->override_reason == NULL)
-          refused = i + 1;
-      }
   if (refused > 0 && refused <= receipt_lines->len)
     {
       g_autofree char *display = g_filename_display_basename (path);
