@@ -1,5 +1,6 @@
 /* mk-cli-demo-gen.h: the state of the demo mission's generator, shared by
  *
+ *   mk-cli-demo-setup.c      the grants, catalogue and kits it starts from
  *   mk-cli-demo-movements.c  the calendar, the budget of movements, posting
  *   mk-cli-demo-supply.c     goods received, kitting, transfers of ownership
  *   mk-cli-demo-dispatch.c   waybills, their receptions, cancellations
@@ -107,6 +108,17 @@ typedef struct
   gint64       cancellations;
   gint64       max_cancellations;
 } MkDemoGen;
+
+/* mk-cli-demo-setup.c */
+/* Adds the mission's grants to @db and reads the catalogue, the kits and
+ * the grants back; mk_demo_teardown() frees what it made. */
+gboolean     mk_demo_setup         (MkDemoGen  *gen,
+                                    MkDatabase *db,
+                                    GError    **error);
+void         mk_demo_teardown      (MkDemoGen  *gen);
+/* YYYY-MM-DD, as the data and the core write dates, whatever the locale. */
+void         mk_demo_parse_date    (const char *text,
+                                    GDate      *date);
 
 /* mk-cli-demo-movements.c */
 /* Posts @document; a refusal is a bug of the generator or the core, and

@@ -103,6 +103,32 @@ grn_movements (MkDocument *document,
   return n;
 }
 
+static MkDocument *
+grn_new (MkDemoGen  *gen,
+         guint       warehouse,
+         guint       grant,
+         GPtrArray  *lines,
+         const char *reference,
+         gboolean    quarantine,
+         GError    **error)
+{
+  const MkDemoProgramme *programme = mk_demo_grant (gen, grant)->programme;
+  MkDocument            *document;
+
+  document = mk_demo_document_new (gen, MK_DOCUMENT_GRN, error,
+                                   "warehouse", mk_demo_warehouse_codes[warehouse],
+                                   "source", programme->source,
+                                   "supplier", programme->supplier,
+                                   "reference", reference,
+                                   "damaged_handling", quarantine ? "quarantine" : "loss",
+                                   NULL);
+  if (document == NULL)
+    return NULL;
+  for (guint i = 0; i < lines->len; i++)
+    mk_document_add_line (document, mk_document_line_copy (g_ptr_array_index (lines, i)));
+  return document;
+}
+
 static gboolean
 receive_goods (MkDemoGen *gen,
                guint      warehouse,
@@ -110,66 +136,46 @@ receive_goods (MkDemoGen *gen,
                GPtrArray *lines,
                GError   **error)
 {
-  MkDemoGrantState *state = mk_demo_grant (gen, grant);
-  gboolean          damaged = FALSE;
-  gboolean          quarantine;
-  g_autofree char  *reference = NULL;
+  gboolean         damaged = FALSE;
+  gboolean         quarantine;
+  g_autofree char *reference = NULL;
   g_autoptr (MkDocument) document = NULL;
+  g_autoptr (MkDocument) twice = NULL;
+  g_autoptr (MkDocument) cancellation = NULL;
   GPtrArray *posted;
 
   for (guint i = 0; i < lines->len; i++)
     damaged |= ((MkDocumentLine *) g_ptr_array_index (lines, i))->damaged > 0;
   quarantine = damaged && mk_demo_chance (gen, 0.25);
   reference = g_strdup_printf ("PO-%.4s-%04u", gen->date, ++gen->order_serial);
-  document = mk_demo_document_new (gen, MK_DOCUMENT_GRN, error,
-                                   "warehouse", mk_demo_warehouse_codes[warehouse],
-                                   "source", state->programme->source,
-                                   "supplier", state->programme->supplier,
-                                   "reference", reference,
-                                   "damaged_handling", quarantine ? "quarantine" : "loss",
-                                   NULL);
-  if (document == NULL)
-    return FALSE;
-  for (guint i = 0; i < lines->len; i++)
-    mk_document_add_line (document, mk_document_line_copy (g_ptr_array_index (lines, i)));
-  if (!mk_demo_post (gen, document, error))
+  document = grn_new (gen, warehouse, grant, lines, reference, quarantine, error);
+  if (document == NULL || !mk_demo_post (gen, document, error))
     return FALSE;
 
   posted = mk_document_get_lines (document);
   for (guint i = 0; i < posted->len; i++)
-    if (!mk_demo_stock_apply (gen, warehouse, g_ptr_array_index (posted, i),
-                              ((MkDocumentLine *) g_ptr_array_index (posted, i))->quantity, error))
-      return FALSE;
+    {
+      const MkDocumentLine *line = g_ptr_array_index (posted, i);
+      if (!mk_demo_stock_apply (gen, warehouse, line, line->quantity, error))
+        return FALSE;
+    }
   mk_demo_count (gen, grn_movements (document, quarantine));
 
-  /* Once in a while the note was entered twice: the copy is cancelled. */
-  if (!gen->done && gen->cancellations < gen->max_cancellations && mk_demo_chance (gen, 0.01))
-    {
-      g_autoptr (MkDocument) twice = mk_demo_document_new (gen, MK_DOCUMENT_GRN, error,
-                                                           "warehouse", mk_demo_warehouse_codes[warehouse],
-                                                           "source", state->programme->source,
-                                                           "supplier", state->programme->supplier,
-                                                           "reference", reference,
-                                                           "damaged_handling", quarantine ? "quarantine" : "loss",
-                                                           NULL);
-      g_autoptr (MkDocument) cancellation = NULL;
-
-      if (twice == NULL)
-        return FALSE;
-      for (guint i = 0; i < lines->len; i++)
-        mk_document_add_line (twice, mk_document_line_copy (g_ptr_array_index (lines, i)));
-      if (!mk_demo_post (gen, twice, error))
-        return FALSE;
-      mk_demo_count (gen, grn_movements (twice, quarantine));
-      cancellation = mk_documents_cancel (gen->db, mk_document_get_number (twice), gen->date,
-                                          mk_demo_cancel_reasons[2], error);
-      if (cancellation == NULL)
-        return FALSE;
-      gen->documents++;
-      gen->cancellations++;
-      gen->lines += mk_document_get_lines (cancellation)->len;
-      mk_demo_count (gen, mk_document_get_lines (cancellation)->len);
-    }
+  /* Once in a while the note is entered twice: the copy is cancelled. */
+  if (gen->done || gen->cancellations >= gen->max_cancellations || !mk_demo_chance (gen, 0.01))
+    return TRUE;
+  twice = grn_new (gen, warehouse, grant, lines, reference, quarantine, error);
+  if (twice == NULL || !mk_demo_post (gen, twice, error))
+    return FALSE;
+  mk_demo_count (gen, grn_movements (twice, quarantine));
+  cancellation = mk_documents_cancel (gen->db, mk_document_get_number (twice), gen->date,
+                                      mk_demo_cancel_reasons[2], error);
+  if (cancellation == NULL)
+    return FALSE;
+  gen->documents++;
+  gen->cancellations++;
+  gen->lines += mk_document_get_lines (cancellation)->len;
+  mk_demo_count (gen, mk_document_get_lines (cancellation)->len);
   return TRUE;
 }
 

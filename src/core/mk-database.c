@@ -273,12 +273,25 @@ _mk_database_exec (MkDatabase  *self,
 
 /* Transactions ----------------------------------------------------------- */
 
+/* Runs a savepoint command ("SAVEPOINT mk_2", "RELEASE mk_2" …) through the
+ * statement cache: a bulk load nests one per document, and parsing each
+ * again would cost more than the work it protects. */
+static gboolean
+savepoint_exec (MkDatabase  *self,
+                const char  *verb,
+                guint        depth,
+                GError     **error)
+{
+  g_autofree char *text = g_strdup_printf ("%s mk_%u", verb, depth);
+  sqlite3_stmt *stmt = _mk_database_statement (self, g_intern_string (text), error);
+
+  return stmt != NULL && _mk_database_exec_stmt (self, stmt, error);
+}
+
 gboolean
 _mk_database_begin (MkDatabase  *self,
                     GError     **error)
 {
-  g_autofree char *sql = NULL;
-
   if (self->depth == 0)
     {
       /* IMMEDIATE takes the write lock now, so that two processes posting
@@ -287,12 +300,8 @@ _mk_database_begin (MkDatabase  *self,
         return FALSE;
       g_ptr_array_set_size (self->pending_changes, 0);
     }
-  else
-    {
-      sql = g_strdup_printf ("SAVEPOINT mk_%u", self->depth);
-      if (!_mk_database_exec (self, sql, error))
-        return FALSE;
-    }
+  else if (!savepoint_exec (self, "SAVEPOINT", self->depth, error))
+    return FALSE;
 
   self->depth++;
   return TRUE;
@@ -316,8 +325,6 @@ gboolean
 _mk_database_commit (MkDatabase  *self,
                      GError     **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (self->depth > 0, FALSE);
 
   if (self->depth == 1)
@@ -329,8 +336,7 @@ _mk_database_commit (MkDatabase  *self,
       return TRUE;
     }
 
-  sql = g_strdup_printf ("RELEASE mk_%u", self->depth - 1);
-  if (!_mk_database_exec (self, sql, error))
+  if (!savepoint_exec (self, "RELEASE", self->depth - 1, error))
     return FALSE;
   self->depth--;
   return TRUE;
@@ -339,8 +345,6 @@ _mk_database_commit (MkDatabase  *self,
 void
 _mk_database_rollback (MkDatabase *self)
 {
-  g_autofree char *sql = NULL;
-
   g_return_if_fail (self->depth > 0);
 
   self->depth--;
@@ -354,11 +358,9 @@ _mk_database_rollback (MkDatabase *self)
       return;
     }
 
-  sql = g_strdup_printf ("ROLLBACK TO mk_%u; RELEASE mk_%u", self->depth,
-                         self->depth);
-  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
-    g_warning ("Rollback to a savepoint failed: %s",
-               sqlite3_errmsg (self->handle));
+  if (!savepoint_exec (self, "ROLLBACK TO", self->depth, NULL)
+      || !savepoint_exec (self, "RELEASE", self->depth, NULL))
+    g_warning ("Rollback to a savepoint failed: %s", sqlite3_errmsg (self->handle));
 }
 
 void

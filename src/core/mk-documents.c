@@ -135,14 +135,18 @@ find_posted_number (MkDatabase  *db,
                     char       **kind,
                     GError     **error)
 {
+  /* Numbers are written in capitals (BEN-WB-2026-00017): comparing the
+   * capitals of what was typed uses the unique index, where COLLATE NOCASE
+   * would read every document. */
+  g_autofree char *upper = g_ascii_strup (number, -1);
   sqlite3_stmt *stmt = _mk_database_statement (
-      db, "SELECT id, kind FROM documents WHERE number = ?1 COLLATE NOCASE AND status = 'posted'",
-      error);
+      db, "SELECT id, kind FROM documents WHERE number = ?1 AND status = 'posted'", error);
   gboolean has_row;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  g_strstrip (upper);
+  sqlite3_bind_text (stmt, 1, upper, -1, SQLITE_TRANSIENT);
   if (!_mk_database_step (db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
@@ -321,17 +325,22 @@ bind_header (sqlite3_stmt *stmt,
 static gboolean
 write_lines (MkDatabase  *db,
              gint64       document_id,
+             gboolean     replace,
              GPtrArray   *lines,
              GError     **error)
 {
-  sqlite3_stmt *stmt = _mk_database_statement (db, "DELETE FROM document_lines WHERE document_id = ?1", error);
+  sqlite3_stmt *stmt;
   gint64 next_id;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!_mk_database_exec_stmt (db, stmt, error))
-    return FALSE;
+  if (replace)
+    {
+      stmt = _mk_database_statement (db, "DELETE FROM document_lines WHERE document_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      if (!_mk_database_exec_stmt (db, stmt, error))
+        return FALSE;
+    }
   if (lines->len == 0)
     return TRUE;
   if (!_mk_database_next_id (db, "document_lines", &next_id, error))
@@ -443,7 +452,7 @@ store (MkDatabase  *db,
   bind_header (stmt, header, reference_id);
   if (!_mk_database_exec_stmt (db, stmt, error))
     return FALSE;
-  if (lines != NULL && !write_lines (db, id, lines, error))
+  if (lines != NULL && !write_lines (db, id, !is_new, lines, error))
     return FALSE;
 
   _mk_document_set_stored (document, id, MK_DOCUMENT_DRAFT);
@@ -712,6 +721,7 @@ post_within (MkDatabase  *db,
   g_autofree char *details = NULL;
   MkPosting posting = { 0 };
   MkRecord *header = mk_document_get_header (document);
+  gboolean stored_new;
   sqlite3_stmt *stmt;
   gint64 sequence;
   gint64 user;
@@ -725,6 +735,7 @@ post_within (MkDatabase  *db,
   /* Store the header first: the movements point at the document, and a
    * waybill's transit location at its id. The lines are written once,
    * after planning. */
+  stored_new = mk_document_get_id (document) == 0;
   if (!store (db, document, posting.reference_id, NULL, error))
     return FALSE;
 
@@ -751,8 +762,9 @@ post_within (MkDatabase  *db,
   if (!_mk_posting_plan (&posting, error))
     return FALSE;
 
+  /* A planner may have completed the header (a reception's warehouse). */
   if (!fill_line_codes (db, lines, error)
-      || !store (db, document, posting.reference_id, NULL, error)
+      || (posting.header_changed && !store (db, document, posting.reference_id, NULL, error))
       || !_mk_distributions_store (db, document, error))
     return FALSE;
 
@@ -761,7 +773,7 @@ post_within (MkDatabase  *db,
   mk_document_clear_lines (document);
   for (guint i = 0; i < lines->len; i++)
     mk_document_add_line (document, mk_document_line_copy (g_ptr_array_index (lines, i)));
-  if (!write_lines (db, posting.document_id, lines, error)
+  if (!write_lines (db, posting.document_id, !stored_new, lines, error)
       || !compute_totals (db, document, error))
     return FALSE;
 

@@ -24,13 +24,45 @@ typedef struct
   gint64      first_movement_id;
   gint64      next_movement_id;
   char        before_bulk[11];  /* the latest date the ledger had at begin */
-  GHashTable *latest_by_key;    /* StockKey → the latest date posted in bulk */
+  GHashTable *latest_by_key;    /* StockKey → char[11], the latest date in bulk */
+  GHashTable *month_totals;     /* MonthKey → gint64, written at the end */
 } BulkState;
+
+/* A row of stock_month_totals; category is a static string. */
+typedef struct
+{
+  gint64      location_id;
+  gint64      item_id;
+  gint64      lot_id;
+  gint64      grant_id;
+  gint64      month;
+  const char *category;
+} MonthKey;
+
+static guint
+month_key_hash (gconstpointer data)
+{
+  const MonthKey *key = data;
+  return g_int64_hash (&key->location_id) ^ (g_int64_hash (&key->item_id) * 31)
+         ^ (g_int64_hash (&key->lot_id) * 131) ^ (g_int64_hash (&key->grant_id) * 1031)
+         ^ ((guint) key->month * 7919) ^ g_str_hash (key->category);
+}
+
+static gboolean
+month_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const MonthKey *x = a, *y = b;
+  return x->location_id == y->location_id && x->item_id == y->item_id && x->lot_id == y->lot_id
+         && x->grant_id == y->grant_id && x->month == y->month
+         && g_str_equal (x->category, y->category);
+}
 
 static void
 bulk_state_free (BulkState *bulk)
 {
   g_clear_pointer (&bulk->latest_by_key, g_hash_table_unref);
+  g_clear_pointer (&bulk->month_totals, g_hash_table_unref);
   g_free (bulk);
 }
 
@@ -621,9 +653,21 @@ _mk_ledger_apply (MkDatabase  *db,
           return FALSE;
         }
 
-      /* In bulk, monthly totals are summed once at the end. */
+      /* In bulk, monthly totals are summed in memory and written once. */
       if (bulk != NULL)
-        continue;
+        {
+          MonthKey key = { movement->location_id, movement->item_id, movement->lot_id,
+                           movement->grant_id, month, movement->category };
+          gint64 *total = g_hash_table_lookup (bulk->month_totals, &key);
+
+          if (total == NULL)
+            {
+              total = g_new0 (gint64, 1);
+              g_hash_table_insert (bulk->month_totals, g_memdup2 (&key, sizeof key), total);
+            }
+          *total += movement->quantity;
+          continue;
+        }
       month_total = _mk_database_statement (
           db,
           "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
@@ -650,11 +694,13 @@ _mk_ledger_apply (MkDatabase  *db,
         {
           const MkMovement *movement = &g_array_index (movements, MkMovement, i);
           StockKey key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
-          const char *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
+          char *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
 
-          if (latest == NULL || strcmp (date, latest) > 0)
+          if (latest == NULL)
             g_hash_table_insert (bulk->latest_by_key, g_memdup2 (&key, sizeof key),
                                  g_strndup (date, 10));
+          else if (strcmp (date, latest) > 0)
+            g_strlcpy (latest, date, 11); /* same length: updated in place */
         }
     }
   _mk_database_emit_changed (db, "movements", document_id);
@@ -710,15 +756,25 @@ mk_ledger_bulk_begin (MkDatabase  *db,
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (bulk_state (db) == NULL, FALSE);
 
-  if (!_mk_database_begin (db, error))
+  /* Every reference a posting writes was resolved by the posting itself
+   * (items, lots, locations, documents): in bulk, SQLite need not look each
+   * parent up again. The pragma only takes effect outside a transaction. */
+  if (!_mk_database_exec (db, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
+  if (!_mk_database_begin (db, error))
+    {
+      _mk_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
   bulk = g_new0 (BulkState, 1);
   bulk->latest_by_key = g_hash_table_new_full (stock_key_hash, stock_key_equal, g_free, g_free);
+  bulk->month_totals = g_hash_table_new_full (month_key_hash, month_key_equal, g_free, g_free);
   stmt = _mk_database_statement (db, "SELECT coalesce (max (date), '') FROM movements", error);
   if (stmt == NULL || !_mk_database_step (db, stmt, &has_row, error))
     {
       bulk_state_free (bulk);
       _mk_database_rollback (db);
+      _mk_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
       return FALSE;
     }
   g_strlcpy (bulk->before_bulk, (const char *) sqlite3_column_text (stmt, 0), sizeof bulk->before_bulk);
@@ -731,6 +787,7 @@ mk_ledger_bulk_begin (MkDatabase  *db,
     {
       bulk_state_free (bulk);
       _mk_database_rollback (db);
+      _mk_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
       return FALSE;
     }
   bulk->next_movement_id = bulk->first_movement_id;
@@ -743,39 +800,45 @@ mk_ledger_bulk_end (MkDatabase  *db,
                     GError     **error)
 {
   BulkState *bulk;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *handle;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   bulk = bulk_state (db);
   g_return_val_if_fail (bulk != NULL, FALSE);
 
-  handle = _mk_database_get_handle (db);
-  if (sqlite3_prepare_v2 (handle,
-                          "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id,"
-                          " month, category, quantity)"
-                          " SELECT location_id, item_id, lot_id, grant_id,"
-                          " CAST (substr (date, 1, 4) AS INTEGER) * 100 + CAST (substr (date, 6, 2) AS INTEGER),"
-                          " category, sum (quantity)"
-                          " FROM movements WHERE id >= ?1"
-                          " GROUP BY 1, 2, 3, 4, 5, 6"
-                          " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
-    {
-      _mk_database_set_error (db, error, _("The database refused the operation."));
-      mk_ledger_bulk_abort (db);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, bulk->first_movement_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _mk_database_set_error (db, error, _("The database refused the operation."));
-      sqlite3_finalize (stmt);
-      mk_ledger_bulk_abort (db);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
+  {
+    GHashTableIter iter;
+    gpointer key_ptr, value_ptr;
+
+    g_hash_table_iter_init (&iter, bulk->month_totals);
+    while (g_hash_table_iter_next (&iter, &key_ptr, &value_ptr))
+      {
+        const MonthKey *key = key_ptr;
+        sqlite3_stmt *stmt = _mk_database_statement (
+            db,
+            "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
+            " category, quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
+            error);
+
+        if (stmt == NULL)
+          {
+            mk_ledger_bulk_abort (db);
+            return FALSE;
+          }
+        sqlite3_bind_int64 (stmt, 1, key->location_id);
+        sqlite3_bind_int64 (stmt, 2, key->item_id);
+        sqlite3_bind_int64 (stmt, 3, key->lot_id);
+        sqlite3_bind_int64 (stmt, 4, key->grant_id);
+        sqlite3_bind_int64 (stmt, 5, key->month);
+        sqlite3_bind_text (stmt, 6, key->category, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 7, *(gint64 *) value_ptr);
+        if (!_mk_database_exec_stmt (db, stmt, error))
+          {
+            mk_ledger_bulk_abort (db);
+            return FALSE;
+          }
+      }
+  }
 
   if (!_mk_database_exec (db,
                           "CREATE INDEX movements_card ON movements"
@@ -787,6 +850,8 @@ mk_ledger_bulk_end (MkDatabase  *db,
       return FALSE;
     }
   g_object_set_data (G_OBJECT (db), BULK_KEY, NULL);
+  if (!_mk_database_exec (db, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
   /* Fresh statistics let the planner use the new indexes well; the limit
    * keeps ANALYZE quick on a million rows. */
   return _mk_database_exec (db, "PRAGMA analysis_limit = 1000; ANALYZE", error);
@@ -803,4 +868,6 @@ mk_ledger_bulk_abort (MkDatabase *db)
    * brings them back. */
   _mk_database_rollback (db);
   g_object_set_data (G_OBJECT (db), BULK_KEY, NULL);
+  if (!_mk_database_exec (db, "PRAGMA foreign_keys = ON", NULL))
+    g_warning ("Foreign keys could not be turned back on after bulk posting");
 }

@@ -26,6 +26,7 @@ typedef struct
   gint64      reference_id;    /* RCV: the waybill; CAN: the cancelled document */
   GPtrArray  *lines;           /* MkDocumentLine, resolved ids; replaces the document's */
   GArray     *movements;       /* MkMovement */
+  gboolean    header_changed;  /* the planner completed the header */
 } MkPosting;
 
 /* Helpers that every planner shares ------------------------------------- */

@@ -176,22 +176,26 @@ _mk_posting_add_movement (MkPosting  *posting,
 
 gboolean
 _mk_posting_check_quantity (MkPosting  *posting,
-                guint       line_no,
-                const char *what,
-                gint64      quantity,
-                gint64      min,
-                GError    **error)
+                            guint       line_no,
+                            const char *what,
+                            gint64      quantity,
+                            gint64      min,
+                            GError    **error)
 {
-  g_autofree char *shown = _mk_posting_iso_number (quantity);
-  g_autofree char *max = _mk_posting_iso_number (MK_QUANTITY_MAX);
-  g_autofree char *low = _mk_posting_iso_number (min);
+  g_autofree char *shown = NULL;
+  g_autofree char *max = NULL;
+  g_autofree char *low = NULL;
 
-  if (quantity < min || quantity > MK_QUANTITY_MAX)
-    /* Translators: “the quantity 0 must be from 1 to 9007199254740992”; the
-     * first %s names the quantity (“the quantity”, “the damaged quantity”). */
-    return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                      _("%s %s must be from %s to %s."), what, shown, low, max);
-  return TRUE;
+  if (quantity >= min && quantity <= MK_QUANTITY_MAX)
+    return TRUE;
+
+  shown = _mk_posting_iso_number (quantity);
+  max = _mk_posting_iso_number (MK_QUANTITY_MAX);
+  low = _mk_posting_iso_number (min);
+  /* Translators: “the quantity 0 must be from 1 to 9007199254740992”; the
+   * first %s names the quantity (“the quantity”, “the damaged quantity”). */
+  return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
+                                _("%s %s must be from %s to %s."), what, shown, low, max);
 }
 
 /* The lot of a line that brings stock in: found or created, with its expiry
@@ -597,6 +601,7 @@ plan_reception (MkPosting  *posting,
         }
       _mk_record_load_ref (header, index, to_warehouse, code);
       posting->warehouse_id = to_warehouse;
+      posting->header_changed = TRUE;
       if (!_mk_posting_require_active_warehouse (posting, to_warehouse, error)
           || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, to_warehouse, &destination, error))
         return FALSE;
