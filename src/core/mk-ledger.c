@@ -39,13 +39,26 @@ typedef struct
   const char *category;
 } MonthKey;
 
+/* Ids share their high bits (the office number): mix every field through
+ * a multiplier so that keys spread over the table. */
+static inline guint64
+mix (guint64 hash,
+     guint64 value)
+{
+  hash ^= value + G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) + (hash << 6) + (hash >> 2);
+  return hash * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+}
+
 static guint
 month_key_hash (gconstpointer data)
 {
   const MonthKey *key = data;
-  return g_int64_hash (&key->location_id) ^ (g_int64_hash (&key->item_id) * 31)
-         ^ (g_int64_hash (&key->lot_id) * 131) ^ (g_int64_hash (&key->grant_id) * 1031)
-         ^ ((guint) key->month * 7919) ^ g_str_hash (key->category);
+  guint64 hash = mix (mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
+                                (guint64) key->lot_id),
+                           (guint64) key->grant_id),
+                      (guint64) key->month);
+  hash = mix (hash, g_str_hash (key->category));
+  return (guint) (hash ^ (hash >> 32));
 }
 
 static gboolean
@@ -345,8 +358,10 @@ static guint
 stock_key_hash (gconstpointer data)
 {
   const StockKey *key = data;
-  return g_int64_hash (&key->location_id) ^ (g_int64_hash (&key->item_id) * 31)
-         ^ (g_int64_hash (&key->lot_id) * 131) ^ (g_int64_hash (&key->grant_id) * 1031);
+  guint64 hash = mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
+                           (guint64) key->lot_id),
+                      (guint64) key->grant_id);
+  return (guint) (hash ^ (hash >> 32));
 }
 
 static gboolean
