@@ -9,18 +9,18 @@
 G_BEGIN_DECLS
 
 /* Call inside the transaction of the change it records. */
-gboolean _mk_audit_record      (MkDatabase  *db,
-                                const char  *action,
-                                const char  *table_name,
-                                gint64       row_id,
-                                const char  *code,
-                                const char  *details,
-                                GError     **error);
+gboolean _mk_audit_record (MkDatabase *db,
+                           const char *action,
+                           const char *table_name,
+                           gint64      row_id,
+                           const char *code,
+                           const char *details,
+                           GError    **error);
 /* Finds or creates the profile of @name; returns its id. */
-gboolean _mk_audit_ensure_user (MkDatabase  *db,
-                                const char  *name,
-                                const char  *function,
-                                gint64      *user_id,
-                                GError     **error);
+gboolean _mk_audit_ensure_user (MkDatabase *db,
+                                const char *name,
+                                const char *function,
+                                gint64     *user_id,
+                                GError    **error);
 
 G_END_DECLS

@@ -29,27 +29,26 @@ mk_audit_entry_free (MkAuditEntry *entry)
 static char *
 now_utc (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_format_iso8601 (now);
 }
 
 gboolean
-_mk_audit_ensure_user (MkDatabase  *db,
-                       const char  *name,
-                       const char  *function,
-                       gint64      *user_id,
-                       GError     **error)
+_mk_audit_ensure_user (MkDatabase *db,
+                       const char *name,
+                       const char *function,
+                       gint64     *user_id,
+                       GError    **error)
 {
   g_autofree char *at = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-  gint64 id;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
+  gint64           id;
 
-  if (name == NULL || *name == '\0' || g_utf8_strlen (name, -1) > 200
-      || !g_utf8_validate (name, -1, NULL))
+  if (name == NULL || *name == '\0' || g_utf8_strlen (name, -1) > 200 || !g_utf8_validate (name, -1, NULL))
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_CONSTRAINT,
-                   _("The user’s name must have 1 to 200 characters."));
+                   _ ("The user’s name must have 1 to 200 characters."));
       return FALSE;
     }
 
@@ -96,18 +95,18 @@ fail:
 }
 
 gboolean
-_mk_audit_record (MkDatabase  *db,
-                  const char  *action,
-                  const char  *table_name,
-                  gint64       row_id,
-                  const char  *code,
-                  const char  *details,
-                  GError     **error)
+_mk_audit_record (MkDatabase *db,
+                  const char *action,
+                  const char *table_name,
+                  gint64      row_id,
+                  const char *code,
+                  const char *details,
+                  GError    **error)
 {
   g_autofree char *at = now_utc ();
-  gint64 user_id = mk_database_get_user_id (db);
-  sqlite3_stmt *stmt;
-  gint64 id;
+  gint64           user_id = mk_database_get_user_id (db);
+  sqlite3_stmt    *stmt;
+  gint64           id;
 
   if (!_mk_database_next_id (db, "audit_log", &id, error))
     return FALSE;
@@ -139,14 +138,14 @@ column_dup (sqlite3_stmt *stmt,
 }
 
 GPtrArray *
-mk_audit_list (MkDatabase  *db,
-               guint        limit,
-               GError     **error)
+mk_audit_list (MkDatabase *db,
+               guint       limit,
+               GError    **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (
       (GDestroyNotify) mk_audit_entry_free);
   sqlite3_stmt *stmt;
-  gboolean has_row;
+  gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
 

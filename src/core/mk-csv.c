@@ -14,7 +14,8 @@
 
 #include <string.h>
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-csv-error-quark, mk_csv_error)
 /* clang-format on */
 
@@ -27,15 +28,15 @@ struct _MkCsvReader
   gsize length;
   gsize pos;
   gsize content_end; /* after it, only line ends */
-  char separator;
+  char  separator;
 
   char *display_name; /* of the file, for messages; NULL for data */
   guint line;         /* the physical line at pos, 1-based */
   guint record_line;  /* where the last record returned began */
 
-  GString *buffer;   /* the fields of the record, each NUL-terminated */
-  GArray *offsets;   /* gsize: where each field starts in buffer */
-  GPtrArray *fields; /* pointers into buffer, NULL-terminated */
+  GString   *buffer;  /* the fields of the record, each NUL-terminated */
+  GArray    *offsets; /* gsize: where each field starts in buffer */
+  GPtrArray *fields;  /* pointers into buffer, NULL-terminated */
 
   GError *failure; /* a syntax error, repeated by later calls */
 };
@@ -51,7 +52,7 @@ prefix_with_file (const char *display_name, GError **error)
   name = mk_text_isolate (display_name);
   /* Translators: put in front of an error message about a CSV file; the
    * value is the file's name. */
-  g_prefix_error (error, _("“%s”: "), name);
+  g_prefix_error (error, _ ("“%s”: "), name);
 }
 
 static inline gboolean
@@ -106,7 +107,7 @@ check_encoding (const char *data, gsize length, GError **error)
                       ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
     {
       g_set_error_literal (error, MK_CSV_ERROR, MK_CSV_ERROR_ENCODING,
-                           _("The file is saved as UTF-16 (“Unicode Text”); "
+                           _ ("The file is saved as UTF-16 (“Unicode Text”); "
                               "save it as “CSV UTF-8” and import it again."));
       return FALSE;
     }
@@ -116,18 +117,18 @@ check_encoding (const char *data, gsize length, GError **error)
 
   if (*bad == '\0')
     g_set_error (error, MK_CSV_ERROR, MK_CSV_ERROR_ENCODING,
-                 _("Line %u contains a zero byte, so the file is not CSV "
+                 _ ("Line %u contains a zero byte, so the file is not CSV "
                     "text; save it as “CSV UTF-8” and import it again."),
                  count_lines (data, bad - data));
   else if (looks_like_windows_1256 ((const guchar *) data, length))
     g_set_error (error, MK_CSV_ERROR, MK_CSV_ERROR_ENCODING,
-                 _("Line %u is not UTF-8 text: the file looks like "
+                 _ ("Line %u is not UTF-8 text: the file looks like "
                     "Windows-1256 (Arabic Windows). Save it as “CSV UTF-8” "
                     "and import it again."),
                  count_lines (data, bad - data));
   else
     g_set_error (error, MK_CSV_ERROR, MK_CSV_ERROR_ENCODING,
-                 _("Line %u is not UTF-8 text; save the file as “CSV UTF-8” "
+                 _ ("Line %u is not UTF-8 text; save the file as “CSV UTF-8” "
                     "and import it again."),
                  count_lines (data, bad - data));
   return FALSE;
@@ -139,9 +140,9 @@ check_encoding (const char *data, gsize length, GError **error)
 static char
 detect_separator (const char *data, gsize length)
 {
-  gsize commas = 0;
-  gsize semicolons = 0;
-  gsize tabs = 0;
+  gsize    commas = 0;
+  gsize    semicolons = 0;
+  gsize    tabs = 0;
   gboolean quoted = FALSE;
 
   for (gsize i = 0; i < length; i++)
@@ -173,8 +174,8 @@ static MkCsvReader *
 reader_new_take (char *data, gsize length, const char *display_name, GError **error)
 {
   MkCsvReader *reader;
-  gsize start = 0;
-  gsize end;
+  gsize        start = 0;
+  gsize        end;
 
   /* The UTF-8 byte-order mark Excel writes in front of "CSV UTF-8". */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -216,7 +217,7 @@ set_too_large (GError **error, guint64 size)
 
   g_set_error (error, MK_CSV_ERROR, MK_CSV_ERROR_TOO_LARGE,
                /* Translators: both values are sizes such as "600.0 MiB". */
-               _("The file is %s, larger than the %s Makhzan can import at "
+               _ ("The file is %s, larger than the %s Makhzan can import at "
                   "once; split it into smaller files."),
                size_iso, limit_iso);
 }
@@ -227,8 +228,8 @@ mk_csv_reader_new_from_file (const char *path, GError **error)
   g_autofree char *display_name = NULL;
   g_autoptr (GError) local_error = NULL;
   GStatBuf st;
-  char *contents = NULL;
-  gsize length = 0;
+  char    *contents = NULL;
+  gsize    length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -251,7 +252,7 @@ mk_csv_reader_new_from_file (const char *path, GError **error)
       g_set_error (error, MK_CSV_ERROR, MK_CSV_ERROR_READ,
                    /* Translators: the first value is a file name, the second
                     * the system's explanation. */
-                   _("Could not read the file “%s”: %s"), name, local_error->message);
+                   _ ("Could not read the file “%s”: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -334,7 +335,7 @@ static gboolean
 read_quoted (MkCsvReader *reader, GError **error)
 {
   const char *data = reader->data;
-  guint open_line = reader->line;
+  guint       open_line = reader->line;
 
   reader->pos++;
   for (;;)
@@ -350,7 +351,7 @@ read_quoted (MkCsvReader *reader, GError **error)
       if (reader->pos >= reader->length)
         {
           g_set_error (error, MK_CSV_ERROR, MK_CSV_ERROR_SYNTAX,
-                       _("The quote (\") that opens a field on line %u is "
+                       _ ("The quote (\") that opens a field on line %u is "
                           "never closed; add the closing quote, or remove the "
                           "opening one."),
                        open_line);
@@ -378,7 +379,7 @@ read_quoted (MkCsvReader *reader, GError **error)
       !is_line_end (data[reader->pos]))
     {
       g_set_error (error, MK_CSV_ERROR, MK_CSV_ERROR_SYNTAX,
-                   _("Line %u: a field in quotes is followed by other text "
+                   _ ("Line %u: a field in quotes is followed by other text "
                       "before the next separator; inside quotes, write a "
                       "quote as two quotes (\"\")."),
                    reader->line);
@@ -389,11 +390,11 @@ read_quoted (MkCsvReader *reader, GError **error)
 }
 
 gboolean
-mk_csv_reader_next (MkCsvReader *reader,
+mk_csv_reader_next (MkCsvReader        *reader,
                     const char *const **fields,
-                    guint *n_fields,
-                    gboolean *at_end,
-                    GError **error)
+                    guint              *n_fields,
+                    gboolean           *at_end,
+                    GError            **error)
 {
   const char *data;
 

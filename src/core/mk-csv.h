@@ -25,23 +25,23 @@ GQuark mk_csv_error_quark (void);
 
 typedef struct _MkCsvReader MkCsvReader;
 
-MkCsvReader *mk_csv_reader_new_from_file (const char   *path,
-                                          GError      **error);
-MkCsvReader *mk_csv_reader_new_from_data (const char   *data,
-                                          gsize         length,
-                                          GError      **error);
-void         mk_csv_reader_free          (MkCsvReader  *reader);
+MkCsvReader *mk_csv_reader_new_from_file (const char *path,
+                                          GError    **error);
+MkCsvReader *mk_csv_reader_new_from_data (const char *data,
+                                          gsize       length,
+                                          GError    **error);
+void         mk_csv_reader_free (MkCsvReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkCsvReader, mk_csv_reader_free)
 
 /* Reads the next record into @fields (a NULL-terminated array owned by the
  * reader until the next call). Returns FALSE at the end or on an error;
  * *at_end tells which. */
-gboolean     mk_csv_reader_next          (MkCsvReader  *reader,
-                                          const char * const **fields,
-                                          guint        *n_fields,
-                                          gboolean     *at_end,
-                                          GError      **error);
+gboolean mk_csv_reader_next (MkCsvReader        *reader,
+                             const char *const **fields,
+                             guint              *n_fields,
+                             gboolean           *at_end,
+                             GError            **error);
 /* The line (1-based) on which the last record returned began. */
-guint        mk_csv_reader_get_line      (MkCsvReader  *reader);
+guint mk_csv_reader_get_line (MkCsvReader *reader);
 
 G_END_DECLS

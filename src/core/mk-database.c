@@ -23,12 +23,12 @@
 
 struct _MkDatabase
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   sqlite3    *handle;
   char       *path;
-  GHashTable *statements;   /* const char *sql → sqlite3_stmt * */
-  guint       depth;        /* nesting of _mk_database_begin */
+  GHashTable *statements; /* const char *sql → sqlite3_stmt * */
+  guint       depth;      /* nesting of _mk_database_begin */
   guint       office_number;
   char       *office_code;
   gint64      user_id;
@@ -38,7 +38,8 @@ struct _MkDatabase
 
 G_DEFINE_TYPE (MkDatabase, mk_database, G_TYPE_OBJECT)
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-database-error-quark, mk_database_error)
 /* clang-format on */
 
@@ -145,30 +146,30 @@ explain_sqlite (int rc)
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
-      return _("The file is not a Makhzan database.");
+      return _ ("The file is not a Makhzan database.");
     case SQLITE_CORRUPT:
-      return _("The database file is damaged; restore it from a backup.");
+      return _ ("The database file is damaged; restore it from a backup.");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return _("Another program is writing to the database; try again in a moment.");
+      return _ ("Another program is writing to the database; try again in a moment.");
     case SQLITE_FULL:
-      return _("The disk is full; free some space and try again.");
+      return _ ("The disk is full; free some space and try again.");
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      return _("The database file or its folder cannot be written.");
+      return _ ("The database file or its folder cannot be written.");
     case SQLITE_IOERR:
-      return _("The disk could not be read or written.");
+      return _ ("The disk could not be read or written.");
     default:
       return NULL;
     }
 }
 
 void
-_mk_database_set_error (MkDatabase  *self,
-                        GError     **error,
-                        const char  *context)
+_mk_database_set_error (MkDatabase *self,
+                        GError    **error,
+                        const char *context)
 {
-  int rc = sqlite3_extended_errcode (self->handle);
+  int         rc = sqlite3_extended_errcode (self->handle);
   const char *explanation = explain_sqlite (rc);
 
   if (explanation != NULL)
@@ -188,9 +189,9 @@ _mk_database_get_handle (MkDatabase *self)
 }
 
 sqlite3_stmt *
-_mk_database_statement (MkDatabase  *self,
-                        const char  *sql,
-                        GError     **error)
+_mk_database_statement (MkDatabase *self,
+                        const char *sql,
+                        GError    **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
@@ -204,7 +205,7 @@ _mk_database_statement (MkDatabase  *self,
            * damaged schema; say which statement for the log. */
           g_debug ("Could not prepare: %s", sql);
           _mk_database_set_error (self, error,
-                                  _("The database could not be read."));
+                                  _ ("The database could not be read."));
           return NULL;
         }
       g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -219,10 +220,10 @@ _mk_database_statement (MkDatabase  *self,
 }
 
 gboolean
-_mk_database_step (MkDatabase    *self,
-                   sqlite3_stmt  *stmt,
-                   gboolean      *has_row,
-                   GError       **error)
+_mk_database_step (MkDatabase   *self,
+                   sqlite3_stmt *stmt,
+                   gboolean     *has_row,
+                   GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -239,15 +240,15 @@ _mk_database_step (MkDatabase    *self,
       return TRUE;
     }
 
-  _mk_database_set_error (self, error, _("The database refused the operation."));
+  _mk_database_set_error (self, error, _ ("The database refused the operation."));
   sqlite3_reset (stmt);
   return FALSE;
 }
 
 gboolean
-_mk_database_exec_stmt (MkDatabase    *self,
-                        sqlite3_stmt  *stmt,
-                        GError       **error)
+_mk_database_exec_stmt (MkDatabase   *self,
+                        sqlite3_stmt *stmt,
+                        GError      **error)
 {
   gboolean has_row;
 
@@ -258,14 +259,14 @@ _mk_database_exec_stmt (MkDatabase    *self,
 }
 
 gboolean
-_mk_database_exec (MkDatabase  *self,
-                   const char  *sql,
-                   GError     **error)
+_mk_database_exec (MkDatabase *self,
+                   const char *sql,
+                   GError    **error)
 {
   if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       _mk_database_set_error (self, error,
-                              _("The database refused the operation."));
+                              _ ("The database refused the operation."));
       return FALSE;
     }
   return TRUE;
@@ -277,20 +278,20 @@ _mk_database_exec (MkDatabase  *self,
  * statement cache: a bulk load nests one per document, and parsing each
  * again would cost more than the work it protects. */
 static gboolean
-savepoint_exec (MkDatabase  *self,
-                const char  *verb,
-                guint        depth,
-                GError     **error)
+savepoint_exec (MkDatabase *self,
+                const char *verb,
+                guint       depth,
+                GError    **error)
 {
   g_autofree char *text = g_strdup_printf ("%s mk_%u", verb, depth);
-  sqlite3_stmt *stmt = _mk_database_statement (self, g_intern_string (text), error);
+  sqlite3_stmt    *stmt = _mk_database_statement (self, g_intern_string (text), error);
 
   return stmt != NULL && _mk_database_exec_stmt (self, stmt, error);
 }
 
 gboolean
-_mk_database_begin (MkDatabase  *self,
-                    GError     **error)
+_mk_database_begin (MkDatabase *self,
+                    GError    **error)
 {
   if (self->depth == 0)
     {
@@ -310,7 +311,7 @@ _mk_database_begin (MkDatabase  *self,
 static void
 emit_pending_changes (MkDatabase *self)
 {
-  g_autoptr(GPtrArray) changes = g_steal_pointer (&self->pending_changes);
+  g_autoptr (GPtrArray) changes = g_steal_pointer (&self->pending_changes);
 
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < changes->len; i++)
@@ -322,8 +323,8 @@ emit_pending_changes (MkDatabase *self)
 }
 
 gboolean
-_mk_database_commit (MkDatabase  *self,
-                     GError     **error)
+_mk_database_commit (MkDatabase *self,
+                     GError    **error)
 {
   g_return_val_if_fail (self->depth > 0, FALSE);
 
@@ -351,15 +352,13 @@ _mk_database_rollback (MkDatabase *self)
   if (self->depth == 0)
     {
       /* SQLite may already have rolled back (after SQLITE_FULL, say). */
-      if (!sqlite3_get_autocommit (self->handle)
-          && sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+      if (!sqlite3_get_autocommit (self->handle) && sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
         g_warning ("Rollback failed: %s", sqlite3_errmsg (self->handle));
       g_ptr_array_set_size (self->pending_changes, 0);
       return;
     }
 
-  if (!savepoint_exec (self, "ROLLBACK TO", self->depth, NULL)
-      || !savepoint_exec (self, "RELEASE", self->depth, NULL))
+  if (!savepoint_exec (self, "ROLLBACK TO", self->depth, NULL) || !savepoint_exec (self, "RELEASE", self->depth, NULL))
     g_warning ("Rollback to a savepoint failed: %s", sqlite3_errmsg (self->handle));
 }
 
@@ -385,7 +384,7 @@ char *
 _mk_database_like_pattern (const char *search)
 {
   g_autofree char *folded = mk_text_fold (search);
-  g_autoptr(GString) pattern = g_string_new ("%");
+  g_autoptr (GString) pattern = g_string_new ("%");
 
   for (const char *p = folded; *p; p++)
     {
@@ -400,10 +399,10 @@ _mk_database_like_pattern (const char *search)
 /* Ids -------------------------------------------------------------------- */
 
 gboolean
-_mk_database_next_id (MkDatabase  *self,
-                      const char  *table,
-                      gint64      *id,
-                      GError     **error)
+_mk_database_next_id (MkDatabase *self,
+                      const char *table,
+                      gint64     *id,
+                      GError    **error)
 {
   /* The table name comes from the core's own descriptors, never from
    * input, so it may be pasted into the SQL. The counter remembers ids
@@ -414,13 +413,13 @@ _mk_database_next_id (MkDatabase  *self,
       table);
   /* Interned, the text has one address per table: the statement cache,
    * keyed by address, then prepares it once. */
-  const char *sql = g_intern_string (text);
-  const gint64 base = (gint64) self->office_number << 40;
-  const gint64 last = base + ((gint64) 1 << 40) - 1;
+  const char   *sql = g_intern_string (text);
+  const gint64  base = (gint64) self->office_number << 40;
+  const gint64  last = base + ((gint64) 1 << 40) - 1;
   sqlite3_stmt *stmt;
-  gint64 next = base + 1;
-  gint64 highest;
-  gboolean has_row;
+  gint64        next = base + 1;
+  gint64        highest;
+  gboolean      has_row;
 
   stmt = _mk_database_statement (self, sql, error);
   if (stmt == NULL)
@@ -438,7 +437,7 @@ _mk_database_next_id (MkDatabase  *self,
   if (next > last)
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_FAILED,
-                   _("The office has used every number for new records of this kind."));
+                   _ ("The office has used every number for new records of this kind."));
       return FALSE;
     }
 
@@ -461,23 +460,23 @@ _mk_database_next_id (MkDatabase  *self,
 /* Opening ---------------------------------------------------------------- */
 
 static gboolean
-query_int (MkDatabase  *self,
-           const char  *sql,
-           gint64      *value,
-           GError     **error)
+query_int (MkDatabase *self,
+           const char *sql,
+           gint64     *value,
+           GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _mk_database_set_error (self, error, _("The file could not be read as a database."));
+      _mk_database_set_error (self, error, _ ("The file could not be read as a database."));
       return FALSE;
     }
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      _mk_database_set_error (self, error, _("The file could not be read as a database."));
+      _mk_database_set_error (self, error, _ ("The file could not be read as a database."));
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -487,8 +486,8 @@ query_int (MkDatabase  *self,
 }
 
 static gboolean
-configure_connection (MkDatabase  *self,
-                      GError     **error)
+configure_connection (MkDatabase *self,
+                      GError    **error)
 {
   sqlite3_busy_timeout (self->handle, MK_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->handle, 1);
@@ -521,12 +520,12 @@ fold_function (sqlite3_context *context,
 }
 
 MkDatabase *
-_mk_database_open_raw (const char  *path,
-                       GError     **error)
+_mk_database_open_raw (const char *path,
+                       GError    **error)
 {
-  g_autoptr(MkDatabase) self = g_object_new (MK_TYPE_DATABASE, NULL);
+  g_autoptr (MkDatabase) self = g_object_new (MK_TYPE_DATABASE, NULL);
   g_autofree char *display = NULL;
-  int rc;
+  int              rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -535,32 +534,30 @@ _mk_database_open_raw (const char  *path,
 
   /* SQLite takes UTF-8 file names on every platform, Arabic included. */
   rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
                         NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_OPEN,
-                   _("The database “%s” could not be opened: %s"), display,
+                   _ ("The database “%s” could not be opened: %s"), display,
                    self->handle ? sqlite3_errmsg (self->handle)
                                 : sqlite3_errstr (rc));
       return NULL;
     }
 
   sqlite3_create_function_v2 (self->handle, "mk_fold", 1,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC
-                                  | SQLITE_INNOCUOUS,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, fold_function, NULL, NULL, NULL);
 
   return g_steal_pointer (&self);
 }
 
 static gboolean
-load_office (MkDatabase  *self,
-             GError     **error)
+load_office (MkDatabase *self,
+             GError    **error)
 {
   sqlite3_stmt *stmt;
-  gboolean has_row;
+  gboolean      has_row;
 
   stmt = _mk_database_statement (
       self,
@@ -573,7 +570,7 @@ load_office (MkDatabase  *self,
   if (!has_row)
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_NOT_MAKHZAN,
-                   _("The database does not say which office it belongs to."));
+                   _ ("The database does not say which office it belongs to."));
       return FALSE;
     }
   self->office_number = sqlite3_column_int (stmt, 0);
@@ -584,12 +581,12 @@ load_office (MkDatabase  *self,
 }
 
 MkDatabase *
-mk_database_open (const char  *path,
-                  GError     **error)
+mk_database_open (const char *path,
+                  GError    **error)
 {
-  g_autoptr(MkDatabase) self = NULL;
+  g_autoptr (MkDatabase) self = NULL;
   g_autofree char *display = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   gint64 application_id = 0;
   gint64 version = 0;
 
@@ -603,13 +600,13 @@ mk_database_open (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_OPEN,
-                   _("There is no database at “%s”."), display);
+                   _ ("There is no database at “%s”."), display);
       return NULL;
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_OPEN,
-                   _("“%s” is a folder, not a database file."), display);
+                   _ ("“%s” is a folder, not a database file."), display);
       return NULL;
     }
 
@@ -622,16 +619,16 @@ mk_database_open (const char  *path,
       if (g_error_matches (local_error, MK_DATABASE_ERROR,
                            MK_DATABASE_ERROR_NOT_MAKHZAN))
         g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_NOT_MAKHZAN,
-                     _("“%s” is not a Makhzan database."), display);
+                     _ ("“%s” is not a Makhzan database."), display);
       else
         g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                    _("“%s” could not be opened: "), display);
+                                    _ ("“%s” could not be opened: "), display);
       return NULL;
     }
   if (application_id != MK_APPLICATION_ID)
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_NOT_MAKHZAN,
-                   _("“%s” is not a Makhzan database."), display);
+                   _ ("“%s” is not a Makhzan database."), display);
       return NULL;
     }
   if (!query_int (self, "PRAGMA user_version", &version, error))
@@ -639,19 +636,17 @@ mk_database_open (const char  *path,
   if (version > mk_database_schema_version ())
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Makhzan "
-                     "(database version %u; this version reads up to %u). "
-                     "Install the newer Makhzan to open it."),
+                   _ ("“%s” was written by a newer version of Makhzan "
+                      "(database version %u; this version reads up to %u). "
+                      "Install the newer Makhzan to open it."),
                    display, (guint) version, mk_database_schema_version ());
       return NULL;
     }
 
-  if (!configure_connection (self, &local_error)
-      || !_mk_database_migrate_to (self, mk_database_schema_version (), &local_error)
-      || !load_office (self, &local_error))
+  if (!configure_connection (self, &local_error) || !_mk_database_migrate_to (self, mk_database_schema_version (), &local_error) || !load_office (self, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("“%s” could not be opened: "), display);
+                                  _ ("“%s” could not be opened: "), display);
       return NULL;
     }
 
@@ -671,54 +666,54 @@ remove_database_files (const char *path)
 }
 
 static gboolean
-check_office (const char  *code,
-              guint        number,
-              const char  *name_en,
-              GError     **error)
+check_office (const char *code,
+              guint       number,
+              const char *name_en,
+              GError    **error)
 {
   gsize length = code ? strlen (code) : 0;
 
   if (length < 2 || length > 8)
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_CONSTRAINT,
-                   _("The office code must have 2 to 8 letters or digits, such as BEN."));
+                   _ ("The office code must have 2 to 8 letters or digits, such as BEN."));
       return FALSE;
     }
   for (gsize i = 0; i < length; i++)
     if (!g_ascii_isalnum (code[i]))
       {
         g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_CONSTRAINT,
-                     _("The office code must have 2 to 8 letters or digits, such as BEN."));
+                     _ ("The office code must have 2 to 8 letters or digits, such as BEN."));
         return FALSE;
       }
   if (number < 1 || number > 65535)
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_CONSTRAINT,
-                   _("The office number must be between 1 and 65535."));
+                   _ ("The office number must be between 1 and 65535."));
       return FALSE;
     }
   if (name_en == NULL || *name_en == '\0')
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_CONSTRAINT,
-                   _("The office needs a name."));
+                   _ ("The office needs a name."));
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-insert_own_office (MkDatabase  *self,
-                   const char  *code,
-                   guint        number,
-                   const char  *name_en,
-                   const char  *name_ar,
-                   GError     **error)
+insert_own_office (MkDatabase *self,
+                   const char *code,
+                   guint       number,
+                   const char *name_en,
+                   const char *name_ar,
+                   GError    **error)
 {
   g_autofree char *upper = g_ascii_strup (code, -1);
   g_autofree char *number_text = g_strdup_printf ("%u", number);
   g_autofree char *details = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id;
+  sqlite3_stmt    *stmt;
+  gint64           id;
 
   self->office_number = number;
   if (!_mk_database_next_id (self, "offices", &id, error))
@@ -753,8 +748,7 @@ insert_own_office (MkDatabase  *self,
 
   /* The first audit entry names whoever created the file: the account's
    * owner, until the application or the CLI says who is working. */
-  if (self->user_id == 0
-      && !mk_database_set_user (self, g_get_real_name (), "", error))
+  if (self->user_id == 0 && !mk_database_set_user (self, g_get_real_name (), "", error))
     return FALSE;
 
   details = g_strdup_printf ("{\"number\": %u}", number);
@@ -763,18 +757,18 @@ insert_own_office (MkDatabase  *self,
 }
 
 MkDatabase *
-mk_database_create (const char  *path,
-                    const char  *office_code,
-                    guint        office_number,
-                    const char  *office_name_en,
-                    const char  *office_name_ar,
-                    GError     **error)
+mk_database_create (const char *path,
+                    const char *office_code,
+                    guint       office_number,
+                    const char *office_name_en,
+                    const char *office_name_ar,
+                    GError    **error)
 {
-  g_autoptr(MkDatabase) self = NULL;
+  g_autoptr (MkDatabase) self = NULL;
   g_autofree char *display = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *pragma = NULL;
-  GStatBuf st;
+  GStatBuf         st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -788,7 +782,7 @@ mk_database_create (const char  *path,
   if (g_stat (path, &st) == 0 && st.st_size > 0)
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_EXISTS,
-                   _("“%s” already exists; choose another file name for the new database."),
+                   _ ("“%s” already exists; choose another file name for the new database."),
                    display);
       return NULL;
     }
@@ -801,20 +795,14 @@ mk_database_create (const char  *path,
     }
 
   pragma = g_strdup_printf ("PRAGMA application_id = %d", MK_APPLICATION_ID);
-  if (!_mk_database_exec (self, pragma, &local_error)
-      || !configure_connection (self, &local_error)
-      || !_mk_database_begin (self, &local_error)
-      || !_mk_migrations_apply (self, 0, mk_database_schema_version (), &local_error)
-      || !insert_own_office (self, office_code, office_number, office_name_en,
-                             office_name_ar, &local_error)
-      || !_mk_database_commit (self, &local_error))
+  if (!_mk_database_exec (self, pragma, &local_error) || !configure_connection (self, &local_error) || !_mk_database_begin (self, &local_error) || !_mk_migrations_apply (self, 0, mk_database_schema_version (), &local_error) || !insert_own_office (self, office_code, office_number, office_name_en, office_name_ar, &local_error) || !_mk_database_commit (self, &local_error))
     {
       if (self->depth > 0)
         _mk_database_rollback (self);
       g_clear_object (&self);
       remove_database_files (path);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("The database “%s” could not be created: "),
+                                  _ ("The database “%s” could not be created: "),
                                   display);
       return NULL;
     }
@@ -823,9 +811,9 @@ mk_database_create (const char  *path,
 }
 
 gboolean
-_mk_database_migrate_to (MkDatabase  *self,
-                         guint        version,
-                         GError     **error)
+_mk_database_migrate_to (MkDatabase *self,
+                         guint       version,
+                         GError    **error)
 {
   gint64 current = 0;
 
@@ -868,10 +856,10 @@ mk_database_get_office_code (MkDatabase *self)
 }
 
 gboolean
-mk_database_set_user (MkDatabase  *self,
-                      const char  *name,
-                      const char  *function,
-                      GError     **error)
+mk_database_set_user (MkDatabase *self,
+                      const char *name,
+                      const char *function,
+                      GError    **error)
 {
   gint64 user_id;
 
@@ -905,18 +893,18 @@ mk_database_get_user_name (MkDatabase *self)
 /* Checks ----------------------------------------------------------------- */
 
 static gboolean
-dump_table (MkDatabase  *self,
-            const char  *table,
-            GString     *out,
-            GError     **error)
+dump_table (MkDatabase *self,
+            const char *table,
+            GString    *out,
+            GError    **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1", table);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt    *stmt = NULL;
+  int              rc;
 
   if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _mk_database_set_error (self, error, _("The database could not be read."));
+      _mk_database_set_error (self, error, _ ("The database could not be read."));
       return FALSE;
     }
 
@@ -935,20 +923,20 @@ dump_table (MkDatabase  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      _mk_database_set_error (self, error, _("The database could not be read."));
+      _mk_database_set_error (self, error, _ ("The database could not be read."));
       return FALSE;
     }
   return TRUE;
 }
 
 char *
-mk_database_dump (MkDatabase  *self,
-                  GError     **error)
+mk_database_dump (MkDatabase *self,
+                  GError    **error)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
-  gint64 version = 0;
+  gint64        version = 0;
 
   g_return_val_if_fail (MK_IS_DATABASE (self), NULL);
 
@@ -961,7 +949,7 @@ mk_database_dump (MkDatabase  *self,
                           " AND name NOT LIKE 'sqlite_%' ORDER BY name",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      _mk_database_set_error (self, error, _("The database could not be read."));
+      _mk_database_set_error (self, error, _ ("The database could not be read."));
       return NULL;
     }
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -976,20 +964,18 @@ mk_database_dump (MkDatabase  *self,
 }
 
 gboolean
-mk_database_check_integrity (MkDatabase  *self,
-                             GError     **error)
+mk_database_check_integrity (MkDatabase *self,
+                             GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt    *stmt = NULL;
   g_autofree char *result = NULL;
-  gboolean fk_fault;
+  gboolean         fk_fault;
 
   g_return_val_if_fail (MK_IS_DATABASE (self), FALSE);
 
-  if (sqlite3_prepare_v2 (self->handle, "PRAGMA quick_check", -1, &stmt, NULL)
-          != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW)
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
     {
-      _mk_database_set_error (self, error, _("The database could not be checked."));
+      _mk_database_set_error (self, error, _ ("The database could not be checked."));
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -998,7 +984,7 @@ mk_database_check_integrity (MkDatabase  *self,
   if (g_strcmp0 (result, "ok") != 0)
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_CORRUPT,
-                   _("The database file is damaged (%s); restore it from a backup."),
+                   _ ("The database file is damaged (%s); restore it from a backup."),
                    result);
       return FALSE;
     }
@@ -1006,13 +992,13 @@ mk_database_check_integrity (MkDatabase  *self,
   if (sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt,
                           NULL) != SQLITE_OK)
     {
-      _mk_database_set_error (self, error, _("The database could not be checked."));
+      _mk_database_set_error (self, error, _ ("The database could not be checked."));
       return FALSE;
     }
   fk_fault = sqlite3_step (stmt) == SQLITE_ROW;
   if (fk_fault)
     g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_CORRUPT,
-                 _("A row of table “%s” points at a record that does not exist."),
+                 _ ("A row of table “%s” points at a record that does not exist."),
                  (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return !fk_fault;

@@ -15,29 +15,29 @@
 #include "mk-master-data-private.h"
 #include "mk-text.h"
 
-#define COUNT_SUMS                                                                           \
-  "coalesce (sum (female_0_4), 0), coalesce (sum (female_5_11), 0),"                        \
-  " coalesce (sum (female_12_17), 0), coalesce (sum (female_18_59), 0),"                    \
-  " coalesce (sum (female_60), 0), coalesce (sum (male_0_4), 0),"                           \
-  " coalesce (sum (male_5_11), 0), coalesce (sum (male_12_17), 0),"                         \
+#define COUNT_SUMS                                                       \
+  "coalesce (sum (female_0_4), 0), coalesce (sum (female_5_11), 0),"     \
+  " coalesce (sum (female_12_17), 0), coalesce (sum (female_18_59), 0)," \
+  " coalesce (sum (female_60), 0), coalesce (sum (male_0_4), 0),"        \
+  " coalesce (sum (male_5_11), 0), coalesce (sum (male_12_17), 0),"      \
   " coalesce (sum (male_18_59), 0), coalesce (sum (male_60), 0), coalesce (sum (disabled), 0)"
 
 /* The distributions and services that count: posted, not cancelled, in the
  * period, of the grant and indicator when given. */
-#define COUNTED_DOCUMENTS                                                                    \
-  "SELECT d.id FROM documents d"                                                             \
-  " WHERE d.kind IN ('DIS', 'SRV') AND d.status = 'posted'"                                  \
-  " AND NOT EXISTS (SELECT 1 FROM documents c WHERE c.kind = 'CAN' AND c.status = 'posted'"  \
-  "   AND c.reference_id = d.id)"                                                            \
-  " AND d.date >= ?1 AND d.date <= ?2"                                                       \
+#define COUNTED_DOCUMENTS                                                                   \
+  "SELECT d.id FROM documents d"                                                            \
+  " WHERE d.kind IN ('DIS', 'SRV') AND d.status = 'posted'"                                 \
+  " AND NOT EXISTS (SELECT 1 FROM documents c WHERE c.kind = 'CAN' AND c.status = 'posted'" \
+  "   AND c.reference_id = d.id)"                                                           \
+  " AND d.date >= ?1 AND d.date <= ?2"                                                      \
   " AND (?3 IS NULL OR d.grant_id = ?3) AND (?4 IS NULL OR d.indicator = ?4)"
 
 static gboolean
-parse_period (const char  *from,
-              const char  *to,
-              char       **from_iso,
-              char       **to_iso,
-              GError     **error)
+parse_period (const char *from,
+              const char *to,
+              char      **from_iso,
+              char      **to_iso,
+              GError    **error)
 {
   *from_iso = mk_text_parse_date (from, error);
   if (*from_iso == NULL)
@@ -48,7 +48,7 @@ parse_period (const char  *from,
   if (strcmp (*to_iso, *from_iso) < 0)
     {
       g_set_error (error, MK_DISTRIBUTIONS_ERROR, MK_DISTRIBUTIONS_ERROR_INVALID,
-                   _("The period ends before it starts."));
+                   _ ("The period ends before it starts."));
       return FALSE;
     }
   return TRUE;
@@ -77,9 +77,9 @@ mk_distributions_reached (MkDatabase     *db,
 {
   g_autofree char *from_iso = NULL;
   g_autofree char *to_iso = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-  gint64 grant = 0;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
+  gint64           grant = 0;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (from != NULL && to != NULL && reached != NULL, FALSE);
@@ -87,8 +87,7 @@ mk_distributions_reached (MkDatabase     *db,
   memset (reached, 0, sizeof *reached);
   if (!parse_period (from, to, &from_iso, &to_iso, error))
     return FALSE;
-  if (grant_code != NULL
-      && !_mk_master_data_find_id (db, mk_kind_lookup ("grant"), grant_code, &grant, NULL, error))
+  if (grant_code != NULL && !_mk_master_data_find_id (db, mk_kind_lookup ("grant"), grant_code, &grant, NULL, error))
     return FALSE;
 
   /* Counted people add up: nobody can tell one from another. */
@@ -168,18 +167,18 @@ row_for (GPtrArray  *rows,
 }
 
 GPtrArray *
-mk_distributions_reconcile (MkDatabase  *db,
-                            const char  *site_code,
-                            const char  *from,
-                            const char  *to,
-                            GError     **error)
+mk_distributions_reconcile (MkDatabase *db,
+                            const char *site_code,
+                            const char *from,
+                            const char *to,
+                            GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_reconcile_row_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_reconcile_row_free);
   g_autofree char *from_iso = NULL;
   g_autofree char *to_iso = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-  gint64 site;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
+  gint64           site;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (site_code != NULL && from != NULL && to != NULL, NULL);
@@ -187,7 +186,7 @@ mk_distributions_reconcile (MkDatabase  *db,
   if (!parse_period (from, to, &from_iso, &to_iso, error))
     return NULL;
   {
-    g_autoptr(GError) local_error = NULL;
+    g_autoptr (GError) local_error = NULL;
 
     if (!_mk_master_data_find_id (db, mk_kind_lookup ("site"), site_code, &site, NULL, &local_error))
       {
@@ -225,9 +224,9 @@ mk_distributions_reconcile (MkDatabase  *db,
   while (TRUE)
     {
       MkReconcileRow *row;
-      const char *kind, *category;
-      gboolean before;
-      gint64 quantity;
+      const char     *kind, *category;
+      gboolean        before;
+      gint64          quantity;
 
       if (!_mk_database_step (db, stmt, &has_row, error))
         return NULL;
@@ -267,8 +266,7 @@ mk_distributions_reconcile (MkDatabase  *db,
   for (guint i = 0; i < rows->len; i++)
     {
       MkReconcileRow *row = g_ptr_array_index (rows, i);
-      row->difference = row->opening + row->dispatched - row->distributed - row->returned
-                        - row->lost - row->in_transit - row->remaining;
+      row->difference = row->opening + row->dispatched - row->distributed - row->returned - row->lost - row->in_transit - row->remaining;
     }
   return g_steal_pointer (&rows);
 }
@@ -279,9 +277,9 @@ GPtrArray *
 mk_distributions_likely_duplicates (MkDatabase *db,
                                     GError    **error)
 {
-  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  gboolean has_row;
+  gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
 

@@ -17,17 +17,18 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-distributions-error-quark, mk_distributions_error)
 /* clang-format on */
 
-#define COUNT_COLUMNS                                                                  \
-  "female_0_4, female_5_11, female_12_17, female_18_59, female_60,"                   \
+#define COUNT_COLUMNS                                               \
+  "female_0_4, female_5_11, female_12_17, female_18_59, female_60," \
   " male_0_4, male_5_11, male_12_17, male_18_59, male_60"
 
 /* A posted distribution or service that no cancellation has reversed. */
-#define COUNTS_SQL                                                                     \
-  "d.status = 'posted' AND NOT EXISTS (SELECT 1 FROM documents c"                    \
+#define COUNTS_SQL                                                \
+  "d.status = 'posted' AND NOT EXISTS (SELECT 1 FROM documents c" \
   " WHERE c.kind = 'CAN' AND c.status = 'posted' AND c.reference_id = d.id)"
 
 /* The office's choice on personal data ------------------------------------ */
@@ -36,8 +37,8 @@ gboolean
 mk_office_get_keeps_personal_data (MkDatabase *db)
 {
   sqlite3_stmt *stmt;
-  gboolean has_row = FALSE;
-  gboolean keep = FALSE;
+  gboolean      has_row = FALSE;
+  gboolean      keep = FALSE;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
 
@@ -52,9 +53,9 @@ mk_office_get_keeps_personal_data (MkDatabase *db)
 }
 
 gboolean
-mk_office_set_keeps_personal_data (MkDatabase  *db,
-                                   gboolean     keep,
-                                   GError     **error)
+mk_office_set_keeps_personal_data (MkDatabase *db,
+                                   gboolean    keep,
+                                   GError    **error)
 {
   sqlite3_stmt *stmt;
 
@@ -70,10 +71,9 @@ mk_office_set_keeps_personal_data (MkDatabase  *db,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, keep ? "1" : "0", -1, SQLITE_STATIC);
-  if (!_mk_database_exec_stmt (db, stmt, error)
-      || !_mk_audit_record (db, "update", "settings", 0, "keep_personal_data",
-                            keep ? "{\"keep_personal_data\": true}" : "{\"keep_personal_data\": false}",
-                            error))
+  if (!_mk_database_exec_stmt (db, stmt, error) || !_mk_audit_record (db, "update", "settings", 0, "keep_personal_data",
+                                                                      keep ? "{\"keep_personal_data\": true}" : "{\"keep_personal_data\": false}",
+                                                                      error))
     goto fail;
   _mk_database_emit_changed (db, "settings", 0);
   if (!_mk_database_commit (db, error))
@@ -88,53 +88,51 @@ fail:
 /* Receipts and people reached: storage ------------------------------------ */
 
 static void
-receipt_error (MkDocument  *document,
-               GError     **error,
-               guint        receipt_no,
-               const char  *message)
+receipt_error (MkDocument *document,
+               GError    **error,
+               guint       receipt_no,
+               const char *message)
 {
-  const char *label = mk_document_kind_get_label (mk_document_get_kind (document));
+  const char      *label = mk_document_kind_get_label (mk_document_get_kind (document));
   g_autofree char *what = NULL;
 
   _mk_document_set_invalid_receipt (document, receipt_no);
   /* Translators: a document not yet posted: “Distribution (draft)”. */
-  what = g_strdup_printf (C_("document", "%s (draft)"), label);
+  what = g_strdup_printf (C_ ("document", "%s (draft)"), label);
   /* Translators: “Distribution (draft), receipt 3: There is no Household …”. */
-  g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_INVALID, _("%s, receipt %u: %s"), what,
+  g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_INVALID, _ ("%s, receipt %u: %s"), what,
                receipt_no, message);
 }
 
 gboolean
-_mk_distributions_resolve (MkDatabase  *db,
-                           MkDocument  *document,
-                           GError     **error)
+_mk_distributions_resolve (MkDatabase *db,
+                           MkDocument *document,
+                           GError    **error)
 {
   const MkKind *households = mk_kind_lookup ("household");
   const MkKind *items = mk_kind_lookup ("item");
-  GPtrArray *receipts = mk_document_get_receipts (document);
+  GPtrArray    *receipts = mk_document_get_receipts (document);
 
   for (guint i = 0; i < receipts->len; i++)
     {
       MkHouseholdReceipt *receipt = g_ptr_array_index (receipts, i);
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
       g_autofree char *code = NULL;
 
-      if (receipt->household_code == NULL
-          || !_mk_master_data_find_id (db, households, receipt->household_code,
-                                       &receipt->household_id, &code, &local_error))
+      if (receipt->household_code == NULL || !_mk_master_data_find_id (db, households, receipt->household_code,
+                                                                       &receipt->household_id, &code, &local_error))
         {
           receipt_error (document, error, i + 1,
-                         local_error ? local_error->message : _("the receipt names no household."));
+                         local_error ? local_error->message : _ ("the receipt names no household."));
           return FALSE;
         }
       g_free (receipt->household_code);
       receipt->household_code = g_steal_pointer (&code);
-      if (receipt->item_code == NULL
-          || !_mk_master_data_find_id (db, items, receipt->item_code, &receipt->item_id, &code,
-                                       &local_error))
+      if (receipt->item_code == NULL || !_mk_master_data_find_id (db, items, receipt->item_code, &receipt->item_id, &code,
+                                                                  &local_error))
         {
           receipt_error (document, error, i + 1,
-                         local_error ? local_error->message : _("the receipt names no item."));
+                         local_error ? local_error->message : _ ("the receipt names no item."));
           return FALSE;
         }
       g_free (receipt->item_code);
@@ -144,14 +142,14 @@ _mk_distributions_resolve (MkDatabase  *db,
 }
 
 gboolean
-_mk_distributions_store (MkDatabase  *db,
-                         MkDocument  *document,
-                         GError     **error)
+_mk_distributions_store (MkDatabase *db,
+                         MkDocument *document,
+                         GError    **error)
 {
   MkPeopleCounts *counts = mk_document_get_counts (document);
-  GPtrArray *receipts = mk_document_get_receipts (document);
-  gint64 id = mk_document_get_id (document);
-  sqlite3_stmt *stmt;
+  GPtrArray      *receipts = mk_document_get_receipts (document);
+  gint64          id = mk_document_get_id (document);
+  sqlite3_stmt   *stmt;
 
   if (counts == NULL)
     return TRUE;
@@ -171,8 +169,7 @@ _mk_distributions_store (MkDatabase  *db,
 
   /* The table's CHECKs would refuse counts that do not add up: a draft
    * keeps them only once they do (posting says what is wrong). */
-  if (counts->total == mk_people_counts_sum (counts) && counts->households <= counts->total
-      && counts->disabled <= counts->total)
+  if (counts->total == mk_people_counts_sum (counts) && counts->households <= counts->total && counts->disabled <= counts->total)
     {
       stmt = _mk_database_statement (
           db,
@@ -225,13 +222,13 @@ _mk_distributions_store (MkDatabase  *db,
 }
 
 gboolean
-_mk_distributions_load (MkDatabase  *db,
-                        MkDocument  *document,
-                        GError     **error)
+_mk_distributions_load (MkDatabase *db,
+                        MkDocument *document,
+                        GError    **error)
 {
   MkPeopleCounts *counts = mk_document_get_counts (document);
-  sqlite3_stmt *stmt;
-  gboolean has_row;
+  sqlite3_stmt   *stmt;
+  gboolean        has_row;
 
   if (counts == NULL)
     return TRUE;
@@ -295,8 +292,8 @@ typedef struct
 {
   gboolean per_person;
   gint64   quantity;
-  gint64   interval_days;  /* 0: not by days */
-  char     season[6];      /* "MM-DD", "" when not by season */
+  gint64   interval_days; /* 0: not by days */
+  char     season[6];     /* "MM-DD", "" when not by season */
 } Rule;
 
 /* The first day of the rule's window that ends on @date. */
@@ -306,7 +303,7 @@ window_start (const Rule *rule,
 {
   if (rule->interval_days > 0)
     {
-      g_autoptr(GDate) day = g_date_new ();
+      g_autoptr (GDate) day = g_date_new ();
 
       g_date_set_parse (day, date);
       g_date_subtract_days (day, (guint) rule->interval_days - 1);
@@ -339,10 +336,10 @@ check_rule (MkDatabase         *db,
             GError            **error)
 {
   g_autofree char *start = window_start (rule, date);
-  gint64 allowed = rule->quantity * (rule->per_person ? size : 1);
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-  gint64 before;
+  gint64           allowed = rule->quantity * (rule->per_person ? size : 1);
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
+  gint64           before;
 
   stmt = _mk_database_statement (
       db,
@@ -374,13 +371,13 @@ check_rule (MkDatabase         *db,
 }
 
 static gboolean
-household_size (MkDatabase  *db,
-                gint64       household_id,
-                gint64      *size,
-                GError     **error)
+household_size (MkDatabase *db,
+                gint64      household_id,
+                gint64     *size,
+                GError    **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (db, "SELECT size FROM households WHERE id = ?1", error);
-  gboolean has_row;
+  gboolean      has_row;
 
   if (stmt == NULL)
     return FALSE;
@@ -394,11 +391,11 @@ household_size (MkDatabase  *db,
 }
 
 static GArray *
-rules_of_item (MkDatabase  *db,
-               gint64       item_id,
-               GError     **error)
+rules_of_item (MkDatabase *db,
+               gint64      item_id,
+               GError    **error)
 {
-  g_autoptr(GArray) rules = g_array_new (FALSE, TRUE, sizeof (Rule));
+  g_autoptr (GArray) rules = g_array_new (FALSE, TRUE, sizeof (Rule));
   sqlite3_stmt *stmt = _mk_database_statement (
       db,
       "SELECT per = 'person', quantity, coalesce (interval_days, 0), coalesce (season_start, '')"
@@ -427,12 +424,12 @@ rules_of_item (MkDatabase  *db,
 }
 
 static gboolean
-check_entitlements (MkDatabase  *db,
-                    MkDocument  *document,
-                    gint64       document_id,
-                    const char  *date,
-                    guint       *n_flagged,
-                    GError     **error)
+check_entitlements (MkDatabase *db,
+                    MkDocument *document,
+                    gint64      document_id,
+                    const char *date,
+                    guint      *n_flagged,
+                    GError    **error)
 {
   GPtrArray *receipts = mk_document_get_receipts (document);
 
@@ -440,9 +437,9 @@ check_entitlements (MkDatabase  *db,
   for (guint i = 0; i < receipts->len; i++)
     {
       MkHouseholdReceipt *receipt = g_ptr_array_index (receipts, i);
-      g_autoptr(GArray) rules = NULL;
+      g_autoptr (GArray) rules = NULL;
       gboolean broken = FALSE;
-      gint64 size, this_time = 0;
+      gint64   size, this_time = 0;
 
       g_clear_pointer (&receipt->previous_date, g_free);
       rules = rules_of_item (db, receipt->item_id, error);
@@ -466,13 +463,13 @@ check_entitlements (MkDatabase  *db,
 }
 
 gboolean
-mk_distributions_check_entitlements (MkDatabase  *db,
-                                     MkDocument  *document,
-                                     guint       *n_flagged,
-                                     GError     **error)
+mk_distributions_check_entitlements (MkDatabase *db,
+                                     MkDocument *document,
+                                     guint      *n_flagged,
+                                     GError    **error)
 {
   const char *date;
-  guint flagged = 0;
+  guint       flagged = 0;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MK_IS_DOCUMENT (document), FALSE);
@@ -481,11 +478,10 @@ mk_distributions_check_entitlements (MkDatabase  *db,
   if (date == NULL)
     {
       g_set_error (error, MK_DISTRIBUTIONS_ERROR, MK_DISTRIBUTIONS_ERROR_INVALID,
-                   _("The distribution needs a date before its entitlements can be checked."));
+                   _ ("The distribution needs a date before its entitlements can be checked."));
       return FALSE;
     }
-  if (!_mk_distributions_resolve (db, document, error)
-      || !check_entitlements (db, document, mk_document_get_id (document), date, &flagged, error))
+  if (!_mk_distributions_resolve (db, document, error) || !check_entitlements (db, document, mk_document_get_id (document), date, &flagged, error))
     return FALSE;
   if (n_flagged != NULL)
     *n_flagged = flagged;
@@ -495,26 +491,26 @@ mk_distributions_check_entitlements (MkDatabase  *db,
 /* Planning a distribution -------------------------------------------------- */
 
 static gboolean
-check_site (MkPosting  *posting,
-            gint64      site_id,
-            gint64     *location_id,
-            GError    **error)
+check_site (MkPosting *posting,
+            gint64     site_id,
+            gint64    *location_id,
+            GError   **error)
 {
-  MkRecord *header = mk_document_get_header (posting->document);
+  MkRecord        *header = mk_document_get_header (posting->document);
   g_autofree char *site = mk_text_isolate_ltr (mk_record_get_string (header, "site"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   /* A site is another office's when its id carries that office's number. */
   if ((guint) (site_id >> 40) != mk_database_get_office_number (posting->db))
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("site %s belongs to another office; that office records its distributions."),
+                             _ ("site %s belongs to another office; that office records its distributions."),
                              site);
   if (strcmp (posting->date, today) > 0)
     {
       g_autofree char *date = mk_text_isolate_ltr (posting->date);
       return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                               _("it is dated %s, in the future; record it on the day it happens."), date);
+                               _ ("it is dated %s, in the future; record it on the day it happens."), date);
     }
   return _mk_posting_location (posting, MK_LOCATION_SITE, site_id, location_id, error);
 }
@@ -524,9 +520,9 @@ check_activity (MkPosting  *posting,
                 const char *kind,
                 GError    **error)
 {
-  const char *activity = mk_record_get_string (mk_document_get_header (posting->document), "activity");
+  const char   *activity = mk_record_get_string (mk_document_get_header (posting->document), "activity");
   sqlite3_stmt *stmt = _mk_database_statement (posting->db, "SELECT kind FROM activities WHERE code = ?1", error);
-  gboolean has_row, right = FALSE;
+  gboolean      has_row, right = FALSE;
 
   if (stmt == NULL)
     return FALSE;
@@ -543,8 +539,8 @@ check_activity (MkPosting  *posting,
       g_autofree char *quoted = mk_text_isolate_ltr (activity);
       return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
                                g_str_equal (kind, "service")
-                                   ? _("%s is not a service; choose water trucking, latrines, shelter repairs …")
-                                   : _("%s is a service, not a distribution; record it as a service delivery."),
+                                   ? _ ("%s is not a service; choose water trucking, latrines, shelter repairs …")
+                                   : _ ("%s is a service, not a distribution; record it as a service delivery."),
                                quoted);
     }
   return TRUE;
@@ -566,18 +562,18 @@ check_counts (MkPosting            *posting,
     {
       g_autofree char *sum_iso = _mk_posting_iso_number (sum);
       return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                               _("the total of people reached is missing; the counts by sex and age add up to %s."),
+                               _ ("the total of people reached is missing; the counts by sex and age add up to %s."),
                                sum_iso);
     }
   if (counts->total <= 0)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("give the people reached by sex and age, and their total."));
+                             _ ("give the people reached by sex and age, and their total."));
   if (sum != counts->total)
     {
       g_autofree char *sum_iso = _mk_posting_iso_number (sum);
       g_autofree char *total_iso = _mk_posting_iso_number (counts->total);
       return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                               _("the counts by sex and age add up to %s, but the total is %s."),
+                               _ ("the counts by sex and age add up to %s, but the total is %s."),
                                sum_iso, total_iso);
     }
   if (counts->households > counts->total)
@@ -585,48 +581,48 @@ check_counts (MkPosting            *posting,
       g_autofree char *households = _mk_posting_iso_number (counts->households);
       g_autofree char *total_iso = _mk_posting_iso_number (counts->total);
       return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                               _("%s households cannot be more than the %s people reached."),
+                               _ ("%s households cannot be more than the %s people reached."),
                                households, total_iso);
     }
   if (counts->disabled > counts->total)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("the persons with disability cannot be more than the people reached."));
+                             _ ("the persons with disability cannot be more than the people reached."));
   if (counts->unaccompanied > children)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("the unaccompanied or separated children cannot be more than the children reached."));
+                             _ ("the unaccompanied or separated children cannot be more than the children reached."));
   return TRUE;
 }
 
 /* A household list: its lines are the receipts' totals per item, its
  * people the households' members. */
 static gboolean
-plan_receipts (MkPosting  *posting,
-               gint64      grant,
-               GError    **error)
+plan_receipts (MkPosting *posting,
+               gint64     grant,
+               GError   **error)
 {
-  GPtrArray *receipts = mk_document_get_receipts (posting->document);
+  GPtrArray      *receipts = mk_document_get_receipts (posting->document);
   MkPeopleCounts *counts = mk_document_get_counts (posting->document);
-  g_autoptr(GHashTable) households = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) household_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) households = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) household_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_flagged = 0;
 
   if (posting->lines->len > 0)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("give what each household received, or the lines, not both."));
+                             _ ("give what each household received, or the lines, not both."));
   if (!_mk_distributions_resolve (posting->db, posting->document, error))
     return FALSE;
 
   for (guint i = 0; i < receipts->len; i++)
     {
       MkHouseholdReceipt *receipt = g_ptr_array_index (receipts, i);
-      MkDocumentLine *line = NULL;
-      g_autofree char *household = mk_text_isolate_ltr (receipt->household_code);
+      MkDocumentLine     *line = NULL;
+      g_autofree char    *household = mk_text_isolate_ltr (receipt->household_code);
 
       if (receipt->quantity <= 0 || receipt->quantity > MK_QUANTITY_MAX)
         _mk_document_set_invalid_receipt (posting->document, i + 1);
       if (receipt->quantity <= 0 || receipt->quantity > MK_QUANTITY_MAX)
         return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                                 _("household %s: the quantity must be 1 or more."), household);
+                                 _ ("household %s: the quantity must be 1 or more."), household);
       for (guint l = 0; l < posting->lines->len; l++)
         {
           MkDocumentLine *existing = g_ptr_array_index (posting->lines, l);
@@ -654,7 +650,7 @@ plan_receipts (MkPosting  *posting,
   for (guint i = 0; i < receipts->len && n_flagged > 0; i++)
     {
       MkHouseholdReceipt *receipt = g_ptr_array_index (receipts, i);
-      g_autofree char *reason = g_strstrip (g_strdup (receipt->override_reason ? receipt->override_reason : ""));
+      g_autofree char    *reason = g_strstrip (g_strdup (receipt->override_reason ? receipt->override_reason : ""));
 
       if (receipt->previous_date != NULL && *reason == '\0')
         {
@@ -663,7 +659,7 @@ plan_receipts (MkPosting  *posting,
           g_autofree char *item = mk_text_isolate_ltr (receipt->item_code);
           g_autofree char *earlier = mk_text_isolate_ltr (receipt->previous_date);
           return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_ENTITLEMENT,
-                                   _("household %s already received %s on %s and is not due more yet; give a reason to override the entitlement."),
+                                   _ ("household %s already received %s on %s and is not due more yet; give a reason to override the entitlement."),
                                    household, item, earlier);
         }
     }
@@ -705,22 +701,19 @@ issue_lines (MkPosting  *posting,
              const char *category,
              GError    **error)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
 
   for (guint i = 0; i < posting->lines->len; i++)
     {
       MkDocumentLine *line = g_ptr_array_index (posting->lines, i);
       g_auto (ItemInfo) item = { 0 };
-      g_autoptr(GArray) chunks = NULL;
-      guint line_no = i + 1;
+      g_autoptr (GArray) chunks = NULL;
+      guint  line_no = i + 1;
       gint64 lot_id;
 
       if (line->grant_id == 0 && (line->grant_code == NULL || *line->grant_code == '\0'))
         line->grant_id = grant;
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error)
-          || !_mk_posting_require_usable_item (posting, line_no, &item, error)
-          || !_mk_posting_check_quantity (posting, line_no, _("the quantity"), line->quantity, 1, error)
-          || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_require_usable_item (posting, line_no, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the quantity"), line->quantity, 1, error) || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
       chunks = _mk_posting_allocate (posting, line_no, &item, source, line->item_id, lot_id,
                                      line->grant_id, line->quantity, posting->date, error);
@@ -739,22 +732,20 @@ issue_lines (MkPosting  *posting,
 }
 
 gboolean
-_mk_distributions_plan (MkPosting  *posting,
-                        GError    **error)
+_mk_distributions_plan (MkPosting *posting,
+                        GError   **error)
 {
   MkRecord *header = mk_document_get_header (posting->document);
-  gint64 site = mk_record_get_int (header, "site");
-  gint64 grant = mk_record_is_set (header, "grant") ? mk_record_get_int (header, "grant") : 0;
-  gint64 site_location, source;
+  gint64    site = mk_record_get_int (header, "site");
+  gint64    grant = mk_record_is_set (header, "grant") ? mk_record_get_int (header, "grant") : 0;
+  gint64    site_location, source;
 
-  if (!check_site (posting, site, &site_location, error)
-      || !check_activity (posting, "distribution", error))
+  if (!check_site (posting, site, &site_location, error) || !check_activity (posting, "distribution", error))
     return FALSE;
 
   if (posting->warehouse_id != 0)
     {
-      if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
-          || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &source, error))
+      if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &source, error))
         return FALSE;
     }
   else
@@ -768,39 +759,35 @@ _mk_distributions_plan (MkPosting  *posting,
   else if (!check_counts (posting, mk_document_get_counts (posting->document), error))
     return FALSE;
 
-  return _mk_posting_require_lines (posting, error)
-         && issue_lines (posting, source, grant, "distributed", error);
+  return _mk_posting_require_lines (posting, error) && issue_lines (posting, source, grant, "distributed", error);
 }
 
 gboolean
-_mk_services_plan (MkPosting  *posting,
-                   GError    **error)
+_mk_services_plan (MkPosting *posting,
+                   GError   **error)
 {
-  MkRecord *header = mk_document_get_header (posting->document);
-  gint64 site = mk_record_get_int (header, "site");
-  gint64 grant = mk_record_is_set (header, "grant") ? mk_record_get_int (header, "grant") : 0;
+  MkRecord   *header = mk_document_get_header (posting->document);
+  gint64      site = mk_record_get_int (header, "site");
+  gint64      grant = mk_record_is_set (header, "grant") ? mk_record_get_int (header, "grant") : 0;
   const char *end = mk_record_get_string (header, "end_date");
-  gint64 site_location, source;
+  gint64      site_location, source;
 
-  if (!check_site (posting, site, &site_location, error)
-      || !check_activity (posting, "service", error)
-      || !check_counts (posting, mk_document_get_counts (posting->document), error))
+  if (!check_site (posting, site, &site_location, error) || !check_activity (posting, "service", error) || !check_counts (posting, mk_document_get_counts (posting->document), error))
     return FALSE;
   if (end != NULL && strcmp (end, posting->date) < 0)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("the work ends before it starts."));
+                             _ ("the work ends before it starts."));
   if (mk_document_get_receipts (posting->document)->len > 0)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("a service delivery counts people, not household receipts."));
+                             _ ("a service delivery counts people, not household receipts."));
   if (posting->lines->len == 0)
     return TRUE;
 
   /* Materials issued for the work leave a warehouse. */
   if (posting->warehouse_id == 0)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("give the warehouse the materials are issued from."));
-  if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
-      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &source, error))
+                             _ ("give the warehouse the materials are issued from."));
+  if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &source, error))
     return FALSE;
   return issue_lines (posting, source, grant, "service_materials", error);
 }

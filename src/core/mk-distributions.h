@@ -27,18 +27,18 @@ GQuark mk_distributions_error_quark (void);
 
 /* Whether the office keeps households' names and phone numbers (off until
  * turned on; the change is audited). */
-gboolean   mk_office_get_keeps_personal_data (MkDatabase  *db);
-gboolean   mk_office_set_keeps_personal_data (MkDatabase  *db,
-                                              gboolean     keep,
-                                              GError     **error);
+gboolean mk_office_get_keeps_personal_data (MkDatabase *db);
+gboolean mk_office_set_keeps_personal_data (MkDatabase *db,
+                                            gboolean    keep,
+                                            GError    **error);
 
 /* Checks the entitlements of a household-list distribution without posting
  * it: fills each receipt's previous_date when it breaks a rule. Returns the
  * number of receipts that do (with or without an override reason). */
-gboolean   mk_distributions_check_entitlements (MkDatabase  *db,
-                                                MkDocument  *document,
-                                                guint       *n_flagged,
-                                                GError     **error);
+gboolean mk_distributions_check_entitlements (MkDatabase *db,
+                                              MkDocument *document,
+                                              guint      *n_flagged,
+                                              GError    **error);
 
 /* Pairs of households that are likely the same: same size and composition,
  * registered at the same site within seven days. Array of char * pairs,
@@ -49,13 +49,13 @@ GPtrArray *mk_distributions_likely_duplicates (MkDatabase *db,
 /* Unique people reached under @grant_code (NULL: any) and @indicator (NULL:
  * any) from @from to @to: counts of distributions and services add up;
  * the members of a household that received several times count once. */
-gboolean   mk_distributions_reached (MkDatabase     *db,
-                                     const char     *grant_code,
-                                     const char     *indicator,
-                                     const char     *from,
-                                     const char     *to,
-                                     MkPeopleCounts *reached,
-                                     GError        **error);
+gboolean mk_distributions_reached (MkDatabase     *db,
+                                   const char     *grant_code,
+                                   const char     *indicator,
+                                   const char     *from,
+                                   const char     *to,
+                                   MkPeopleCounts *reached,
+                                   GError        **error);
 
 /* What a site received and gave out in a period, per item:
  *   opening + dispatched = distributed + returned + lost + in_transit
@@ -65,25 +65,25 @@ gboolean   mk_distributions_reached (MkDatabase     *db,
  * still carry, remaining the site's stock at the end of the period. */
 typedef struct
 {
-  char   *item_code;
-  gint64  opening;
-  gint64  dispatched;
-  gint64  received;
-  gint64  distributed;
-  gint64  returned;
-  gint64  lost;
-  gint64  in_transit;
-  gint64  remaining;
-  gint64  difference;
+  char  *item_code;
+  gint64 opening;
+  gint64 dispatched;
+  gint64 received;
+  gint64 distributed;
+  gint64 returned;
+  gint64 lost;
+  gint64 in_transit;
+  gint64 remaining;
+  gint64 difference;
 } MkReconcileRow;
 
-void       mk_reconcile_row_free    (MkReconcileRow *row);
+void mk_reconcile_row_free (MkReconcileRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkReconcileRow, mk_reconcile_row_free)
 
-GPtrArray *mk_distributions_reconcile (MkDatabase  *db,
-                                       const char  *site_code,
-                                       const char  *from,
-                                       const char  *to,
-                                       GError     **error);
+GPtrArray *mk_distributions_reconcile (MkDatabase *db,
+                                       const char *site_code,
+                                       const char *from,
+                                       const char *to,
+                                       GError    **error);
 
 G_END_DECLS

@@ -13,72 +13,84 @@
 
 /* Header fields ---------------------------------------------------------- */
 
-#define NUMBER_FIELD                                                          \
-  { "number", "number", MK_FIELD_CODE, MK_FIELD_LTR,                          \
-    N_("Number"), 0, 0, 32, 0, NULL, NULL, NULL }
-#define DATE_FIELD                                                            \
-  { "date", "date", MK_FIELD_DATE, MK_FIELD_REQUIRED | MK_FIELD_LTR,          \
-    N_("Date"), 0, 0, 0, 0, NULL, NULL, NULL }
-#define NOTES_FIELD                                                           \
-  { "notes", "notes", MK_FIELD_TEXT, 0,                                       \
-    N_("Notes"), 0, 0, 1000, 0, NULL, NULL, NULL }
-#define WAREHOUSE_FIELD(label)                                                \
-  { "warehouse", "warehouse_id", MK_FIELD_REF, MK_FIELD_REQUIRED,            \
-    label, 0, 0, 0, 0, NULL, "warehouse", NULL }
-#define DAMAGED_FIELD                                                         \
-  { "damaged_handling", "damaged_handling", MK_FIELD_CHOICE, 0,              \
-    N_("Damaged goods"), 0, 0, 0, 0, "loss|quarantine", NULL, "loss" }
-#define KIT_FIELDS                                                            \
-  { "kit", "kit_item_id", MK_FIELD_REF, MK_FIELD_REQUIRED,                    \
-    N_("Kit"), 0, 0, 0, 0, NULL, "item", NULL },                              \
-  { "kit_quantity", "kit_quantity", MK_FIELD_INT, MK_FIELD_REQUIRED,          \
-    N_("Number of kits"), 1, 10000000, 0, 0, NULL, NULL, NULL },              \
-  { "grant", "grant_id", MK_FIELD_REF, 0,                                     \
-    N_("Grant"), 0, 0, 0, 0, NULL, "grant", NULL }
+#define NUMBER_FIELD                                 \
+  {                                                  \
+    "number", "number", MK_FIELD_CODE, MK_FIELD_LTR, \
+        N_ ("Number"), 0, 0, 32, 0, NULL, NULL, NULL \
+  }
+#define DATE_FIELD                                                   \
+  {                                                                  \
+    "date", "date", MK_FIELD_DATE, MK_FIELD_REQUIRED | MK_FIELD_LTR, \
+        N_ ("Date"), 0, 0, 0, 0, NULL, NULL, NULL                    \
+  }
+#define NOTES_FIELD                                   \
+  {                                                   \
+    "notes", "notes", MK_FIELD_TEXT, 0,               \
+        N_ ("Notes"), 0, 0, 1000, 0, NULL, NULL, NULL \
+  }
+#define WAREHOUSE_FIELD(label)                                    \
+  {                                                               \
+    "warehouse", "warehouse_id", MK_FIELD_REF, MK_FIELD_REQUIRED, \
+        label, 0, 0, 0, 0, NULL, "warehouse", NULL                \
+  }
+#define DAMAGED_FIELD                                                     \
+  {                                                                       \
+    "damaged_handling", "damaged_handling", MK_FIELD_CHOICE, 0,           \
+        N_ ("Damaged goods"), 0, 0, 0, 0, "loss|quarantine", NULL, "loss" \
+  }
+#define KIT_FIELDS                                                       \
+  { "kit", "kit_item_id", MK_FIELD_REF, MK_FIELD_REQUIRED,               \
+    N_ ("Kit"), 0, 0, 0, 0, NULL, "item", NULL },                        \
+      { "kit_quantity", "kit_quantity", MK_FIELD_INT, MK_FIELD_REQUIRED, \
+        N_ ("Number of kits"), 1, 10000000, 0, 0, NULL, NULL, NULL },    \
+  {                                                                      \
+    "grant", "grant_id", MK_FIELD_REF, 0,                                \
+        N_ ("Grant"), 0, 0, 0, 0, NULL, "grant", NULL                    \
+  }
 
 static const MkField grn_fields[] = {
   NUMBER_FIELD,
   DATE_FIELD,
-  WAREHOUSE_FIELD (N_("Receiving warehouse")),
+  WAREHOUSE_FIELD (N_ ("Receiving warehouse")),
   { "source", "source", MK_FIELD_CHOICE, MK_FIELD_REQUIRED,
-    N_("Source"), 0, 0, 0, 0, "purchase|donation|return", NULL, "purchase" },
+    N_ ("Source"), 0, 0, 0, 0, "purchase|donation|return", NULL, "purchase" },
   { "supplier", "supplier", MK_FIELD_TEXT, 0,
-    N_("Received from"), 0, 0, 200, 0, NULL, NULL, NULL },
+    N_ ("Received from"), 0, 0, 200, 0, NULL, NULL, NULL },
   { "reference", "reference_text", MK_FIELD_TEXT, MK_FIELD_LTR,
-    N_("Reference documents"), 0, 0, 100, 0, NULL, NULL, NULL },
+    N_ ("Reference documents"), 0, 0, 100, 0, NULL, NULL, NULL },
   DAMAGED_FIELD,
   /* Goods returned from a site's stock leave it. */
   { "from_site", "from_site_id", MK_FIELD_REF, 0,
-    N_("Returned from site"), 0, 0, 0, 0, NULL, "site", NULL },
+    N_ ("Returned from site"), 0, 0, 0, 0, NULL, "site", NULL },
   NOTES_FIELD,
 };
 
 static const MkField waybill_fields[] = {
   NUMBER_FIELD,
   DATE_FIELD,
-  WAREHOUSE_FIELD (N_("Dispatching warehouse")),
+  WAREHOUSE_FIELD (N_ ("Dispatching warehouse")),
   { "to_warehouse", "to_warehouse_id", MK_FIELD_REF, 0,
-    N_("To warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
+    N_ ("To warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
   { "to_site", "to_site_id", MK_FIELD_REF, 0,
-    N_("To site"), 0, 0, 0, 0, NULL, "site", NULL },
+    N_ ("To site"), 0, 0, 0, 0, NULL, "site", NULL },
   { "to_partner", "to_partner_id", MK_FIELD_REF, 0,
-    N_("To partner"), 0, 0, 0, 0, NULL, "partner", NULL },
+    N_ ("To partner"), 0, 0, 0, 0, NULL, "partner", NULL },
   { "transport_mode", "transport_mode", MK_FIELD_CHOICE, 0,
-    N_("Transport mode"), 0, 0, 0, 0, "road|air|sea|rail|hand", NULL, "road" },
+    N_ ("Transport mode"), 0, 0, 0, 0, "road|air|sea|rail|hand", NULL, "road" },
   { "transporter", "transporter", MK_FIELD_TEXT, 0,
-    N_("Transporter"), 0, 0, 200, 0, NULL, NULL, NULL },
+    N_ ("Transporter"), 0, 0, 200, 0, NULL, NULL, NULL },
   { "vehicle", "vehicle", MK_FIELD_TEXT, 0,
-    N_("Vehicle"), 0, 0, 100, 0, NULL, NULL, NULL },
+    N_ ("Vehicle"), 0, 0, 100, 0, NULL, NULL, NULL },
   { "plate", "plate", MK_FIELD_TEXT, MK_FIELD_LTR,
-    N_("Registration plate"), 0, 0, 40, 0, NULL, NULL, NULL },
+    N_ ("Registration plate"), 0, 0, 40, 0, NULL, NULL, NULL },
   { "driver", "driver", MK_FIELD_TEXT, 0,
-    N_("Driver"), 0, 0, 200, 0, NULL, NULL, NULL },
+    N_ ("Driver"), 0, 0, 200, 0, NULL, NULL, NULL },
   { "driver_phone", "driver_phone", MK_FIELD_TEXT, MK_FIELD_LTR,
-    N_("Driver’s phone"), 0, 0, 40, 0, NULL, NULL, NULL },
+    N_ ("Driver’s phone"), 0, 0, 40, 0, NULL, NULL, NULL },
   { "expected_date", "expected_date", MK_FIELD_DATE, MK_FIELD_LTR,
-    N_("Expected arrival"), 0, 0, 0, 0, NULL, NULL, NULL },
+    N_ ("Expected arrival"), 0, 0, 0, 0, NULL, NULL, NULL },
   { "parcels", "parcels", MK_FIELD_INT, 0,
-    N_("Number of parcels"), 0, 1000000, 0, 0, NULL, NULL, NULL },
+    N_ ("Number of parcels"), 0, 1000000, 0, 0, NULL, NULL, NULL },
   NOTES_FIELD,
 };
 
@@ -87,9 +99,9 @@ static const MkField reception_fields[] = {
   DATE_FIELD,
   /* Resolved by mk-documents.c against posted waybills. */
   { "waybill", "reference_id", MK_FIELD_CODE, MK_FIELD_REQUIRED | MK_FIELD_LTR,
-    N_("Waybill"), 0, 0, 32, 0, NULL, NULL, NULL },
+    N_ ("Waybill"), 0, 0, 32, 0, NULL, NULL, NULL },
   { "warehouse", "warehouse_id", MK_FIELD_REF, 0,
-    N_("Receiving warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
+    N_ ("Receiving warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
   DAMAGED_FIELD,
   NOTES_FIELD,
 };
@@ -97,19 +109,19 @@ static const MkField reception_fields[] = {
 static const MkField kitting_fields[] = {
   NUMBER_FIELD,
   DATE_FIELD,
-  WAREHOUSE_FIELD (N_("Warehouse")),
+  WAREHOUSE_FIELD (N_ ("Warehouse")),
   KIT_FIELDS,
   { "lot", "lot_number", MK_FIELD_CODE, MK_FIELD_LTR,
-    N_("Lot of the kits"), 0, 0, 32, 0, NULL, NULL, NULL },
+    N_ ("Lot of the kits"), 0, 0, 32, 0, NULL, NULL, NULL },
   { "expiry_date", "expiry_date", MK_FIELD_DATE, MK_FIELD_LTR,
-    N_("Expiry of the kits"), 0, 0, 0, 0, NULL, NULL, NULL },
+    N_ ("Expiry of the kits"), 0, 0, 0, 0, NULL, NULL, NULL },
   NOTES_FIELD,
 };
 
 static const MkField dekitting_fields[] = {
   NUMBER_FIELD,
   DATE_FIELD,
-  WAREHOUSE_FIELD (N_("Warehouse")),
+  WAREHOUSE_FIELD (N_ ("Warehouse")),
   KIT_FIELDS,
   NOTES_FIELD,
 };
@@ -117,16 +129,16 @@ static const MkField dekitting_fields[] = {
 static const MkField count_fields[] = {
   NUMBER_FIELD,
   DATE_FIELD,
-  WAREHOUSE_FIELD (N_("Warehouse counted")),
+  WAREHOUSE_FIELD (N_ ("Warehouse counted")),
   NOTES_FIELD,
 };
 
 static const MkField adjustment_fields[] = {
   NUMBER_FIELD,
   DATE_FIELD,
-  WAREHOUSE_FIELD (N_("Warehouse")),
+  WAREHOUSE_FIELD (N_ ("Warehouse")),
   { "reason", "reason", MK_FIELD_VOCAB, MK_FIELD_REQUIRED,
-    N_("Reason"), 0, 0, 0, 0, "adjustment_reasons", NULL, NULL },
+    N_ ("Reason"), 0, 0, 0, 0, "adjustment_reasons", NULL, NULL },
   NOTES_FIELD,
 };
 
@@ -134,32 +146,34 @@ static const MkField cancellation_fields[] = {
   NUMBER_FIELD,
   DATE_FIELD,
   { "cancels", "reference_id", MK_FIELD_CODE, MK_FIELD_REQUIRED | MK_FIELD_LTR,
-    N_("Cancelled document"), 0, 0, 32, 0, NULL, NULL, NULL },
+    N_ ("Cancelled document"), 0, 0, 32, 0, NULL, NULL, NULL },
   { "reason", "reason_text", MK_FIELD_TEXT, MK_FIELD_REQUIRED,
-    N_("Reason for the cancellation"), 0, 0, 500, 0, NULL, NULL, NULL },
+    N_ ("Reason for the cancellation"), 0, 0, 500, 0, NULL, NULL, NULL },
   NOTES_FIELD,
 };
 
 #define PEOPLE_FIELDS                                                          \
   { "population_group", "population_group", MK_FIELD_VOCAB, MK_FIELD_REQUIRED, \
-    N_("Population group"), 0, 0, 0, 0, "population_groups", NULL, NULL },    \
-  { "grant", "grant_id", MK_FIELD_REF, 0,                                      \
-    N_("Grant"), 0, 0, 0, 0, NULL, "grant", NULL },                            \
-  { "indicator", "indicator", MK_FIELD_VOCAB, 0,                               \
-    N_("Indicator"), 0, 0, 0, 0, "indicators", NULL, NULL },                   \
-  { "partner", "partner_id", MK_FIELD_REF, 0,                                  \
-    N_("Partner"), 0, 0, 0, 0, NULL, "partner", NULL }
+    N_ ("Population group"), 0, 0, 0, 0, "population_groups", NULL, NULL },    \
+      { "grant", "grant_id", MK_FIELD_REF, 0,                                  \
+        N_ ("Grant"), 0, 0, 0, 0, NULL, "grant", NULL },                       \
+      { "indicator", "indicator", MK_FIELD_VOCAB, 0,                           \
+        N_ ("Indicator"), 0, 0, 0, 0, "indicators", NULL, NULL },              \
+  {                                                                            \
+    "partner", "partner_id", MK_FIELD_REF, 0,                                  \
+        N_ ("Partner"), 0, 0, 0, 0, NULL, "partner", NULL                      \
+  }
 
 static const MkField distribution_fields[] = {
   NUMBER_FIELD,
   DATE_FIELD,
   { "site", "site_id", MK_FIELD_REF, MK_FIELD_REQUIRED,
-    N_("Site"), 0, 0, 0, 0, NULL, "site", NULL },
+    N_ ("Site"), 0, 0, 0, 0, NULL, "site", NULL },
   /* None: from the site's own stock, delivered there by waybill. */
   { "warehouse", "warehouse_id", MK_FIELD_REF, 0,
-    N_("From warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
+    N_ ("From warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
   { "activity", "activity", MK_FIELD_VOCAB, MK_FIELD_REQUIRED,
-    N_("Activity"), 0, 0, 0, 0, "activities", NULL, "nfi_distribution" },
+    N_ ("Activity"), 0, 0, 0, 0, "activities", NULL, "nfi_distribution" },
   PEOPLE_FIELDS,
   NOTES_FIELD,
 };
@@ -168,18 +182,18 @@ static const MkField service_fields[] = {
   NUMBER_FIELD,
   DATE_FIELD,
   { "end_date", "end_date", MK_FIELD_DATE, MK_FIELD_LTR,
-    N_("End date"), 0, 0, 0, 0, NULL, NULL, NULL },
+    N_ ("End date"), 0, 0, 0, 0, NULL, NULL, NULL },
   { "site", "site_id", MK_FIELD_REF, MK_FIELD_REQUIRED,
-    N_("Site"), 0, 0, 0, 0, NULL, "site", NULL },
+    N_ ("Site"), 0, 0, 0, 0, NULL, "site", NULL },
   { "activity", "activity", MK_FIELD_VOCAB, MK_FIELD_REQUIRED,
-    N_("Activity"), 0, 0, 0, 0, "activities", NULL, NULL },
+    N_ ("Activity"), 0, 0, 0, 0, "activities", NULL, NULL },
   /* In the activity's unit: litres, latrines, sessions … */
   { "quantity", "service_quantity", MK_FIELD_INT, MK_FIELD_REQUIRED,
-    N_("Quantity delivered"), 1, G_GINT64_CONSTANT (1000000000000), 0, 0, NULL, NULL, NULL },
+    N_ ("Quantity delivered"), 1, G_GINT64_CONSTANT (1000000000000), 0, 0, NULL, NULL, NULL },
   PEOPLE_FIELDS,
   /* When materials are issued: the lines leave this warehouse. */
   { "warehouse", "warehouse_id", MK_FIELD_REF, 0,
-    N_("Materials from warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
+    N_ ("Materials from warehouse"), 0, 0, 0, 0, NULL, "warehouse", NULL },
   NOTES_FIELD,
 };
 
@@ -191,31 +205,34 @@ typedef struct
   MkKind      header;
 } KindInfo;
 
-#define HEADER(table, label, fields) { "header", table, label, label, fields, G_N_ELEMENTS (fields) }
+#define HEADER(table, label, fields)                             \
+  {                                                              \
+    "header", table, label, label, fields, G_N_ELEMENTS (fields) \
+  }
 
 static const KindInfo kinds[MK_DOCUMENT_N_KINDS] = {
-  [MK_DOCUMENT_GRN] = { "GRN", "grn", N_("Goods received note"),
-                        HEADER ("documents", N_("Goods received note"), grn_fields) },
-  [MK_DOCUMENT_WAYBILL] = { "WB", "waybill", N_("Waybill"),
-                            HEADER ("documents", N_("Waybill"), waybill_fields) },
-  [MK_DOCUMENT_RECEPTION] = { "RCV", "reception", N_("Waybill reception"),
-                              HEADER ("documents", N_("Waybill reception"), reception_fields) },
-  [MK_DOCUMENT_KITTING] = { "KIT", "kitting", N_("Kitting"),
-                            HEADER ("documents", N_("Kitting"), kitting_fields) },
-  [MK_DOCUMENT_DEKITTING] = { "DKT", "dekitting", N_("Dekitting"),
-                              HEADER ("documents", N_("Dekitting"), dekitting_fields) },
+  [MK_DOCUMENT_GRN] = { "GRN", "grn", N_ ("Goods received note"),
+                        HEADER ("documents", N_ ("Goods received note"), grn_fields) },
+  [MK_DOCUMENT_WAYBILL] = { "WB", "waybill", N_ ("Waybill"),
+                            HEADER ("documents", N_ ("Waybill"), waybill_fields) },
+  [MK_DOCUMENT_RECEPTION] = { "RCV", "reception", N_ ("Waybill reception"),
+                              HEADER ("documents", N_ ("Waybill reception"), reception_fields) },
+  [MK_DOCUMENT_KITTING] = { "KIT", "kitting", N_ ("Kitting"),
+                            HEADER ("documents", N_ ("Kitting"), kitting_fields) },
+  [MK_DOCUMENT_DEKITTING] = { "DKT", "dekitting", N_ ("Dekitting"),
+                              HEADER ("documents", N_ ("Dekitting"), dekitting_fields) },
   /* Translators: a physical count of the stock in a warehouse. */
-  [MK_DOCUMENT_COUNT] = { "CNT", "count", N_("Stock count"),
-                          HEADER ("documents", N_("Stock count"), count_fields) },
-  [MK_DOCUMENT_ADJUSTMENT] = { "ADJ", "adjustment", N_("Adjustment or loss report"),
-                               HEADER ("documents", N_("Adjustment or loss report"), adjustment_fields) },
-  [MK_DOCUMENT_CANCELLATION] = { "CAN", "cancellation", N_("Cancellation"),
-                                 HEADER ("documents", N_("Cancellation"), cancellation_fields) },
-  [MK_DOCUMENT_DISTRIBUTION] = { "DIS", "distribution", N_("Distribution"),
-                                 HEADER ("documents", N_("Distribution"), distribution_fields) },
+  [MK_DOCUMENT_COUNT] = { "CNT", "count", N_ ("Stock count"),
+                          HEADER ("documents", N_ ("Stock count"), count_fields) },
+  [MK_DOCUMENT_ADJUSTMENT] = { "ADJ", "adjustment", N_ ("Adjustment or loss report"),
+                               HEADER ("documents", N_ ("Adjustment or loss report"), adjustment_fields) },
+  [MK_DOCUMENT_CANCELLATION] = { "CAN", "cancellation", N_ ("Cancellation"),
+                                 HEADER ("documents", N_ ("Cancellation"), cancellation_fields) },
+  [MK_DOCUMENT_DISTRIBUTION] = { "DIS", "distribution", N_ ("Distribution"),
+                                 HEADER ("documents", N_ ("Distribution"), distribution_fields) },
   /* Translators: a delivery of shelter or WASH work, such as water trucking. */
-  [MK_DOCUMENT_SERVICE] = { "SRV", "service", N_("Service delivery"),
-                            HEADER ("documents", N_("Service delivery"), service_fields) },
+  [MK_DOCUMENT_SERVICE] = { "SRV", "service", N_ ("Service delivery"),
+                            HEADER ("documents", N_ ("Service delivery"), service_fields) },
 };
 
 const char *
@@ -236,7 +253,7 @@ const char *
 mk_document_kind_get_label (MkDocumentKind kind)
 {
   g_return_val_if_fail (kind < MK_DOCUMENT_N_KINDS, NULL);
-  return _(kinds[kind].label);
+  return _ (kinds[kind].label);
 }
 
 const MkKind *
@@ -255,8 +272,7 @@ mk_document_kind_from_text (const char     *text,
   if (text == NULL)
     return FALSE;
   for (guint i = 0; i < MK_DOCUMENT_N_KINDS; i++)
-    if (g_ascii_strcasecmp (text, kinds[i].code) == 0
-        || g_ascii_strcasecmp (text, kinds[i].name) == 0)
+    if (g_ascii_strcasecmp (text, kinds[i].code) == 0 || g_ascii_strcasecmp (text, kinds[i].name) == 0)
       {
         *kind = i;
         return TRUE;
@@ -311,9 +327,21 @@ static const char *const age_keys[MK_N_AGE_BANDS] = { "0_4", "5_11", "12_17", "1
 static const char *const age_labels[MK_N_AGE_BANDS] = { "0–4", "5–11", "12–17", "18–59", "60+" };
 
 static const char *const people_fields[] = {
-  "female_0_4", "female_5_11", "female_12_17", "female_18_59", "female_60",
-  "male_0_4", "male_5_11", "male_12_17", "male_18_59", "male_60",
-  "disabled", "unaccompanied", "households", "total", NULL,
+  "female_0_4",
+  "female_5_11",
+  "female_12_17",
+  "female_18_59",
+  "female_60",
+  "male_0_4",
+  "male_5_11",
+  "male_12_17",
+  "male_18_59",
+  "male_60",
+  "disabled",
+  "unaccompanied",
+  "households",
+  "total",
+  NULL,
 };
 
 const char *
@@ -360,9 +388,9 @@ mk_people_counts_set_text (MkPeopleCounts *counts,
                            const char     *text,
                            GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   gint64 *slot;
-  gint64 value;
+  gint64  value;
 
   g_return_val_if_fail (counts != NULL, FALSE);
   g_return_val_if_fail (field_name != NULL, FALSE);
@@ -371,20 +399,20 @@ mk_people_counts_set_text (MkPeopleCounts *counts,
   if (slot == NULL)
     {
       g_set_error (error, MK_RECORD_ERROR, MK_RECORD_ERROR_UNKNOWN_FIELD,
-                   _("“%s” is not a count of people reached."), field_name);
+                   _ ("“%s” is not a count of people reached."), field_name);
       return FALSE;
     }
   if (!mk_text_parse_int (text, &value, &local_error))
     {
       /* Translators: “female_0_4: “many” is not a number …”. */
-      g_set_error (error, MK_RECORD_ERROR, MK_RECORD_ERROR_NOT_A_NUMBER, _("%s: %s"), field_name,
+      g_set_error (error, MK_RECORD_ERROR, MK_RECORD_ERROR_NOT_A_NUMBER, _ ("%s: %s"), field_name,
                    local_error->message);
       return FALSE;
     }
   if (value < 0 || value > G_GINT64_CONSTANT (100000000))
     {
       g_set_error (error, MK_RECORD_ERROR, MK_RECORD_ERROR_OUT_OF_RANGE,
-                   _("%s: a count of people is from 0 to 100000000."), field_name);
+                   _ ("%s: a count of people is from 0 to 100000000."), field_name);
       return FALSE;
     }
   *slot = value;
@@ -454,7 +482,7 @@ mk_household_receipt_free (MkHouseholdReceipt *receipt)
 
 struct _MkDocument
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
   MkDocumentKind   kind;
   gint64           id;

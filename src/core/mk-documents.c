@@ -18,7 +18,8 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-documents-error-quark, mk_documents_error)
 /* clang-format on */
 
@@ -47,11 +48,11 @@ static KindSql *
 build_kind_sql (MkDocumentKind kind)
 {
   const MkKind *header = mk_document_kind_get_header (kind);
-  KindSql *sql = g_new0 (KindSql, 1);
-  g_autoptr(GString) insert = g_string_new ("INSERT INTO documents (id, kind, created_at, created_by");
-  g_autoptr(GString) values = g_string_new ("?1, ?2, ?3, ?4");
-  g_autoptr(GString) update = g_string_new ("UPDATE documents SET kind = ?2");
-  g_autoptr(GString) select = g_string_new ("SELECT d.id, d.status, d.number");
+  KindSql      *sql = g_new0 (KindSql, 1);
+  g_autoptr (GString) insert = g_string_new ("INSERT INTO documents (id, kind, created_at, created_by");
+  g_autoptr (GString) values = g_string_new ("?1, ?2, ?3, ?4");
+  g_autoptr (GString) update = g_string_new ("UPDATE documents SET kind = ?2");
+  g_autoptr (GString) select = g_string_new ("SELECT d.id, d.status, d.number");
 
   /* Parameters ?5… follow the header's fields from 1 (0 is the number). */
   for (guint i = 1; i < header->n_fields; i++)
@@ -106,10 +107,10 @@ describe_document (MkDocument *document)
     {
       g_autofree char *quoted = mk_text_isolate_ltr (number);
       /* Translators: “Waybill BEN-WB-2026-00017”. */
-      return g_strdup_printf (C_("document", "%s %s"), label, quoted);
+      return g_strdup_printf (C_ ("document", "%s %s"), label, quoted);
     }
   /* Translators: a document not yet posted: “Waybill (draft)”. */
-  return g_strdup_printf (C_("document", "%s (draft)"), label);
+  return g_strdup_printf (C_ ("document", "%s (draft)"), label);
 }
 
 static void
@@ -123,24 +124,24 @@ set_line_error (GError    **error,
 
   _mk_document_set_invalid_line (document, line_no);
   /* Translators: “Waybill (draft), line 3: …”. */
-  g_set_error (error, MK_DOCUMENTS_ERROR, code, _("%s, line %u: %s"), what, line_no, message);
+  g_set_error (error, MK_DOCUMENTS_ERROR, code, _ ("%s, line %u: %s"), what, line_no, message);
 }
 
 /* Resolving ------------------------------------------------------------- */
 
 static gboolean
-find_posted_number (MkDatabase  *db,
-                    const char  *number,
-                    gint64      *id,
-                    char       **kind,
-                    GError     **error)
+find_posted_number (MkDatabase *db,
+                    const char *number,
+                    gint64     *id,
+                    char      **kind,
+                    GError    **error)
 {
   /* Numbers are written in capitals (BEN-WB-2026-00017): comparing the
    * capitals of what was typed uses the unique index, where COLLATE NOCASE
    * would read every document. */
   g_autofree char *upper = g_ascii_strup (number, -1);
-  sqlite3_stmt *stmt = _mk_database_statement (
-      db, "SELECT id, kind FROM documents WHERE number = ?1 AND status = 'posted'", error);
+  sqlite3_stmt    *stmt = _mk_database_statement (
+         db, "SELECT id, kind FROM documents WHERE number = ?1 AND status = 'posted'", error);
   gboolean has_row;
 
   if (stmt == NULL)
@@ -153,7 +154,7 @@ find_posted_number (MkDatabase  *db,
     {
       g_autofree char *quoted = mk_text_isolate_ltr (number);
       g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_NOT_FOUND,
-                   _("There is no posted document numbered %s."), quoted);
+                   _ ("There is no posted document numbered %s."), quoted);
       return FALSE;
     }
   *id = sqlite3_column_int64 (stmt, 0);
@@ -166,12 +167,12 @@ find_posted_number (MkDatabase  *db,
 /* Resolves the header's references and checks its fields; fills
  * @reference_id for a reception's waybill and a cancellation's document. */
 static gboolean
-resolve_header (MkDatabase  *db,
-                MkDocument  *document,
-                gint64      *reference_id,
-                GError     **error)
+resolve_header (MkDatabase *db,
+                MkDocument *document,
+                gint64     *reference_id,
+                GError    **error)
 {
-  MkRecord *header = mk_document_get_header (document);
+  MkRecord     *header = mk_document_get_header (document);
   const MkKind *kind = mk_record_get_kind (header);
 
   *reference_id = 0;
@@ -181,8 +182,8 @@ resolve_header (MkDatabase  *db,
   for (guint i = 1; i < kind->n_fields; i++)
     {
       const MkField *field = &kind->fields[i];
-      const char *number;
-      g_autoptr(GError) local_error = NULL;
+      const char    *number;
+      g_autoptr (GError) local_error = NULL;
 
       if (!is_reference_field (field))
         continue;
@@ -202,24 +203,24 @@ resolve_header (MkDatabase  *db,
 /* Item and grant codes of the lines to ids; lots stay as typed until
  * posting. */
 static gboolean
-resolve_lines (MkDatabase  *db,
-               MkDocument  *document,
-               GError     **error)
+resolve_lines (MkDatabase *db,
+               MkDocument *document,
+               GError    **error)
 {
   const MkKind *items = mk_kind_lookup ("item");
   const MkKind *grants = mk_kind_lookup ("grant");
-  GPtrArray *lines = mk_document_get_lines (document);
+  GPtrArray    *lines = mk_document_get_lines (document);
 
   for (guint i = 0; i < lines->len; i++)
     {
       MkDocumentLine *line = g_ptr_array_index (lines, i);
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
       g_autofree char *code = NULL;
 
       if (line->item_code == NULL || *line->item_code == '\0')
         {
           set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1,
-                          _("the line names no item."));
+                          _ ("the line names no item."));
           return FALSE;
         }
       if (!_mk_master_data_find_id (db, items, line->item_code, &line->item_id, &code, &local_error))
@@ -231,16 +232,13 @@ resolve_lines (MkDatabase  *db,
       line->item_code = g_steal_pointer (&code);
 
       line->grant_id = 0;
-      if (line->grant_code != NULL && *line->grant_code != '\0'
-          && !_mk_master_data_find_id (db, grants, line->grant_code, &line->grant_id, NULL, &local_error))
+      if (line->grant_code != NULL && *line->grant_code != '\0' && !_mk_master_data_find_id (db, grants, line->grant_code, &line->grant_id, NULL, &local_error))
         {
           set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
           return FALSE;
         }
       line->to_grant_id = 0;
-      if (line->to_grant_code != NULL && *line->to_grant_code != '\0'
-          && !_mk_master_data_find_id (db, grants, line->to_grant_code, &line->to_grant_id, NULL,
-                                       &local_error))
+      if (line->to_grant_code != NULL && *line->to_grant_code != '\0' && !_mk_master_data_find_id (db, grants, line->to_grant_code, &line->to_grant_id, NULL, &local_error))
         {
           set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
           return FALSE;
@@ -267,7 +265,7 @@ resolve_lines (MkDatabase  *db,
 static char *
 now_utc (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_format_iso8601 (now);
 }
 
@@ -282,7 +280,7 @@ bind_header (sqlite3_stmt *stmt,
     {
       const MkField *field = &kind->fields[i];
       MkRecordValue *value = _mk_record_value (header, i);
-      int index = (int) i + 4;
+      int            index = (int) i + 4;
 
       if (is_reference_field (field))
         {
@@ -323,14 +321,14 @@ bind_header (sqlite3_stmt *stmt,
 }
 
 static gboolean
-write_lines (MkDatabase  *db,
-             gint64       document_id,
-             gboolean     replace,
-             GPtrArray   *lines,
-             GError     **error)
+write_lines (MkDatabase *db,
+             gint64      document_id,
+             gboolean    replace,
+             GPtrArray  *lines,
+             GError    **error)
 {
   sqlite3_stmt *stmt;
-  gint64 next_id;
+  gint64        next_id;
 
   if (replace)
     {
@@ -382,13 +380,13 @@ write_lines (MkDatabase  *db,
 }
 
 static gboolean
-check_still_draft (MkDatabase  *db,
-                   MkDocument  *document,
-                   GError     **error)
+check_still_draft (MkDatabase *db,
+                   MkDocument *document,
+                   GError    **error)
 {
   sqlite3_stmt *stmt;
-  gboolean has_row;
-  gboolean posted;
+  gboolean      has_row;
+  gboolean      posted;
 
   if (mk_document_get_id (document) == 0)
     return TRUE;
@@ -401,7 +399,7 @@ check_still_draft (MkDatabase  *db,
   if (!has_row)
     {
       g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_NOT_FOUND,
-                   _("The draft no longer exists; it may have been deleted."));
+                   _ ("The draft no longer exists; it may have been deleted."));
       return FALSE;
     }
   posted = sqlite3_column_int (stmt, 0);
@@ -410,7 +408,7 @@ check_still_draft (MkDatabase  *db,
       g_autofree char *number = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 1));
       sqlite3_reset (stmt);
       g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_ALREADY_POSTED,
-                   _("Document %s is posted already; a posted document cannot change. Cancel it to correct it."),
+                   _ ("Document %s is posted already; a posted document cannot change. Cancel it to correct it."),
                    number);
       return FALSE;
     }
@@ -421,17 +419,17 @@ check_still_draft (MkDatabase  *db,
 /* Inserts or updates the draft row and, unless @lines is NULL, its lines;
  * inside a transaction. */
 static gboolean
-store (MkDatabase  *db,
-       MkDocument  *document,
-       gint64       reference_id,
-       GPtrArray   *lines,
-       GError     **error)
+store (MkDatabase *db,
+       MkDocument *document,
+       gint64      reference_id,
+       GPtrArray  *lines,
+       GError    **error)
 {
   MkDocumentKind kind = mk_document_get_kind (document);
-  MkRecord *header = mk_document_get_header (document);
-  gboolean is_new = mk_document_get_id (document) == 0;
-  sqlite3_stmt *stmt;
-  gint64 id = mk_document_get_id (document);
+  MkRecord      *header = mk_document_get_header (document);
+  gboolean       is_new = mk_document_get_id (document) == 0;
+  sqlite3_stmt  *stmt;
+  gint64         id = mk_document_get_id (document);
 
   if (is_new && !_mk_database_next_id (db, "documents", &id, error))
     return FALSE;
@@ -444,7 +442,7 @@ store (MkDatabase  *db,
   if (is_new)
     {
       g_autofree char *at = now_utc ();
-      gint64 user = mk_database_get_user_id (db);
+      gint64           user = mk_database_get_user_id (db);
       sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
       if (user != 0)
         sqlite3_bind_int64 (stmt, 4, user);
@@ -461,20 +459,20 @@ store (MkDatabase  *db,
 
 /* Weight and volume of the lines from the catalogue. */
 static gboolean
-compute_totals (MkDatabase  *db,
-                MkDocument  *document,
-                GError     **error)
+compute_totals (MkDatabase *db,
+                MkDocument *document,
+                GError    **error)
 {
   GPtrArray *lines = mk_document_get_lines (document);
-  gint64 units = 0, weight = 0, volume = 0;
+  gint64     units = 0, weight = 0, volume = 0;
 
   for (guint i = 0; i < lines->len; i++)
     {
       const MkDocumentLine *line = g_ptr_array_index (lines, i);
-      sqlite3_stmt *stmt = _mk_database_statement (db, "SELECT weight_g, volume_cm3 FROM items WHERE id = ?1", error);
-      gint64 quantity = ABS (line->quantity) + line->damaged;
-      gint64 line_weight, line_volume;
-      gboolean has_row;
+      sqlite3_stmt         *stmt = _mk_database_statement (db, "SELECT weight_g, volume_cm3 FROM items WHERE id = ?1", error);
+      gint64                quantity = ABS (line->quantity) + line->damaged;
+      gint64                line_weight, line_volume;
+      gboolean              has_row;
 
       if (stmt == NULL)
         return FALSE;
@@ -485,15 +483,11 @@ compute_totals (MkDatabase  *db,
         continue;
       /* Quantities are at most 2^53 and weights 10^8 g: a product can
        * overflow, and then the total is not worth printing. */
-      if (__builtin_mul_overflow (quantity, sqlite3_column_int64 (stmt, 0), &line_weight)
-          || __builtin_mul_overflow (quantity, sqlite3_column_int64 (stmt, 1), &line_volume)
-          || __builtin_add_overflow (weight, line_weight, &weight)
-          || __builtin_add_overflow (volume, line_volume, &volume)
-          || __builtin_add_overflow (units, quantity, &units))
+      if (__builtin_mul_overflow (quantity, sqlite3_column_int64 (stmt, 0), &line_weight) || __builtin_mul_overflow (quantity, sqlite3_column_int64 (stmt, 1), &line_volume) || __builtin_add_overflow (weight, line_weight, &weight) || __builtin_add_overflow (volume, line_volume, &volume) || __builtin_add_overflow (units, quantity, &units))
         {
           sqlite3_reset (stmt);
           g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_INVALID,
-                       _("The quantities of this document are too large to add up."));
+                       _ ("The quantities of this document are too large to add up."));
           return FALSE;
         }
       sqlite3_reset (stmt);
@@ -503,9 +497,9 @@ compute_totals (MkDatabase  *db,
 }
 
 gboolean
-mk_documents_save_draft (MkDatabase  *db,
-                         MkDocument  *document,
-                         GError     **error)
+mk_documents_save_draft (MkDatabase *db,
+                         MkDocument *document,
+                         GError    **error)
 {
   gint64 reference_id;
 
@@ -516,7 +510,7 @@ mk_documents_save_draft (MkDatabase  *db,
     {
       g_autofree char *what = describe_document (document);
       g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_ALREADY_POSTED,
-                   _("%s is posted already; a posted document cannot change. Cancel it to correct it."),
+                   _ ("%s is posted already; a posted document cannot change. Cancel it to correct it."),
                    what);
       return FALSE;
     }
@@ -524,13 +518,7 @@ mk_documents_save_draft (MkDatabase  *db,
   _mk_document_set_invalid_line (document, 0);
   if (!_mk_database_begin (db, error))
     return FALSE;
-  if (!check_still_draft (db, document, error)
-      || !resolve_header (db, document, &reference_id, error)
-      || !resolve_lines (db, document, error)
-      || !_mk_distributions_resolve (db, document, error)
-      || !compute_totals (db, document, error)
-      || !store (db, document, reference_id, mk_document_get_lines (document), error)
-      || !_mk_distributions_store (db, document, error))
+  if (!check_still_draft (db, document, error) || !resolve_header (db, document, &reference_id, error) || !resolve_lines (db, document, error) || !_mk_distributions_resolve (db, document, error) || !compute_totals (db, document, error) || !store (db, document, reference_id, mk_document_get_lines (document), error) || !_mk_distributions_store (db, document, error))
     {
       _mk_database_rollback (db);
       return FALSE;
@@ -545,11 +533,11 @@ mk_documents_save_draft (MkDatabase  *db,
 }
 
 gboolean
-mk_documents_delete_draft (MkDatabase  *db,
-                           gint64       id,
-                           GError     **error)
+mk_documents_delete_draft (MkDatabase *db,
+                           gint64      id,
+                           GError    **error)
 {
-  g_autoptr(MkDocument) document = NULL;
+  g_autoptr (MkDocument) document = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
@@ -563,15 +551,14 @@ mk_documents_delete_draft (MkDatabase  *db,
     {
       g_autofree char *what = describe_document (document);
       g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_ALREADY_POSTED,
-                   _("%s is posted and cannot be deleted; cancel it instead."), what);
+                   _ ("%s is posted and cannot be deleted; cancel it instead."), what);
       goto fail;
     }
   stmt = _mk_database_statement (db, "DELETE FROM documents WHERE id = ?1 AND status = 'draft'", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!_mk_database_exec_stmt (db, stmt, error)
-      || !_mk_audit_record (db, "delete-draft", "documents", id, NULL, NULL, error))
+  if (!_mk_database_exec_stmt (db, stmt, error) || !_mk_audit_record (db, "delete-draft", "documents", id, NULL, NULL, error))
     goto fail;
   _mk_database_emit_changed (db, "documents", id);
   if (!_mk_database_commit (db, error))
@@ -590,12 +577,12 @@ fail:
  * cannot take the same number, and a failed posting rolls its number back:
  * no gaps. */
 static gboolean
-take_number (MkDatabase      *db,
-             MkDocumentKind   kind,
-             gint             year,
-             gint64          *sequence,
-             char           **number,
-             GError         **error)
+take_number (MkDatabase    *db,
+             MkDocumentKind kind,
+             gint           year,
+             gint64        *sequence,
+             char         **number,
+             GError       **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (
       db,
@@ -615,7 +602,7 @@ take_number (MkDatabase      *db,
   if (*sequence > 99999)
     {
       g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_INVALID,
-                   _("The office has used every number of this kind of document for the year."));
+                   _ ("The office has used every number of this kind of document for the year."));
       return FALSE;
     }
   *number = g_strdup_printf ("%s-%s-%04d-%05" G_GINT64_FORMAT, mk_database_get_office_code (db),
@@ -629,7 +616,7 @@ static char *
 describe_post (MkDocument *document,
                GPtrArray  *lines)
 {
-  g_autoptr(GString) json = g_string_new ("{\"kind\": ");
+  g_autoptr (GString) json = g_string_new ("{\"kind\": ");
 
   mk_json_append_string (json, mk_document_kind_to_code (mk_document_get_kind (document)));
   g_string_append (json, ", \"date\": ");
@@ -639,7 +626,7 @@ describe_post (MkDocument *document,
   /* An entitlement broken on purpose is audited with its reason. */
   {
     GPtrArray *receipts = mk_document_get_receipts (document);
-    gboolean first = TRUE;
+    gboolean   first = TRUE;
 
     for (guint i = 0; i < receipts->len; i++)
       {
@@ -667,18 +654,17 @@ describe_post (MkDocument *document,
 
 /* Lines that posting made or split carry ids: give them their codes back. */
 static gboolean
-fill_line_codes (MkDatabase  *db,
-                 GPtrArray   *lines,
-                 GError     **error)
+fill_line_codes (MkDatabase *db,
+                 GPtrArray  *lines,
+                 GError    **error)
 {
   for (guint i = 0; i < lines->len; i++)
     {
       MkDocumentLine *line = g_ptr_array_index (lines, i);
-      sqlite3_stmt *stmt;
-      gboolean has_row;
+      sqlite3_stmt   *stmt;
+      gboolean        has_row;
 
-      if (line->item_code != NULL && (line->lot_id == 0 || line->lot_number != NULL)
-          && (line->grant_id == 0 || line->grant_code != NULL))
+      if (line->item_code != NULL && (line->lot_id == 0 || line->lot_number != NULL) && (line->grant_id == 0 || line->grant_code != NULL))
         continue;
       stmt = _mk_database_statement (
           db,
@@ -710,26 +696,24 @@ fill_line_codes (MkDatabase  *db,
 }
 
 static gboolean
-post_within (MkDatabase  *db,
-             MkDocument  *document,
-             GError     **error)
+post_within (MkDatabase *db,
+             MkDocument *document,
+             GError    **error)
 {
-  g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(GArray) movements = g_array_new (FALSE, TRUE, sizeof (MkMovement));
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GArray) movements = g_array_new (FALSE, TRUE, sizeof (MkMovement));
   g_autofree char *number = NULL;
   g_autofree char *at = NULL;
   g_autofree char *details = NULL;
-  MkPosting posting = { 0 };
-  MkRecord *header = mk_document_get_header (document);
-  gboolean stored_new;
-  sqlite3_stmt *stmt;
-  gint64 sequence;
-  gint64 user;
-  gint year;
+  MkPosting        posting = { 0 };
+  MkRecord        *header = mk_document_get_header (document);
+  gboolean         stored_new;
+  sqlite3_stmt    *stmt;
+  gint64           sequence;
+  gint64           user;
+  gint             year;
 
-  if (!check_still_draft (db, document, error)
-      || !resolve_header (db, document, &posting.reference_id, error)
-      || !resolve_lines (db, document, error))
+  if (!check_still_draft (db, document, error) || !resolve_header (db, document, &posting.reference_id, error) || !resolve_lines (db, document, error))
     return FALSE;
 
   /* Store the header first: the movements point at the document, and a
@@ -763,9 +747,7 @@ post_within (MkDatabase  *db,
     return FALSE;
 
   /* A planner may have completed the header (a reception's warehouse). */
-  if (!fill_line_codes (db, lines, error)
-      || (posting.header_changed && !store (db, document, posting.reference_id, NULL, error))
-      || !_mk_distributions_store (db, document, error))
+  if (!fill_line_codes (db, lines, error) || (posting.header_changed && !store (db, document, posting.reference_id, NULL, error)) || !_mk_distributions_store (db, document, error))
     return FALSE;
 
   /* What posting decided (lots, expected counts, components) is written
@@ -773,12 +755,11 @@ post_within (MkDatabase  *db,
   mk_document_clear_lines (document);
   for (guint i = 0; i < lines->len; i++)
     mk_document_add_line (document, mk_document_line_copy (g_ptr_array_index (lines, i)));
-  if (!write_lines (db, posting.document_id, !stored_new, lines, error)
-      || !compute_totals (db, document, error))
+  if (!write_lines (db, posting.document_id, !stored_new, lines, error) || !compute_totals (db, document, error))
     return FALSE;
 
   {
-    g_autoptr(GError) local_error = NULL;
+    g_autoptr (GError) local_error = NULL;
 
     /* Two lines that are each fine can be short together: the ledger,
      * which sums them, says so, and the document reports it. */
@@ -827,12 +808,12 @@ post_within (MkDatabase  *db,
 }
 
 gboolean
-mk_documents_post (MkDatabase  *db,
-                   MkDocument  *document,
-                   GError     **error)
+mk_documents_post (MkDatabase *db,
+                   MkDocument *document,
+                   GError    **error)
 {
   gint64 id_before;
-  g_autoptr(GPtrArray) lines_before = NULL;
+  g_autoptr (GPtrArray) lines_before = NULL;
   GPtrArray *lines;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
@@ -842,7 +823,7 @@ mk_documents_post (MkDatabase  *db,
     {
       g_autofree char *what = describe_document (document);
       g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_ALREADY_POSTED,
-                   _("%s is posted already."), what);
+                   _ ("%s is posted already."), what);
       return FALSE;
     }
 
@@ -873,9 +854,9 @@ mk_documents_post (MkDatabase  *db,
 /* Reading --------------------------------------------------------------- */
 
 static gboolean
-load_lines (MkDatabase  *db,
-            MkDocument  *document,
-            GError     **error)
+load_lines (MkDatabase *db,
+            MkDocument *document,
+            GError    **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (
       db,
@@ -922,18 +903,18 @@ load_lines (MkDatabase  *db,
 }
 
 MkDocument *
-mk_documents_get (MkDatabase  *db,
-                  gint64       id,
-                  GError     **error)
+mk_documents_get (MkDatabase *db,
+                  gint64      id,
+                  GError    **error)
 {
-  g_autoptr(MkDocument) document = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (MkDocument) document = NULL;
+  g_autoptr (GError) local_error = NULL;
   MkDocumentKind kind;
-  const MkKind *header_kind;
-  MkRecord *header;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-  gboolean posted;
+  const MkKind  *header_kind;
+  MkRecord      *header;
+  sqlite3_stmt  *stmt;
+  gboolean       has_row;
+  gboolean       posted;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
 
@@ -948,7 +929,7 @@ mk_documents_get (MkDatabase  *db,
       if (has_row)
         sqlite3_reset (stmt);
       g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_NOT_FOUND,
-                   _("There is no document with the id %" G_GINT64_FORMAT "."), id);
+                   _ ("There is no document with the id %" G_GINT64_FORMAT "."), id);
       return NULL;
     }
   sqlite3_reset (stmt);
@@ -967,8 +948,8 @@ mk_documents_get (MkDatabase  *db,
   for (guint i = 1; i < header_kind->n_fields; i++)
     {
       const MkField *field = &header_kind->fields[i];
-      int column = (int) i + 2;
-      gboolean is_null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
+      int            column = (int) i + 2;
+      gboolean       is_null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
 
       if (is_null)
         continue;
@@ -980,8 +961,7 @@ mk_documents_get (MkDatabase  *db,
   sqlite3_reset (stmt);
   _mk_document_set_stored (document, id, posted ? MK_DOCUMENT_POSTED : MK_DOCUMENT_DRAFT);
 
-  if (!load_lines (db, document, error) || !_mk_distributions_load (db, document, error)
-      || !compute_totals (db, document, &local_error))
+  if (!load_lines (db, document, error) || !_mk_distributions_load (db, document, error) || !compute_totals (db, document, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1008,14 +988,14 @@ mk_documents_get_by_number (MkDatabase *db,
 /* Cancelling ------------------------------------------------------------ */
 
 MkDocument *
-mk_documents_cancel (MkDatabase  *db,
-                     const char  *number,
-                     const char  *date,
-                     const char  *reason,
-                     GError     **error)
+mk_documents_cancel (MkDatabase *db,
+                     const char *number,
+                     const char *date,
+                     const char *reason,
+                     GError    **error)
 {
-  g_autoptr(MkDocument) original = NULL;
-  g_autoptr(MkDocument) cancellation = NULL;
+  g_autoptr (MkDocument) original = NULL;
+  g_autoptr (MkDocument) cancellation = NULL;
   MkRecord *header;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
@@ -1027,9 +1007,7 @@ mk_documents_cancel (MkDatabase  *db,
 
   cancellation = mk_document_new (MK_DOCUMENT_CANCELLATION);
   header = mk_document_get_header (cancellation);
-  if (!mk_record_set_text (header, "cancels", mk_document_get_number (original), error)
-      || !mk_record_set_text (header, "date", date ? date : mk_document_get_field (original, "date"), error)
-      || !mk_record_set_text (header, "reason", reason ? reason : "", error))
+  if (!mk_record_set_text (header, "cancels", mk_document_get_number (original), error) || !mk_record_set_text (header, "date", date ? date : mk_document_get_field (original, "date"), error) || !mk_record_set_text (header, "reason", reason ? reason : "", error))
     return NULL;
   if (!mk_documents_post (db, cancellation, error))
     return NULL;
@@ -1051,23 +1029,22 @@ mk_document_summary_free (MkDocumentSummary *summary)
 }
 
 GPtrArray *
-mk_documents_list (MkDatabase  *db,
-                   gint         kind,
-                   const char  *from,
-                   const char  *to,
-                   GError     **error)
+mk_documents_list (MkDatabase *db,
+                   gint        kind,
+                   const char *from,
+                   const char *to,
+                   GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_summary_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_summary_free);
   g_autofree char *from_iso = NULL;
   g_autofree char *to_iso = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind < MK_DOCUMENT_N_KINDS, NULL);
 
-  if ((from != NULL && (from_iso = mk_text_parse_date (from, error)) == NULL)
-      || (to != NULL && (to_iso = mk_text_parse_date (to, error)) == NULL))
+  if ((from != NULL && (from_iso = mk_text_parse_date (from, error)) == NULL) || (to != NULL && (to_iso = mk_text_parse_date (to, error)) == NULL))
     return NULL;
 
   stmt = _mk_database_statement (

@@ -20,7 +20,8 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-import-error-quark, mk_import_error)
 /* clang-format on */
 
@@ -30,7 +31,7 @@ static char *
 header_key (const char *text)
 {
   g_autofree char *folded = mk_text_fold (text);
-  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr (GString) key = g_string_new (NULL);
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {
@@ -49,13 +50,12 @@ match_header (const MkKind *kind,
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      const MkField *field = &kind->fields[i];
+      const MkField   *field = &kind->fields[i];
       g_autofree char *name_key = header_key (field->name);
       g_autofree char *label_key = header_key (field->label);
-      g_autofree char *translated_key = header_key (_(field->label));
+      g_autofree char *translated_key = header_key (_ (field->label));
 
-      if (g_str_equal (key, name_key) || g_str_equal (key, label_key)
-          || g_str_equal (key, translated_key))
+      if (g_str_equal (key, name_key) || g_str_equal (key, label_key) || g_str_equal (key, translated_key))
         return (gint) i;
     }
   return -1;
@@ -79,32 +79,32 @@ describe_place (const char *path,
   g_autofree char *header_quoted = _mk_record_quote_value (header);
 
   /* Translators: “items.csv, line 12, column 3 (unit)”. */
-  return g_strdup_printf (_("%s, line %u, column %u (%s)"), display, line, column,
+  return g_strdup_printf (_ ("%s, line %u, column %u (%s)"), display, line, column,
                           header_quoted);
 }
 
 static void
-set_place_error (GError     **error,
-                 gint         code,
-                 const char  *path,
-                 guint        line,
-                 guint        column,
-                 const char  *header,
-                 const char  *message)
+set_place_error (GError    **error,
+                 gint        code,
+                 const char *path,
+                 guint       line,
+                 guint       column,
+                 const char *header,
+                 const char *message)
 {
   g_autofree char *place = describe_place (path, line, column, header);
   g_set_error (error, MK_IMPORT_ERROR, code, "%s: %s", place, message);
 }
 
 static gboolean
-read_header (MkCsvReader   *reader,
-             const char    *path,
-             GPtrArray     *headers,
-             GError       **error)
+read_header (MkCsvReader *reader,
+             const char  *path,
+             GPtrArray   *headers,
+             GError     **error)
 {
   const char *const *fields;
-  guint n_fields;
-  gboolean at_end = FALSE;
+  guint              n_fields;
+  gboolean           at_end = FALSE;
 
   if (!mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
     {
@@ -112,7 +112,7 @@ read_header (MkCsvReader   *reader,
         {
           g_autofree char *display = display_file (path);
           g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
-                       _("“%s” is empty; the first line must name the columns."),
+                       _ ("“%s” is empty; the first line must name the columns."),
                        display);
         }
       return FALSE;
@@ -133,12 +133,12 @@ is_blank (const char *text)
 
 /* Checks that each line has as many values as the header. */
 static gboolean
-check_width (const char         *path,
-             guint               line,
-             GPtrArray          *headers,
-             const char * const *fields,
-             guint               n_fields,
-             GError            **error)
+check_width (const char        *path,
+             guint              line,
+             GPtrArray         *headers,
+             const char *const *fields,
+             guint              n_fields,
+             GError           **error)
 {
   g_autofree char *display = NULL;
 
@@ -149,7 +149,7 @@ check_width (const char         *path,
       {
         display = display_file (path);
         g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
-                     _("%s, line %u: the line has %u values but the header names %u columns."),
+                     _ ("%s, line %u: the line has %u values but the header names %u columns."),
                      display, line, n_fields, headers->len);
         return FALSE;
       }
@@ -164,14 +164,14 @@ import_records (MkDatabase   *db,
                 guint        *n_rows,
                 GError      **error)
 {
-  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
-  g_autofree gint *columns = NULL;  /* header index → field index */
-  g_autoptr(GHashTable) seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                            g_free, NULL);
+  g_autoptr (GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gint *columns = NULL; /* header index → field index */
+  g_autoptr (GHashTable) seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                             g_free, NULL);
   const char *const *fields;
-  guint n_fields;
-  gboolean at_end = FALSE;
-  gint code_column = -1;
+  guint              n_fields;
+  gboolean           at_end = FALSE;
+  gint               code_column = -1;
 
   if (!read_header (reader, path, headers, error))
     return FALSE;
@@ -189,12 +189,12 @@ import_records (MkDatabase   *db,
       columns[c] = match_header (kind, header);
       if (columns[c] < 0)
         {
-          g_autoptr(GString) known = g_string_new (NULL);
+          g_autoptr (GString) known = g_string_new (NULL);
           g_autofree char *message = NULL;
           for (guint i = 0; i < kind->n_fields; i++)
             g_string_append_printf (known, "%s%s", i ? ", " : "", kind->fields[i].name);
-          message = g_strdup_printf (_("this column is not a field of %s; the fields are: %s."),
-                                     _(kind->title), known->str);
+          message = g_strdup_printf (_ ("this column is not a field of %s; the fields are: %s."),
+                                     _ (kind->title), known->str);
           set_place_error (error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, path, 1, c + 1,
                            header, message);
           return FALSE;
@@ -203,7 +203,7 @@ import_records (MkDatabase   *db,
         if (columns[d] == columns[c])
           {
             set_place_error (error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, path, 1, c + 1,
-                             header, _("this column repeats an earlier one."));
+                             header, _ ("this column repeats an earlier one."));
             return FALSE;
           }
       if (columns[c] == MK_KIND_FIELD_CODE)
@@ -213,7 +213,7 @@ import_records (MkDatabase   *db,
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const MkField *field = &kind->fields[i];
-      gboolean present = FALSE;
+      gboolean       present = FALSE;
 
       if (!(field->flags & MK_FIELD_REQUIRED) || field->default_text != NULL)
         continue;
@@ -223,8 +223,8 @@ import_records (MkDatabase   *db,
         {
           g_autofree char *display = display_file (path);
           g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MISSING_COLUMN,
-                       _("%s: the column “%s” (%s) is missing; it is required."),
-                       display, field->name, _(field->label));
+                       _ ("%s: the column “%s” (%s) is missing; it is required."),
+                       display, field->name, _ (field->label));
           return FALSE;
         }
     }
@@ -233,8 +233,8 @@ import_records (MkDatabase   *db,
   while (mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
     {
       guint line = mk_csv_reader_get_line (reader);
-      g_autoptr(MkRecord) record = NULL;
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (MkRecord) record = NULL;
+      g_autoptr (GError) local_error = NULL;
       gboolean blank = TRUE;
       gboolean is_new;
 
@@ -246,16 +246,16 @@ import_records (MkDatabase   *db,
         return FALSE;
 
       {
-        const char *code = (guint) code_column < n_fields ? fields[code_column] : "";
+        const char      *code = (guint) code_column < n_fields ? fields[code_column] : "";
         g_autofree char *stripped = g_strstrip (g_strdup (code));
         g_autofree char *key = g_ascii_strup (stripped, -1);
-        guint earlier = GPOINTER_TO_UINT (g_hash_table_lookup (seen_codes, key));
+        guint            earlier = GPOINTER_TO_UINT (g_hash_table_lookup (seen_codes, key));
 
         if (earlier != 0)
           {
             g_autofree char *quoted = _mk_record_quote_value (stripped);
             g_autofree char *message = g_strdup_printf (
-                _("the code %s is already on line %u; a file gives each record once."),
+                _ ("the code %s is already on line %u; a file gives each record once."),
                 quoted, earlier);
             set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line, code_column + 1,
                              g_ptr_array_index (headers, code_column), message);
@@ -264,9 +264,7 @@ import_records (MkDatabase   *db,
         if (*key != '\0')
           g_hash_table_insert (seen_codes, g_steal_pointer (&key), GUINT_TO_POINTER (line));
         record = *code ? mk_master_data_get (db, kind, code, &local_error) : NULL;
-        if (record == NULL && local_error != NULL
-            && !g_error_matches (local_error, MK_MASTER_DATA_ERROR,
-                                 MK_MASTER_DATA_ERROR_NOT_FOUND))
+        if (record == NULL && local_error != NULL && !g_error_matches (local_error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND))
           {
             g_propagate_error (error, g_steal_pointer (&local_error));
             return FALSE;
@@ -279,7 +277,7 @@ import_records (MkDatabase   *db,
 
       for (guint c = 0; c < headers->len; c++)
         {
-          const char *value = c < n_fields ? fields[c] : "";
+          const char    *value = c < n_fields ? fields[c] : "";
           const MkField *field;
 
           if (columns[c] < 0)
@@ -300,7 +298,7 @@ import_records (MkDatabase   *db,
                    : mk_master_data_update (db, record, &local_error)))
         {
           const char *field = mk_record_get_invalid_field (record);
-          gint field_index = field ? mk_kind_field_index (kind, field) : -1;
+          gint        field_index = field ? mk_kind_field_index (kind, field) : -1;
 
           for (guint c = 0; c < headers->len && field_index >= 0; c++)
             if (columns[c] == field_index)
@@ -312,7 +310,7 @@ import_records (MkDatabase   *db,
           {
             g_autofree char *display = display_file (path);
             g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
-                         _("%s, line %u: %s"), display, line, local_error->message);
+                         _ ("%s, line %u: %s"), display, line, local_error->message);
           }
           return FALSE;
         }
@@ -325,31 +323,31 @@ import_records (MkDatabase   *db,
 /* kits.csv: kit_code, component_code, quantity; one line per component.
  * Each kit named in the file gets exactly the components the file lists. */
 static gboolean
-import_kits (MkDatabase   *db,
-             MkCsvReader  *reader,
-             const char   *path,
-             guint        *n_rows,
-             GError      **error)
+import_kits (MkDatabase  *db,
+             MkCsvReader *reader,
+             const char  *path,
+             guint       *n_rows,
+             GError     **error)
 {
   static const char *const wanted[] = { "kit_code", "component_code", "quantity" };
-  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) kits = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                      g_free, (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) first_line = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                            g_free, NULL);
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
-  const MkKind *items = mk_kind_lookup ("item");
-  gint columns[G_N_ELEMENTS (wanted)] = { -1, -1, -1 };
+  g_autoptr (GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) kits = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                       g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) first_line = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                             g_free, NULL);
+  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  const MkKind      *items = mk_kind_lookup ("item");
+  gint               columns[G_N_ELEMENTS (wanted)] = { -1, -1, -1 };
   const char *const *fields;
-  guint n_fields;
-  gboolean at_end = FALSE;
+  guint              n_fields;
+  gboolean           at_end = FALSE;
 
   if (!read_header (reader, path, headers, error))
     return FALSE;
   for (guint c = 0; c < headers->len; c++)
     {
       g_autofree char *key = header_key (g_ptr_array_index (headers, c));
-      gboolean known = *key == '\0';
+      gboolean         known = *key == '\0';
 
       for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
         {
@@ -364,7 +362,7 @@ import_kits (MkDatabase   *db,
         {
           set_place_error (error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, path, 1, c + 1,
                            g_ptr_array_index (headers, c),
-                           _("a kit file has the columns kit_code, component_code and quantity."));
+                           _ ("a kit file has the columns kit_code, component_code and quantity."));
           return FALSE;
         }
     }
@@ -373,21 +371,21 @@ import_kits (MkDatabase   *db,
       {
         g_autofree char *display = display_file (path);
         g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MISSING_COLUMN,
-                     _("%s: the column “%s” is missing; a kit file has the columns kit_code, component_code and quantity."),
+                     _ ("%s: the column “%s” is missing; a kit file has the columns kit_code, component_code and quantity."),
                      display, wanted[w]);
         return FALSE;
       }
 
   while (mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
     {
-      guint line = mk_csv_reader_get_line (reader);
+      guint       line = mk_csv_reader_get_line (reader);
       const char *values[G_N_ELEMENTS (wanted)];
-      g_autoptr(MkRecord) kit = NULL;
-      g_autoptr(MkRecord) component = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gboolean blank = TRUE;
+      g_autoptr (MkRecord) kit = NULL;
+      g_autoptr (MkRecord) component = NULL;
+      g_autoptr (GError) local_error = NULL;
+      gboolean   blank = TRUE;
       GPtrArray *list;
-      gint64 quantity;
+      gint64     quantity;
 
       for (guint c = 0; c < n_fields; c++)
         blank &= is_blank (fields[c]);
@@ -403,8 +401,8 @@ import_kits (MkDatabase   *db,
         {
           g_autofree char *quoted = _mk_record_quote_value (values[0]);
           g_autofree char *message = kit == NULL
-              ? g_strdup (local_error->message)
-              : g_strdup_printf (_("item %s is not marked as a kit."), quoted);
+                                         ? g_strdup (local_error->message)
+                                         : g_strdup_printf (_ ("item %s is not marked as a kit."), quoted);
           set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line,
                            columns[0] + 1, wanted[0], message);
           return FALSE;
@@ -421,7 +419,7 @@ import_kits (MkDatabase   *db,
           set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line,
                            columns[2] + 1, wanted[2],
                            local_error ? local_error->message
-                                       : _("the quantity must be 1 or more."));
+                                       : _ ("the quantity must be 1 or more."));
           return FALSE;
         }
 
@@ -444,14 +442,14 @@ import_kits (MkDatabase   *db,
   for (guint i = 0; i < order->len; i++)
     {
       const char *code = g_ptr_array_index (order, i);
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
 
       if (!mk_kit_set_components (db, code, g_hash_table_lookup (kits, code),
                                   &local_error))
         {
           g_autofree char *display = display_file (path);
           g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
-                       _("%s, line %u: %s"), display,
+                       _ ("%s, line %u: %s"), display,
                        GPOINTER_TO_UINT (g_hash_table_lookup (first_line, code)),
                        local_error->message);
           return FALSE;
@@ -461,19 +459,26 @@ import_kits (MkDatabase   *db,
 }
 
 gboolean
-mk_import_csv (MkDatabase  *db,
-               const char  *what,
-               const char  *path,
-               guint       *n_rows,
-               GError     **error)
+mk_import_csv (MkDatabase *db,
+               const char *what,
+               const char *path,
+               guint      *n_rows,
+               GError    **error)
 {
   static const char *const kinds[] = {
-    "items", "warehouses", "sites", "donors", "grants", "partners", "households", "entitlements",
+    "items",
+    "warehouses",
+    "sites",
+    "donors",
+    "grants",
+    "partners",
+    "households",
+    "entitlements",
   };
-  g_autoptr(MkCsvReader) reader = NULL;
+  g_autoptr (MkCsvReader) reader = NULL;
   const MkKind *kind = NULL;
-  guint rows = 0;
-  gboolean ok;
+  guint         rows = 0;
+  gboolean      ok;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (what != NULL, FALSE);
@@ -487,7 +492,7 @@ mk_import_csv (MkDatabase  *db,
       if (kind == NULL)
         {
           g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_UNKNOWN_KIND,
-                       _("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants, partners, households and entitlements."),
+                       _ ("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants, partners, households and entitlements."),
                        what);
           return FALSE;
         }
@@ -505,7 +510,7 @@ mk_import_csv (MkDatabase  *db,
     {
       g_autofree char *display = display_file (path);
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
-                   _("“%s” names its columns but has no rows to import."), display);
+                   _ ("“%s” names its columns but has no rows to import."), display);
       ok = FALSE;
     }
   if (!ok || !_mk_database_commit (db, error))

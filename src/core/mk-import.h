@@ -26,10 +26,10 @@ GQuark mk_import_error_quark (void);
  * are field names (code, name_en …). A row whose code exists updates that
  * record. Nothing is written unless every row is good; the error names the
  * line, the column and the field of the first bad value. */
-gboolean mk_import_csv (MkDatabase  *db,
-                        const char  *what,
-                        const char  *path,
-                        guint       *n_rows,
-                        GError     **error);
+gboolean mk_import_csv (MkDatabase *db,
+                        const char *what,
+                        const char *path,
+                        guint      *n_rows,
+                        GError    **error);
 
 G_END_DECLS

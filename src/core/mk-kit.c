@@ -18,7 +18,8 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-kit-error-quark, mk_kit_error)
 /* clang-format on */
 
@@ -53,16 +54,16 @@ describe_kit (const char *code)
 {
   g_autofree char *quoted = _mk_record_quote_value (code);
   /* Translators: “Kit HK-001” in messages. */
-  return g_strdup_printf (_("Kit %s"), quoted);
+  return g_strdup_printf (_ ("Kit %s"), quoted);
 }
 
 /* Whether @kit_id is among the components of @item_id, at any depth. */
 static gboolean
-contains (MkDatabase  *db,
-          gint64       item_id,
-          gint64       kit_id,
-          gboolean    *found,
-          GError     **error)
+contains (MkDatabase *db,
+          gint64      item_id,
+          gint64      kit_id,
+          gboolean   *found,
+          GError    **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (
       db,
@@ -84,23 +85,23 @@ contains (MkDatabase  *db,
 }
 
 static gboolean
-check_component (MkDatabase      *db,
-                 MkRecord        *kit,
-                 MkKitComponent  *component,
-                 GHashTable      *seen,
-                 GError         **error)
+check_component (MkDatabase     *db,
+                 MkRecord       *kit,
+                 MkKitComponent *component,
+                 GHashTable     *seen,
+                 GError        **error)
 {
-  const MkKind *items = mk_kind_lookup ("item");
-  const char *kit_code = mk_record_get_code (kit);
+  const MkKind    *items = mk_kind_lookup ("item");
+  const char      *kit_code = mk_record_get_code (kit);
   g_autofree char *kit_text = describe_kit (kit_code);
-  g_autoptr(MkRecord) item = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (MkRecord) item = NULL;
+  g_autoptr (GError) local_error = NULL;
   gboolean cycle = FALSE;
 
   if (component->code == NULL || *component->code == '\0')
     {
       g_set_error (error, MK_KIT_ERROR, MK_KIT_ERROR_BAD_QUANTITY,
-                   _("%s: a component has no item code."), kit_text);
+                   _ ("%s: a component has no item code."), kit_text);
       return FALSE;
     }
 
@@ -120,7 +121,7 @@ check_component (MkDatabase      *db,
         g_autofree char *max = g_strdup_printf ("%d", COMPONENT_QUANTITY_MAX);
         g_autofree char *max_iso = mk_text_isolate_ltr (max);
         g_set_error (error, MK_KIT_ERROR, MK_KIT_ERROR_BAD_QUANTITY,
-                     _("%s: the quantity of %s must be from 1 to %s."), kit_text,
+                     _ ("%s: the quantity of %s must be from 1 to %s."), kit_text,
                      quoted, max_iso);
         return FALSE;
       }
@@ -128,7 +129,7 @@ check_component (MkDatabase      *db,
     if (g_hash_table_contains (seen, GSIZE_TO_POINTER ((gsize) mk_record_get_id (item))))
       {
         g_set_error (error, MK_KIT_ERROR, MK_KIT_ERROR_DUPLICATE,
-                     _("%s: %s is listed twice; give it once with the total quantity."),
+                     _ ("%s: %s is listed twice; give it once with the total quantity."),
                      kit_text, quoted);
         return FALSE;
       }
@@ -142,7 +143,7 @@ check_component (MkDatabase      *db,
     if (cycle)
       {
         g_set_error (error, MK_KIT_ERROR, MK_KIT_ERROR_CYCLE,
-                     _("%s cannot contain %s: the kit would contain itself."),
+                     _ ("%s cannot contain %s: the kit would contain itself."),
                      kit_text, quoted);
         return FALSE;
       }
@@ -155,14 +156,14 @@ check_component (MkDatabase      *db,
 }
 
 gboolean
-mk_kit_set_components (MkDatabase  *db,
-                       const char  *kit_code,
-                       GPtrArray   *components,
-                       GError     **error)
+mk_kit_set_components (MkDatabase *db,
+                       const char *kit_code,
+                       GPtrArray  *components,
+                       GError    **error)
 {
-  g_autoptr(MkRecord) kit = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GString) details = g_string_new ("[");
+  g_autoptr (MkRecord) kit = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr (GString) details = g_string_new ("[");
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
@@ -179,7 +180,7 @@ mk_kit_set_components (MkDatabase  *db,
     {
       g_autofree char *quoted = _mk_record_quote_value (mk_record_get_code (kit));
       g_set_error (error, MK_KIT_ERROR, MK_KIT_ERROR_NOT_A_KIT,
-                   _("Item %s is not a kit; mark it as a kit before giving it components."),
+                   _ ("Item %s is not a kit; mark it as a kit before giving it components."),
                    quoted);
       goto fail;
     }
@@ -235,15 +236,15 @@ fail:
 }
 
 GPtrArray *
-mk_kit_get_components (MkDatabase  *db,
-                       const char  *kit_code,
-                       GError     **error)
+mk_kit_get_components (MkDatabase *db,
+                       const char *kit_code,
+                       GError    **error)
 {
-  g_autoptr(GPtrArray) components = g_ptr_array_new_with_free_func (
+  g_autoptr (GPtrArray) components = g_ptr_array_new_with_free_func (
       (GDestroyNotify) mk_kit_component_free);
-  g_autoptr(MkRecord) kit = NULL;
+  g_autoptr (MkRecord) kit = NULL;
   sqlite3_stmt *stmt;
-  gboolean has_row;
+  gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kit_code != NULL, NULL);
@@ -283,11 +284,11 @@ mk_kit_get_components (MkDatabase  *db,
 }
 
 gboolean
-_mk_kit_item_in_bill (MkDatabase  *db,
-                      gint64       item_id,
-                      gboolean    *as_kit,
-                      gboolean    *as_component,
-                      GError     **error)
+_mk_kit_item_in_bill (MkDatabase *db,
+                      gint64      item_id,
+                      gboolean   *as_kit,
+                      gboolean   *as_component,
+                      GError    **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (
       db,

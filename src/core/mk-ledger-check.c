@@ -20,7 +20,7 @@ step_once (MkDatabase    *db,
 {
   if (sqlite3_prepare_v2 (_mk_database_get_handle (db), sql, -1, out, NULL) != SQLITE_OK)
     {
-      _mk_database_set_error (db, error, _("The ledger could not be checked."));
+      _mk_database_set_error (db, error, _ ("The ledger could not be checked."));
       return FALSE;
     }
   switch (sqlite3_step (*out))
@@ -32,7 +32,7 @@ step_once (MkDatabase    *db,
       *has_row = FALSE;
       return TRUE;
     default:
-      _mk_database_set_error (db, error, _("The ledger could not be checked."));
+      _mk_database_set_error (db, error, _ ("The ledger could not be checked."));
       return FALSE;
     }
 }
@@ -42,8 +42,8 @@ item_code (MkDatabase *db,
            gint64      item)
 {
   sqlite3_stmt *stmt = _mk_database_statement (db, "SELECT code FROM items WHERE id = ?1", NULL);
-  gboolean has_row = FALSE;
-  char *code = NULL;
+  gboolean      has_row = FALSE;
+  char         *code = NULL;
 
   if (stmt != NULL)
     {
@@ -59,12 +59,12 @@ item_code (MkDatabase *db,
 
 /* Each check is one query that returns the first fault, or nothing. */
 static gboolean
-check_balances (MkDatabase  *db,
-                GError     **error)
+check_balances (MkDatabase *db,
+                GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean has_row;
-  gboolean ok;
+  gboolean      has_row;
+  gboolean      ok;
 
   ok = step_once (db,
                   "SELECT location_id, item_id, sum (b), sum (m) FROM ("
@@ -83,7 +83,7 @@ check_balances (MkDatabase  *db,
       g_autofree char *balance_iso = mk_text_isolate_ltr (balance);
       g_autofree char *sum_iso = mk_text_isolate_ltr (sum);
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_CHECK_FAILED,
-                   _("The balance of %s in %s is %s, but its movements add up to %s."),
+                   _ ("The balance of %s in %s is %s, but its movements add up to %s."),
                    item, place, balance_iso, sum_iso);
       ok = FALSE;
     }
@@ -92,12 +92,12 @@ check_balances (MkDatabase  *db,
 }
 
 static gboolean
-check_month_totals (MkDatabase  *db,
-                    GError     **error)
+check_month_totals (MkDatabase *db,
+                    GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean has_row;
-  gboolean ok;
+  gboolean      has_row;
+  gboolean      ok;
 
   ok = step_once (db,
                   "SELECT location_id, item_id, month FROM ("
@@ -118,7 +118,7 @@ check_month_totals (MkDatabase  *db,
                                                 sqlite3_column_int (stmt, 2) % 100);
       g_autofree char *month_iso = mk_text_isolate_ltr (month);
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_CHECK_FAILED,
-                   _("The monthly total of %s in %s for %s does not equal its movements."),
+                   _ ("The monthly total of %s in %s for %s does not equal its movements."),
                    item, place, month_iso);
       ok = FALSE;
     }
@@ -127,12 +127,12 @@ check_month_totals (MkDatabase  *db,
 }
 
 static gboolean
-check_numbers (MkDatabase  *db,
-               GError     **error)
+check_numbers (MkDatabase *db,
+               GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean has_row;
-  gboolean ok;
+  gboolean      has_row;
+  gboolean      ok;
 
   /* Per kind and year, the sequences are 1 … n with none missing, and the
    * counter says n. */
@@ -150,7 +150,7 @@ check_numbers (MkDatabase  *db,
     {
       g_autofree char *kind = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 0));
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_CHECK_FAILED,
-                   _("The numbers of the %s documents of %d have a gap: %d documents, the highest number is %d."),
+                   _ ("The numbers of the %s documents of %d have a gap: %d documents, the highest number is %d."),
                    kind, sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2),
                    sqlite3_column_int (stmt, 3));
       ok = FALSE;
@@ -160,12 +160,12 @@ check_numbers (MkDatabase  *db,
 }
 
 static gboolean
-check_transit_dates (MkDatabase  *db,
-                     GError     **error)
+check_transit_dates (MkDatabase *db,
+                     GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean has_row;
-  gboolean ok;
+  gboolean      has_row;
+  gboolean      ok;
 
   ok = step_once (db,
                   "SELECT w.number, m.date, w.date FROM movements m"
@@ -179,7 +179,7 @@ check_transit_dates (MkDatabase  *db,
       g_autofree char *moved = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 1));
       g_autofree char *left = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 2));
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_CHECK_FAILED,
-                   _("Stock in transit on waybill %s moved on %s, before the waybill left on %s."),
+                   _ ("Stock in transit on waybill %s moved on %s, before the waybill left on %s."),
                    number, moved, left);
       ok = FALSE;
     }
@@ -188,12 +188,12 @@ check_transit_dates (MkDatabase  *db,
 }
 
 static gboolean
-check_movements_posted (MkDatabase  *db,
-                        GError     **error)
+check_movements_posted (MkDatabase *db,
+                        GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean has_row;
-  gboolean ok;
+  gboolean      has_row;
+  gboolean      ok;
 
   ok = step_once (db,
                   "SELECT m.id FROM movements m LEFT JOIN documents d ON d.id = m.document_id"
@@ -202,7 +202,7 @@ check_movements_posted (MkDatabase  *db,
   if (ok && has_row)
     {
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_CHECK_FAILED,
-                   _("Movement %" G_GINT64_FORMAT " does not belong to a posted document."),
+                   _ ("Movement %" G_GINT64_FORMAT " does not belong to a posted document."),
                    (gint64) sqlite3_column_int64 (stmt, 0));
       ok = FALSE;
     }
@@ -211,14 +211,10 @@ check_movements_posted (MkDatabase  *db,
 }
 
 gboolean
-mk_ledger_check (MkDatabase  *db,
-                 GError     **error)
+mk_ledger_check (MkDatabase *db,
+                 GError    **error)
 {
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
 
-  return check_movements_posted (db, error)
-         && check_balances (db, error)
-         && check_month_totals (db, error)
-         && check_numbers (db, error)
-         && check_transit_dates (db, error);
+  return check_movements_posted (db, error) && check_balances (db, error) && check_month_totals (db, error) && check_numbers (db, error) && check_transit_dates (db, error);
 }

@@ -13,7 +13,7 @@ typedef enum
 {
   MK_LOCATION_WAREHOUSE,
   MK_LOCATION_QUARANTINE,
-  MK_LOCATION_TRANSIT,   /* owner: the waybill */
+  MK_LOCATION_TRANSIT, /* owner: the waybill */
   MK_LOCATION_SITE,
   MK_LOCATION_PARTNER,
 } MkLocationKind;
@@ -23,93 +23,93 @@ typedef struct
 {
   gint64      location_id;
   gint64      item_id;
-  gint64      lot_id;    /* 0: no lot */
-  gint64      grant_id;  /* 0: unearmarked */
-  gint64      quantity;  /* signed */
-  const char *category;  /* a static string: "dispatched" … */
+  gint64      lot_id;   /* 0: no lot */
+  gint64      grant_id; /* 0: unearmarked */
+  gint64      quantity; /* signed */
+  const char *category; /* a static string: "dispatched" … */
 } MkMovement;
 
 /* The location of @owner_id (a warehouse, waybill, site or partner id),
  * created on first use when @create. *location_id is 0 when it does not
  * exist and @create is FALSE. */
-gboolean _mk_ledger_location      (MkDatabase     *db,
-                                   MkLocationKind  kind,
-                                   gint64          owner_id,
-                                   gboolean        create,
-                                   gint64         *location_id,
-                                   GError        **error);
+gboolean _mk_ledger_location (MkDatabase    *db,
+                              MkLocationKind kind,
+                              gint64         owner_id,
+                              gboolean       create,
+                              gint64        *location_id,
+                              GError       **error);
 
 /* The lot @number of @item_id: *lot_id 0 when unknown; *expiry (may be
  * NULL) receives its expiry date. */
-gboolean _mk_ledger_find_lot      (MkDatabase  *db,
-                                   gint64       item_id,
-                                   const char  *number,
-                                   gint64      *lot_id,
-                                   char       **expiry,
-                                   GError     **error);
+gboolean _mk_ledger_find_lot (MkDatabase *db,
+                              gint64      item_id,
+                              const char *number,
+                              gint64     *lot_id,
+                              char      **expiry,
+                              GError    **error);
 /* Finds or creates the lot; refuses a known lot given another expiry. */
-gboolean _mk_ledger_ensure_lot    (MkDatabase  *db,
-                                   gint64       item_id,
-                                   const char  *number,
-                                   const char  *expiry,
-                                   gint64      *lot_id,
-                                   GError     **error);
+gboolean _mk_ledger_ensure_lot (MkDatabase *db,
+                                gint64      item_id,
+                                const char *number,
+                                const char *expiry,
+                                gint64     *lot_id,
+                                GError    **error);
 
 /* Current quantity at a location; @lot_id and @grant_id -1 for all. */
-gboolean _mk_ledger_quantity      (MkDatabase  *db,
-                                   gint64       location_id,
-                                   gint64       item_id,
-                                   gint64       lot_id,
-                                   gint64       grant_id,
-                                   gint64      *quantity,
-                                   GError     **error);
+gboolean _mk_ledger_quantity (MkDatabase *db,
+                              gint64      location_id,
+                              gint64      item_id,
+                              gint64      lot_id,
+                              gint64      grant_id,
+                              gint64     *quantity,
+                              GError    **error);
 
 typedef struct
 {
   gint64 lot_id;
   gint64 grant_id;
   gint64 quantity;
-  char   expiry[11];   /* "" when the lot does not expire */
+  char   expiry[11]; /* "" when the lot does not expire */
 } MkLotStock;
 
 /* The stock of @item_id at @location_id per lot and grant, first expiry
  * first (lots that never expire last, no lot before them), leaving out
  * lots expired before @date when @date is not NULL, and grants other than
  * @grant_id when it is not -1. Array of MkLotStock. */
-GArray  *_mk_ledger_stock_by_lot  (MkDatabase  *db,
-                                   gint64       location_id,
-                                   gint64       item_id,
-                                   gint64       grant_id,
-                                   const char  *date,
-                                   GError     **error);
+GArray *_mk_ledger_stock_by_lot (MkDatabase *db,
+                                 gint64      location_id,
+                                 gint64      item_id,
+                                 gint64      grant_id,
+                                 const char *date,
+                                 GError    **error);
 
 /* Writes the movements of posted document @document_id, dated @date:
  * refuses (naming item, lot, place and shortfall) any that would make a
  * balance negative, then inserts them and updates balances and monthly
  * totals. Call inside the posting transaction. */
-gboolean _mk_ledger_apply         (MkDatabase  *db,
-                                   gint64       document_id,
-                                   const char  *date,
-                                   GArray      *movements,
-                                   GError     **error);
+gboolean _mk_ledger_apply (MkDatabase *db,
+                           gint64      document_id,
+                           const char *date,
+                           GArray     *movements,
+                           GError    **error);
 
 /* The movements a posted document wrote, to reverse them. Array of MkMovement
  * whose category is "cancellation". */
-GArray  *_mk_ledger_document_movements (MkDatabase *db,
-                                        gint64      document_id,
-                                        GError    **error);
+GArray *_mk_ledger_document_movements (MkDatabase *db,
+                                       gint64      document_id,
+                                       GError    **error);
 
 /* “HK-FAM, lot HK-22, grant ECHO-2026” / “…, unearmarked” for messages;
  * @lot_id and @grant_id -1 leave them out. */
-char    *_mk_ledger_describe_stock    (MkDatabase *db,
-                                       gint64      item_id,
-                                       gint64      lot_id,
-                                       gint64      grant_id);
+char *_mk_ledger_describe_stock (MkDatabase *db,
+                                 gint64      item_id,
+                                 gint64      lot_id,
+                                 gint64      grant_id);
 
 /* "BEN-MAIN", "in transit on BEN-WB-2026-00001", for messages. */
-char    *_mk_ledger_describe_location (MkDatabase *db,
-                                       gint64      location_id);
+char *_mk_ledger_describe_location (MkDatabase *db,
+                                    gint64      location_id);
 
-gboolean _mk_ledger_in_bulk       (MkDatabase  *db);
+gboolean _mk_ledger_in_bulk (MkDatabase *db);
 
 G_END_DECLS

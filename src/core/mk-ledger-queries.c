@@ -81,15 +81,15 @@ mk_reorder_row_free (MkReorderRow *row)
 /* Codes to ids ----------------------------------------------------------- */
 
 static gboolean
-id_for_code (MkDatabase  *db,
-             const char  *sql,
-             const char  *code,
-             const char  *kind_label,
-             gint64      *id,
-             GError     **error)
+id_for_code (MkDatabase *db,
+             const char *sql,
+             const char *code,
+             const char *kind_label,
+             gint64     *id,
+             GError    **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (db, sql, error);
-  gboolean has_row;
+  gboolean      has_row;
 
   if (stmt == NULL)
     return FALSE;
@@ -101,7 +101,7 @@ id_for_code (MkDatabase  *db,
       g_autofree char *quoted = _mk_record_quote_value (code);
       /* Translators: “There is no Warehouse with the code BEN-X.” */
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_NOT_FOUND,
-                   _("There is no %s with the code %s."), kind_label, quoted);
+                   _ ("There is no %s with the code %s."), kind_label, quoted);
       return FALSE;
     }
   *id = sqlite3_column_int64 (stmt, 0);
@@ -112,13 +112,13 @@ id_for_code (MkDatabase  *db,
 static gboolean
 warehouse_id (MkDatabase *db, const char *code, gint64 *id, GError **error)
 {
-  return id_for_code (db, "SELECT id FROM warehouses WHERE code = ?1", code, _("Warehouse"), id, error);
+  return id_for_code (db, "SELECT id FROM warehouses WHERE code = ?1", code, _ ("Warehouse"), id, error);
 }
 
 static gboolean
 item_id (MkDatabase *db, const char *code, gint64 *id, GError **error)
 {
-  return id_for_code (db, "SELECT id FROM items WHERE code = ?1", code, _("Item"), id, error);
+  return id_for_code (db, "SELECT id FROM items WHERE code = ?1", code, _ ("Item"), id, error);
 }
 
 /* "" is unearmarked stock (id 0). */
@@ -130,7 +130,7 @@ grant_id (MkDatabase *db, const char *code, gint64 *id, GError **error)
       *id = 0;
       return TRUE;
     }
-  return id_for_code (db, "SELECT id FROM grants WHERE code = ?1", code, _("Grant"), id, error);
+  return id_for_code (db, "SELECT id FROM grants WHERE code = ?1", code, _ ("Grant"), id, error);
 }
 
 static gboolean
@@ -142,7 +142,7 @@ lot_id (MkDatabase *db, gint64 item, const char *number, gint64 *id, GError **er
     {
       g_autofree char *quoted = _mk_record_quote_value (number);
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_NOT_FOUND,
-                   _("The item has no lot %s."), quoted);
+                   _ ("The item has no lot %s."), quoted);
       return FALSE;
     }
   return TRUE;
@@ -151,23 +151,22 @@ lot_id (MkDatabase *db, gint64 item, const char *number, gint64 *id, GError **er
 /* Balances --------------------------------------------------------------- */
 
 static gboolean
-sum_since (MkDatabase  *db,
-           gint64       location,
-           gint64       item,
-           gint64       lot,
-           gint64       grant,
-           const char  *as_of,
-           gint64      *after,
-           GError     **error)
+sum_since (MkDatabase *db,
+           gint64      location,
+           gint64      item,
+           gint64      lot,
+           gint64      grant,
+           const char *as_of,
+           gint64     *after,
+           GError    **error)
 {
   /* What moved after @as_of: whole months from the monthly totals, the
    * rest of as_of's month from the movements. Both read few rows. */
-  gint month = (gint) g_ascii_strtoll (as_of, NULL, 10) * 100
-               + (gint) g_ascii_strtoll (as_of + 5, NULL, 10);
+  gint             month = (gint) g_ascii_strtoll (as_of, NULL, 10) * 100 + (gint) g_ascii_strtoll (as_of + 5, NULL, 10);
   g_autofree char *month_end = g_strdup_printf ("%.7s-99", as_of);
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-  gint64 total;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
+  gint64           total;
 
   stmt = _mk_database_statement (
       db,
@@ -214,10 +213,10 @@ mk_ledger_get_balance (MkDatabase          *db,
                        gint64              *quantity,
                        GError             **error)
 {
-  gint64 warehouse = 0, item = 0, lot = -1, grant = -1, location = 0, after = 0;
+  gint64           warehouse = 0, item = 0, lot = -1, grant = -1, location = 0, after = 0;
   g_autofree char *as_of = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (filter != NULL && filter->warehouse_code && filter->item_code, FALSE);
@@ -258,12 +257,7 @@ mk_ledger_get_balance (MkDatabase          *db,
       /* Fall through to name the unknown code. */
     }
 
-  if (!warehouse_id (db, filter->warehouse_code, &warehouse, error)
-      || !item_id (db, filter->item_code, &item, error)
-      || (filter->grant_code && !grant_id (db, filter->grant_code, &grant, error))
-      || (filter->lot_number && !lot_id (db, item, filter->lot_number, &lot, error))
-      || !_mk_ledger_location (db, filter->quarantine ? MK_LOCATION_QUARANTINE : MK_LOCATION_WAREHOUSE,
-                               warehouse, FALSE, &location, error))
+  if (!warehouse_id (db, filter->warehouse_code, &warehouse, error) || !item_id (db, filter->item_code, &item, error) || (filter->grant_code && !grant_id (db, filter->grant_code, &grant, error)) || (filter->lot_number && !lot_id (db, item, filter->lot_number, &lot, error)) || !_mk_ledger_location (db, filter->quarantine ? MK_LOCATION_QUARANTINE : MK_LOCATION_WAREHOUSE, warehouse, FALSE, &location, error))
     return FALSE;
   if (location == 0)
     {
@@ -286,10 +280,10 @@ mk_ledger_list_stock (MkDatabase          *db,
                       const MkStockFilter *filter,
                       GError             **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_stock_row_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_stock_row_free);
   MkStockFilter none = { 0 };
   sqlite3_stmt *stmt;
-  gboolean has_row;
+  gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   if (filter == NULL)
@@ -350,8 +344,8 @@ lot_number_of (MkDatabase *db,
                gint64      lot)
 {
   sqlite3_stmt *stmt = _mk_database_statement (db, "SELECT number FROM lots WHERE id = ?1", NULL);
-  gboolean has_row = FALSE;
-  char *number = NULL;
+  gboolean      has_row = FALSE;
+  char         *number = NULL;
 
   if (stmt == NULL || lot == 0)
     return NULL;
@@ -369,8 +363,8 @@ grant_code_of (MkDatabase *db,
                gint64      grant)
 {
   sqlite3_stmt *stmt = _mk_database_statement (db, "SELECT code FROM grants WHERE id = ?1", NULL);
-  gboolean has_row = FALSE;
-  char *code = NULL;
+  gboolean      has_row = FALSE;
+  char         *code = NULL;
 
   if (stmt == NULL || grant == 0)
     return NULL;
@@ -384,20 +378,20 @@ grant_code_of (MkDatabase *db,
 }
 
 GPtrArray *
-mk_ledger_suggest_lots (MkDatabase  *db,
-                        const char  *warehouse_code,
-                        const char  *item_code,
-                        const char  *grant_code,
-                        gint64       quantity,
-                        const char  *date,
-                        GError     **error)
+mk_ledger_suggest_lots (MkDatabase *db,
+                        const char *warehouse_code,
+                        const char *item_code,
+                        const char *grant_code,
+                        gint64      quantity,
+                        const char *date,
+                        GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_stock_row_free);
-  g_autoptr(GArray) stock = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_stock_row_free);
+  g_autoptr (GArray) stock = NULL;
+  g_autoptr (GDateTime) now = NULL;
   g_autofree char *day = NULL;
-  gint64 warehouse, item, grant = -1, location;
-  gint64 remaining = quantity;
+  gint64           warehouse, item, grant = -1, location;
+  gint64           remaining = quantity;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (warehouse_code != NULL && item_code != NULL, NULL);
@@ -414,13 +408,10 @@ mk_ledger_suggest_lots (MkDatabase  *db,
   if (quantity <= 0)
     {
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_INVALID,
-                   _("The quantity must be 1 or more."));
+                   _ ("The quantity must be 1 or more."));
       return NULL;
     }
-  if (!warehouse_id (db, warehouse_code, &warehouse, error)
-      || !item_id (db, item_code, &item, error)
-      || (grant_code && !grant_id (db, grant_code, &grant, error))
-      || !_mk_ledger_location (db, MK_LOCATION_WAREHOUSE, warehouse, FALSE, &location, error))
+  if (!warehouse_id (db, warehouse_code, &warehouse, error) || !item_id (db, item_code, &item, error) || (grant_code && !grant_id (db, grant_code, &grant, error)) || !_mk_ledger_location (db, MK_LOCATION_WAREHOUSE, warehouse, FALSE, &location, error))
     return NULL;
 
   stock = location ? _mk_ledger_stock_by_lot (db, location, item, grant, day, error)
@@ -431,7 +422,7 @@ mk_ledger_suggest_lots (MkDatabase  *db,
   for (guint i = 0; i < stock->len && remaining > 0; i++)
     {
       const MkLotStock *entry = &g_array_index (stock, MkLotStock, i);
-      MkStockRow *row = g_new0 (MkStockRow, 1);
+      MkStockRow       *row = g_new0 (MkStockRow, 1);
 
       row->warehouse_code = g_strdup (warehouse_code);
       row->item_code = g_strdup (item_code);
@@ -452,7 +443,7 @@ mk_ledger_suggest_lots (MkDatabase  *db,
       g_autofree char *have_iso = mk_text_isolate_ltr (have);
       g_autofree char *need_iso = mk_text_isolate_ltr (need);
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_INVALID,
-                   _("Not enough %s in %s that has not expired: %s in stock, %s needed."),
+                   _ ("Not enough %s in %s that has not expired: %s in stock, %s needed."),
                    item_iso, place, have_iso, need_iso);
       return NULL;
     }
@@ -462,52 +453,49 @@ mk_ledger_suggest_lots (MkDatabase  *db,
 /* The stock card --------------------------------------------------------- */
 
 /* What a movement's document says of where the stock came from or went. */
-#define COUNTERPART_SQL                                                                \
-  "CASE d.kind"                                                                        \
-  " WHEN 'GRN' THEN CASE WHEN d.supplier <> '' THEN d.supplier ELSE d.source END"      \
+#define COUNTERPART_SQL                                                                   \
+  "CASE d.kind"                                                                           \
+  " WHEN 'GRN' THEN CASE WHEN d.supplier <> '' THEN d.supplier ELSE d.source END"         \
   " WHEN 'WB' THEN coalesce ((SELECT code FROM warehouses WHERE id = d.to_warehouse_id)," \
-  "   (SELECT code FROM sites WHERE id = d.to_site_id),"                               \
-  "   (SELECT code FROM partners WHERE id = d.to_partner_id))"                          \
-  " WHEN 'RCV' THEN (SELECT number FROM documents WHERE id = d.reference_id)"          \
-  " WHEN 'CAN' THEN (SELECT number FROM documents WHERE id = d.reference_id)"          \
-  " WHEN 'ADJ' THEN d.reason"                                                          \
-  " WHEN 'KIT' THEN (SELECT code FROM items WHERE id = d.kit_item_id)"                 \
-  " WHEN 'DKT' THEN (SELECT code FROM items WHERE id = d.kit_item_id)"                 \
+  "   (SELECT code FROM sites WHERE id = d.to_site_id),"                                  \
+  "   (SELECT code FROM partners WHERE id = d.to_partner_id))"                            \
+  " WHEN 'RCV' THEN (SELECT number FROM documents WHERE id = d.reference_id)"             \
+  " WHEN 'CAN' THEN (SELECT number FROM documents WHERE id = d.reference_id)"             \
+  " WHEN 'ADJ' THEN d.reason"                                                             \
+  " WHEN 'KIT' THEN (SELECT code FROM items WHERE id = d.kit_item_id)"                    \
+  " WHEN 'DKT' THEN (SELECT code FROM items WHERE id = d.kit_item_id)"                    \
   " ELSE '' END"
 
 GPtrArray *
-mk_ledger_stock_card (MkDatabase  *db,
-                      const char  *warehouse_code,
-                      const char  *item_code,
-                      const char  *from,
-                      const char  *to,
-                      guint        offset,
-                      guint        limit,
-                      guint64     *total,
-                      GError     **error)
+mk_ledger_stock_card (MkDatabase *db,
+                      const char *warehouse_code,
+                      const char *item_code,
+                      const char *from,
+                      const char *to,
+                      guint       offset,
+                      guint       limit,
+                      guint64    *total,
+                      GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_stock_card_row_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_stock_card_row_free);
   g_autofree char *from_iso = NULL;
   g_autofree char *to_iso = NULL;
-  gint64 warehouse, item, location, balance;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
+  gint64           warehouse, item, location, balance;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (warehouse_code != NULL && item_code != NULL, NULL);
 
-  if ((from != NULL && (from_iso = mk_text_parse_date (from, error)) == NULL)
-      || (to != NULL && (to_iso = mk_text_parse_date (to, error)) == NULL))
+  if ((from != NULL && (from_iso = mk_text_parse_date (from, error)) == NULL) || (to != NULL && (to_iso = mk_text_parse_date (to, error)) == NULL))
     return NULL;
   if (from_iso && to_iso && strcmp (to_iso, from_iso) < 0)
     {
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_INVALID,
-                   _("The period ends before it starts."));
+                   _ ("The period ends before it starts."));
       return NULL;
     }
-  if (!warehouse_id (db, warehouse_code, &warehouse, error)
-      || !item_id (db, item_code, &item, error)
-      || !_mk_ledger_location (db, MK_LOCATION_WAREHOUSE, warehouse, FALSE, &location, error))
+  if (!warehouse_id (db, warehouse_code, &warehouse, error) || !item_id (db, item_code, &item, error) || !_mk_ledger_location (db, MK_LOCATION_WAREHOUSE, warehouse, FALSE, &location, error))
     return NULL;
   if (total != NULL)
     *total = 0;
@@ -590,7 +578,7 @@ mk_ledger_stock_card (MkDatabase  *db,
   while (TRUE)
     {
       MkStockCardRow *row;
-      gint64 quantity;
+      gint64          quantity;
 
       if (!_mk_database_step (db, stmt, &has_row, error))
         return NULL;
@@ -620,9 +608,9 @@ GPtrArray *
 mk_ledger_list_in_transit (MkDatabase *db,
                            GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_transit_row_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_transit_row_free);
   sqlite3_stmt *stmt;
-  gboolean has_row;
+  gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
 
@@ -674,11 +662,11 @@ mk_ledger_list_expiring (MkDatabase *db,
                          const char *today,
                          GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_stock_row_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_stock_row_free);
   g_autofree char *day = NULL;
   g_autofree char *modifier = g_strdup_printf ("+%u months", months);
-  sqlite3_stmt *stmt;
-  gboolean has_row;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
 
@@ -686,7 +674,7 @@ mk_ledger_list_expiring (MkDatabase *db,
     day = mk_text_parse_date (today, error);
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
       day = g_date_time_format (now, "%Y-%m-%d");
     }
   if (day == NULL)
@@ -738,9 +726,9 @@ GPtrArray *
 mk_ledger_list_below_reorder (MkDatabase *db,
                               GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_reorder_row_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_reorder_row_free);
   sqlite3_stmt *stmt;
-  gboolean has_row;
+  gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
 

@@ -56,18 +56,18 @@ column_of (MkMonthRow *row,
 }
 
 GPtrArray *
-mk_ledger_month_report (MkDatabase  *db,
-                        const char  *month,
-                        const char  *warehouse_code,
-                        GError     **error)
+mk_ledger_month_report (MkDatabase *db,
+                        const char *month,
+                        const char *warehouse_code,
+                        GError    **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_month_row_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_month_row_free);
   g_autofree char *first_day = NULL;
   g_autofree char *iso = NULL;
-  MkMonthRow *row = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
-  gint yyyymm;
+  MkMonthRow      *row = NULL;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
+  gint             yyyymm;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (month != NULL, NULL);
@@ -79,7 +79,7 @@ mk_ledger_month_report (MkDatabase  *db,
       g_autofree char *quoted = mk_text_isolate_ltr (month);
       g_clear_error (error);
       g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_INVALID,
-                   _("%s is not a month; write it as YYYY-MM, such as 2026-03."), quoted);
+                   _ ("%s is not a month; write it as YYYY-MM, such as 2026-03."), quoted);
       return NULL;
     }
   yyyymm = (gint) g_ascii_strtoll (iso, NULL, 10) * 100 + (gint) g_ascii_strtoll (iso + 5, NULL, 10);
@@ -118,7 +118,7 @@ mk_ledger_month_report (MkDatabase  *db,
   while (TRUE)
     {
       const char *warehouse, *item, *grant, *category;
-      gint64 quantity;
+      gint64      quantity;
 
       if (!_mk_database_step (db, stmt, &has_row, error))
         return NULL;
@@ -130,8 +130,7 @@ mk_ledger_month_report (MkDatabase  *db,
       category = (const char *) sqlite3_column_text (stmt, 3);
       quantity = sqlite3_column_int64 (stmt, 4);
 
-      if (row == NULL || g_strcmp0 (row->warehouse_code, warehouse) != 0
-          || g_strcmp0 (row->item_code, item) != 0 || g_strcmp0 (row->grant_code, grant) != 0)
+      if (row == NULL || g_strcmp0 (row->warehouse_code, warehouse) != 0 || g_strcmp0 (row->item_code, item) != 0 || g_strcmp0 (row->grant_code, grant) != 0)
         {
           row = g_new0 (MkMonthRow, 1);
           row->warehouse_code = g_strdup (warehouse);
@@ -143,7 +142,7 @@ mk_ledger_month_report (MkDatabase  *db,
         row->closing = quantity;
       else
         {
-          gint sign;
+          gint    sign;
           gint64 *column = column_of (row, category, &sign);
           *column += sign * quantity;
         }
@@ -154,12 +153,8 @@ mk_ledger_month_report (MkDatabase  *db,
     {
       MkMonthRow *r = g_ptr_array_index (rows, i);
 
-      r->opening = r->closing - r->received_purchase - r->received_donation - r->received_return
-                   - r->received_transfer + r->dispatched + r->distributed - r->kitting + r->losses
-                   - r->adjustments;
-      if (r->opening == 0 && r->closing == 0 && r->received_purchase == 0 && r->received_donation == 0
-          && r->received_return == 0 && r->received_transfer == 0 && r->dispatched == 0
-          && r->distributed == 0 && r->kitting == 0 && r->losses == 0 && r->adjustments == 0)
+      r->opening = r->closing - r->received_purchase - r->received_donation - r->received_return - r->received_transfer + r->dispatched + r->distributed - r->kitting + r->losses - r->adjustments;
+      if (r->opening == 0 && r->closing == 0 && r->received_purchase == 0 && r->received_donation == 0 && r->received_return == 0 && r->received_transfer == 0 && r->dispatched == 0 && r->distributed == 0 && r->kitting == 0 && r->losses == 0 && r->adjustments == 0)
         g_ptr_array_remove_index (rows, i);
     }
   return g_steal_pointer (&rows);

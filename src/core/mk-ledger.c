@@ -13,7 +13,8 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-ledger-error-quark, mk_ledger_error)
 /* clang-format on */
 
@@ -23,9 +24,9 @@ typedef struct
 {
   gint64      first_movement_id;
   gint64      next_movement_id;
-  char        before_bulk[11];  /* the latest date the ledger had at begin */
-  GHashTable *latest_by_key;    /* StockKey → char[11], the latest date in bulk */
-  GHashTable *month_totals;     /* MonthKey → gint64, written at the end */
+  char        before_bulk[11]; /* the latest date the ledger had at begin */
+  GHashTable *latest_by_key;   /* StockKey → char[11], the latest date in bulk */
+  GHashTable *month_totals;    /* MonthKey → gint64, written at the end */
 } BulkState;
 
 /* A row of stock_month_totals; category is a static string. */
@@ -53,10 +54,10 @@ static guint
 month_key_hash (gconstpointer data)
 {
   const MonthKey *key = data;
-  guint64 hash = mix (mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
-                                (guint64) key->lot_id),
-                           (guint64) key->grant_id),
-                      (guint64) key->month);
+  guint64         hash = mix (mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
+                                        (guint64) key->lot_id),
+                                   (guint64) key->grant_id),
+                              (guint64) key->month);
   hash = mix (hash, g_str_hash (key->category));
   return (guint) (hash ^ (hash >> 32));
 }
@@ -66,9 +67,7 @@ month_key_equal (gconstpointer a,
                  gconstpointer b)
 {
   const MonthKey *x = a, *y = b;
-  return x->location_id == y->location_id && x->item_id == y->item_id && x->lot_id == y->lot_id
-         && x->grant_id == y->grant_id && x->month == y->month
-         && g_str_equal (x->category, y->category);
+  return x->location_id == y->location_id && x->item_id == y->item_id && x->lot_id == y->lot_id && x->grant_id == y->grant_id && x->month == y->month && g_str_equal (x->category, y->category);
 }
 
 static void
@@ -96,12 +95,12 @@ _mk_ledger_in_bulk (MkDatabase *db)
 /* Locations -------------------------------------------------------------- */
 
 gboolean
-_mk_ledger_location (MkDatabase     *db,
-                     MkLocationKind  kind,
-                     gint64          owner_id,
-                     gboolean        create,
-                     gint64         *location_id,
-                     GError        **error)
+_mk_ledger_location (MkDatabase    *db,
+                     MkLocationKind kind,
+                     gint64         owner_id,
+                     gboolean       create,
+                     gint64        *location_id,
+                     GError       **error)
 {
   static const char *const find[] = {
     [MK_LOCATION_WAREHOUSE] = "SELECT id FROM locations WHERE warehouse_id = ?1 AND kind = 'warehouse'",
@@ -118,8 +117,8 @@ _mk_ledger_location (MkDatabase     *db,
     [MK_LOCATION_PARTNER] = "INSERT INTO locations (id, kind, partner_id) VALUES (?1, 'partner', ?2)",
   };
   sqlite3_stmt *stmt = _mk_database_statement (db, find[kind], error);
-  gboolean has_row;
-  gint64 id;
+  gboolean      has_row;
+  gint64        id;
 
   if (stmt == NULL)
     return FALSE;
@@ -166,7 +165,7 @@ _mk_ledger_describe_location (MkDatabase *db,
   g_autofree char *kind = NULL;
   g_autofree char *code = NULL;
   g_autofree char *quoted = NULL;
-  gboolean has_row = FALSE;
+  gboolean         has_row = FALSE;
 
   if (stmt != NULL)
     {
@@ -179,27 +178,27 @@ _mk_ledger_describe_location (MkDatabase *db,
         }
     }
   if (kind == NULL)
-    return g_strdup (_("an unknown place"));
+    return g_strdup (_ ("an unknown place"));
 
   quoted = mk_text_isolate_ltr (code ? code : "");
   if (g_str_equal (kind, "quarantine"))
     /* Translators: the quarantine of warehouse BEN-MAIN. */
-    return g_strdup_printf (_("the quarantine of %s"), quoted);
+    return g_strdup_printf (_ ("the quarantine of %s"), quoted);
   if (g_str_equal (kind, "transit"))
     /* Translators: stock in transit on waybill BEN-WB-2026-00001. */
-    return g_strdup_printf (_("transit on %s"), quoted);
+    return g_strdup_printf (_ ("transit on %s"), quoted);
   return g_steal_pointer (&quoted);
 }
 
 /* Lots ------------------------------------------------------------------- */
 
 gboolean
-_mk_ledger_find_lot (MkDatabase  *db,
-                     gint64       item_id,
-                     const char  *number,
-                     gint64      *lot_id,
-                     char       **expiry,
-                     GError     **error)
+_mk_ledger_find_lot (MkDatabase *db,
+                     gint64      item_id,
+                     const char *number,
+                     gint64     *lot_id,
+                     char      **expiry,
+                     GError    **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (
       db, "SELECT id, expiry_date FROM lots WHERE item_id = ?1 AND number = ?2", error);
@@ -220,16 +219,16 @@ _mk_ledger_find_lot (MkDatabase  *db,
 }
 
 gboolean
-_mk_ledger_ensure_lot (MkDatabase  *db,
-                       gint64       item_id,
-                       const char  *number,
-                       const char  *expiry,
-                       gint64      *lot_id,
-                       GError     **error)
+_mk_ledger_ensure_lot (MkDatabase *db,
+                       gint64      item_id,
+                       const char *number,
+                       const char *expiry,
+                       gint64     *lot_id,
+                       GError    **error)
 {
   g_autofree char *known_expiry = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id;
+  sqlite3_stmt    *stmt;
+  gint64           id;
 
   if (!_mk_ledger_find_lot (db, item_id, number, lot_id, &known_expiry, error))
     return FALSE;
@@ -241,7 +240,7 @@ _mk_ledger_ensure_lot (MkDatabase  *db,
           g_autofree char *known = mk_text_isolate_ltr (known_expiry ? known_expiry : "—");
           g_autofree char *given = mk_text_isolate_ltr (expiry);
           g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_INVALID,
-                       _("Lot %s was recorded with the expiry date %s, not %s; a lot has one expiry date."),
+                       _ ("Lot %s was recorded with the expiry date %s, not %s; a lot has one expiry date."),
                        lot, known, given);
           return FALSE;
         }
@@ -268,13 +267,13 @@ _mk_ledger_ensure_lot (MkDatabase  *db,
 /* Reading balances ------------------------------------------------------- */
 
 gboolean
-_mk_ledger_quantity (MkDatabase  *db,
-                     gint64       location_id,
-                     gint64       item_id,
-                     gint64       lot_id,
-                     gint64       grant_id,
-                     gint64      *quantity,
-                     GError     **error)
+_mk_ledger_quantity (MkDatabase *db,
+                     gint64      location_id,
+                     gint64      item_id,
+                     gint64      lot_id,
+                     gint64      grant_id,
+                     gint64     *quantity,
+                     GError    **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (
       db,
@@ -298,14 +297,14 @@ _mk_ledger_quantity (MkDatabase  *db,
 }
 
 GArray *
-_mk_ledger_stock_by_lot (MkDatabase  *db,
-                         gint64       location_id,
-                         gint64       item_id,
-                         gint64       grant_id,
-                         const char  *date,
-                         GError     **error)
+_mk_ledger_stock_by_lot (MkDatabase *db,
+                         gint64      location_id,
+                         gint64      item_id,
+                         gint64      grant_id,
+                         const char *date,
+                         GError    **error)
 {
-  g_autoptr(GArray) stock = g_array_new (FALSE, TRUE, sizeof (MkLotStock));
+  g_autoptr (GArray) stock = g_array_new (FALSE, TRUE, sizeof (MkLotStock));
   /* First expiry first out: lots with a date by date, then stock without
    * a lot, then lots that never expire, each oldest lot first. */
   sqlite3_stmt *stmt = _mk_database_statement (
@@ -358,9 +357,9 @@ static guint
 stock_key_hash (gconstpointer data)
 {
   const StockKey *key = data;
-  guint64 hash = mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
-                           (guint64) key->lot_id),
-                      (guint64) key->grant_id);
+  guint64         hash = mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
+                                   (guint64) key->lot_id),
+                              (guint64) key->grant_id);
   return (guint) (hash ^ (hash >> 32));
 }
 
@@ -385,7 +384,7 @@ _mk_ledger_describe_stock (MkDatabase *db,
   g_autofree char *item = NULL;
   g_autofree char *lot = NULL;
   g_autofree char *grant = NULL;
-  g_autoptr(GString) text = NULL;
+  g_autoptr (GString) text = NULL;
   gboolean has_row = FALSE;
 
   if (stmt != NULL)
@@ -408,13 +407,13 @@ _mk_ledger_describe_stock (MkDatabase *db,
   text = g_string_new (item ? item : "?");
   if (lot != NULL && lot_id > 0)
     /* Translators: appended to an item code: “HK-FAM, lot HK-22”. */
-    g_string_append_printf (text, _(", lot %s"), lot);
+    g_string_append_printf (text, _ (", lot %s"), lot);
   if (grant != NULL && grant_id > 0)
     /* Translators: appended to an item code: “HK-FAM, grant ECHO-2026”. */
-    g_string_append_printf (text, _(", grant %s"), grant);
+    g_string_append_printf (text, _ (", grant %s"), grant);
   else if (grant_id == 0)
     /* Translators: stock that belongs to no grant. */
-    g_string_append (text, _(", unearmarked"));
+    g_string_append (text, _ (", unearmarked"));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -437,7 +436,7 @@ set_shortfall_error (MkDatabase     *db,
   /* Translators: “Not enough HK-FAM, lot HK-22, grant ECHO-2026 in
    * BEN-MAIN: 40 in stock, 60 needed, 20 short.” */
   g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_SHORT,
-               _("Not enough %s in %s: %s in stock, %s needed, %s short."), what,
+               _ ("Not enough %s in %s: %s in stock, %s needed, %s short."), what,
                place, have_iso, need_iso, missing_iso);
 }
 
@@ -453,10 +452,10 @@ lowest_since (MkDatabase     *db,
               gint64         *lowest,
               GError        **error)
 {
-  BulkState *bulk = bulk_state (db);
+  BulkState    *bulk = bulk_state (db);
   sqlite3_stmt *stmt;
-  gboolean has_row;
-  gint64 after, running;
+  gboolean      has_row;
+  gint64        after, running;
 
   *lowest = now;
   /* In bulk the stock-card index is gone and the question would cost a
@@ -520,20 +519,20 @@ lowest_since (MkDatabase     *db,
  * document's, summing a document's movements per key first: two lines
  * taking 30 each from a lot of 50 are refused. */
 static gboolean
-check_not_negative (MkDatabase  *db,
-                    const char  *date,
-                    GArray      *movements,
-                    GError     **error)
+check_not_negative (MkDatabase *db,
+                    const char *date,
+                    GArray     *movements,
+                    GError    **error)
 {
-  g_autoptr(GHashTable) net = g_hash_table_new_full (stock_key_hash, stock_key_equal, g_free, g_free);
+  g_autoptr (GHashTable) net = g_hash_table_new_full (stock_key_hash, stock_key_equal, g_free, g_free);
   GHashTableIter iter;
-  gpointer key_ptr, value_ptr;
+  gpointer       key_ptr, value_ptr;
 
   for (guint i = 0; i < movements->len; i++)
     {
       const MkMovement *movement = &g_array_index (movements, MkMovement, i);
-      StockKey key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
-      gint64 *sum = g_hash_table_lookup (net, &key);
+      StockKey          key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
+      gint64           *sum = g_hash_table_lookup (net, &key);
 
       if (sum == NULL)
         {
@@ -543,7 +542,7 @@ check_not_negative (MkDatabase  *db,
       if (__builtin_add_overflow (*sum, movement->quantity, sum))
         {
           g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_INVALID,
-                       _("The quantities of this document are too large to add up."));
+                       _ ("The quantities of this document are too large to add up."));
           return FALSE;
         }
     }
@@ -552,18 +551,18 @@ check_not_negative (MkDatabase  *db,
   while (g_hash_table_iter_next (&iter, &key_ptr, &value_ptr))
     {
       const StockKey *key = key_ptr;
-      gint64 change = *(gint64 *) value_ptr;
-      gint64 available, lowest;
+      gint64          change = *(gint64 *) value_ptr;
+      gint64          available, lowest;
 
       if (change >= 0)
         continue;
       if (!_mk_ledger_quantity (db, key->location_id, key->item_id, key->lot_id, key->grant_id,
-                                &available, error)
-          || !lowest_since (db, key, date, available, &lowest, error))
+                                &available, error) ||
+          !lowest_since (db, key, date, available, &lowest, error))
         return FALSE;
       if (lowest + change < 0)
         {
-          g_autoptr(GError) shortfall = NULL;
+          g_autoptr (GError) shortfall = NULL;
 
           set_shortfall_error (db, &shortfall, key, lowest, -change);
           if (lowest < available)
@@ -572,7 +571,7 @@ check_not_negative (MkDatabase  *db,
               /* Translators: the first %s is “Not enough … short.”; the
                * stock the document takes came only after its date. */
               g_set_error (error, MK_LEDGER_ERROR, MK_LEDGER_ERROR_SHORT,
-                           _("%s That is counting from %s: some of today’s stock arrived later than the document’s date."),
+                           _ ("%s That is counting from %s: some of today’s stock arrived later than the document’s date."),
                            shortfall->message, date_iso);
             }
           else
@@ -591,18 +590,18 @@ month_of (const char *date)
 }
 
 gboolean
-_mk_ledger_apply (MkDatabase  *db,
-                  gint64       document_id,
-                  const char  *date,
-                  GArray      *movements,
-                  GError     **error)
+_mk_ledger_apply (MkDatabase *db,
+                  gint64      document_id,
+                  const char *date,
+                  GArray     *movements,
+                  GError    **error)
 {
-  BulkState *bulk = bulk_state (db);
+  BulkState    *bulk = bulk_state (db);
   sqlite3_stmt *insert;
   sqlite3_stmt *balance;
   sqlite3_stmt *month_total = NULL;
-  gint64 next_id;
-  gint month = month_of (date);
+  gint64        next_id;
+  gint          month = month_of (date);
 
   if (!check_not_negative (db, date, movements, error))
     return FALSE;
@@ -673,7 +672,7 @@ _mk_ledger_apply (MkDatabase  *db,
         {
           MonthKey key = { movement->location_id, movement->item_id, movement->lot_id,
                            movement->grant_id, month, movement->category };
-          gint64 *total = g_hash_table_lookup (bulk->month_totals, &key);
+          gint64  *total = g_hash_table_lookup (bulk->month_totals, &key);
 
           if (total == NULL)
             {
@@ -708,8 +707,8 @@ _mk_ledger_apply (MkDatabase  *db,
       for (guint i = 0; i < movements->len; i++)
         {
           const MkMovement *movement = &g_array_index (movements, MkMovement, i);
-          StockKey key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
-          char *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
+          StockKey          key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
+          char             *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
 
           if (latest == NULL)
             g_hash_table_insert (bulk->latest_by_key, g_memdup2 (&key, sizeof key),
@@ -728,7 +727,7 @@ _mk_ledger_document_movements (MkDatabase *db,
                                gint64      document_id,
                                GError    **error)
 {
-  g_autoptr(GArray) movements = g_array_new (FALSE, TRUE, sizeof (MkMovement));
+  g_autoptr (GArray) movements = g_array_new (FALSE, TRUE, sizeof (MkMovement));
   sqlite3_stmt *stmt = _mk_database_statement (
       db,
       "SELECT location_id, item_id, lot_id, grant_id, quantity FROM movements"
@@ -761,12 +760,12 @@ _mk_ledger_document_movements (MkDatabase *db,
 /* Bulk posting ----------------------------------------------------------- */
 
 gboolean
-mk_ledger_bulk_begin (MkDatabase  *db,
-                      GError     **error)
+mk_ledger_bulk_begin (MkDatabase *db,
+                      GError    **error)
 {
-  BulkState *bulk;
+  BulkState    *bulk;
   sqlite3_stmt *stmt;
-  gboolean has_row;
+  gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (bulk_state (db) == NULL, FALSE);
@@ -797,8 +796,7 @@ mk_ledger_bulk_begin (MkDatabase  *db,
   /* Inserting without the stock-card index and building it once at the
    * end is several times faster than keeping it in step. The index by
    * document stays: its keys only grow, and cancellations read it. */
-  if (!_mk_database_exec (db, "DROP INDEX movements_card", error)
-      || !_mk_database_next_id (db, "movements", &bulk->first_movement_id, error))
+  if (!_mk_database_exec (db, "DROP INDEX movements_card", error) || !_mk_database_next_id (db, "movements", &bulk->first_movement_id, error))
     {
       bulk_state_free (bulk);
       _mk_database_rollback (db);
@@ -811,8 +809,8 @@ mk_ledger_bulk_begin (MkDatabase  *db,
 }
 
 gboolean
-mk_ledger_bulk_end (MkDatabase  *db,
-                    GError     **error)
+mk_ledger_bulk_end (MkDatabase *db,
+                    GError    **error)
 {
   BulkState *bulk;
 
@@ -822,18 +820,18 @@ mk_ledger_bulk_end (MkDatabase  *db,
 
   {
     GHashTableIter iter;
-    gpointer key_ptr, value_ptr;
+    gpointer       key_ptr, value_ptr;
 
     g_hash_table_iter_init (&iter, bulk->month_totals);
     while (g_hash_table_iter_next (&iter, &key_ptr, &value_ptr))
       {
         const MonthKey *key = key_ptr;
-        sqlite3_stmt *stmt = _mk_database_statement (
-            db,
-            "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
-            " category, quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-            " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
-            error);
+        sqlite3_stmt   *stmt = _mk_database_statement (
+              db,
+              "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
+                " category, quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
+              error);
 
         if (stmt == NULL)
           {
@@ -858,8 +856,8 @@ mk_ledger_bulk_end (MkDatabase  *db,
   if (!_mk_database_exec (db,
                           "CREATE INDEX movements_card ON movements"
                           " (location_id, item_id, date, id, quantity, lot_id, grant_id)",
-                          error)
-      || !_mk_database_commit (db, error))
+                          error) ||
+      !_mk_database_commit (db, error))
     {
       mk_ledger_bulk_abort (db);
       return FALSE;

@@ -20,7 +20,7 @@ typedef enum
 {
   MK_LEDGER_ERROR_NOT_FOUND,
   MK_LEDGER_ERROR_INVALID,
-  MK_LEDGER_ERROR_SHORT,         /* stock would become negative */
+  MK_LEDGER_ERROR_SHORT, /* stock would become negative */
   MK_LEDGER_ERROR_CHECK_FAILED,
 } MkLedgerError;
 
@@ -35,55 +35,55 @@ typedef struct
   gboolean    quarantine;
   const char *item_code;
   const char *lot_number;
-  const char *grant_code;   /* "" means unearmarked only */
+  const char *grant_code; /* "" means unearmarked only */
   const char *as_of;
 } MkStockFilter;
 
 /* The quantity of one item in one warehouse (required in @filter),
  * optionally for one lot and grant and as of a date. */
-gboolean   mk_ledger_get_balance  (MkDatabase          *db,
-                                   const MkStockFilter *filter,
-                                   gint64              *quantity,
-                                   GError             **error);
+gboolean mk_ledger_get_balance (MkDatabase          *db,
+                                const MkStockFilter *filter,
+                                gint64              *quantity,
+                                GError             **error);
 
 typedef struct
 {
-  char   *warehouse_code;
+  char    *warehouse_code;
   gboolean quarantine;
-  char   *item_code;
-  char   *item_name_en;
-  char   *item_name_ar;
-  char   *unit;
-  char   *lot_number;   /* NULL: no lot */
-  char   *expiry_date;  /* NULL: does not expire */
-  char   *grant_code;   /* NULL: unearmarked */
-  gint64  quantity;
+  char    *item_code;
+  char    *item_name_en;
+  char    *item_name_ar;
+  char    *unit;
+  char    *lot_number;  /* NULL: no lot */
+  char    *expiry_date; /* NULL: does not expire */
+  char    *grant_code;  /* NULL: unearmarked */
+  gint64   quantity;
 } MkStockRow;
 
-void       mk_stock_row_free      (MkStockRow *row);
+void mk_stock_row_free (MkStockRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkStockRow, mk_stock_row_free)
 
 /* Non-zero balances matching @filter (any field may be NULL), ordered by
  * warehouse, item, expiry, lot and grant. Array of MkStockRow. */
-GPtrArray *mk_ledger_list_stock   (MkDatabase          *db,
-                                   const MkStockFilter *filter,
-                                   GError             **error);
+GPtrArray *mk_ledger_list_stock (MkDatabase          *db,
+                                 const MkStockFilter *filter,
+                                 GError             **error);
 
 typedef struct
 {
-  gint64  movement_id;
-  char   *date;
-  char   *document_number;
-  char   *kind_code;      /* "GRN", "WB" … */
-  char   *counterpart;    /* from / to, as text */
-  char   *lot_number;
-  char   *grant_code;
-  gint64  quantity_in;
-  gint64  quantity_out;
-  gint64  balance;        /* running balance after this movement */
+  gint64 movement_id;
+  char  *date;
+  char  *document_number;
+  char  *kind_code;   /* "GRN", "WB" … */
+  char  *counterpart; /* from / to, as text */
+  char  *lot_number;
+  char  *grant_code;
+  gint64 quantity_in;
+  gint64 quantity_out;
+  gint64 balance; /* running balance after this movement */
 } MkStockCardRow;
 
-void       mk_stock_card_row_free (MkStockCardRow *row);
+void mk_stock_card_row_free (MkStockCardRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkStockCardRow, mk_stock_card_row_free)
 
 /* Lots of @item_code to take @quantity from in @warehouse_code, first
@@ -91,13 +91,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkStockCardRow, mk_stock_card_row_free)
  * today), optionally only of @grant_code ("" unearmarked). Returns an array
  * of MkStockRow whose quantity is what to take from each lot; refuses with
  * an error naming the shortfall when there is not enough. */
-GPtrArray *mk_ledger_suggest_lots (MkDatabase  *db,
-                                   const char  *warehouse_code,
-                                   const char  *item_code,
-                                   const char  *grant_code,
-                                   gint64       quantity,
-                                   const char  *date,
-                                   GError     **error);
+GPtrArray *mk_ledger_suggest_lots (MkDatabase *db,
+                                   const char *warehouse_code,
+                                   const char *item_code,
+                                   const char *grant_code,
+                                   gint64      quantity,
+                                   const char *date,
+                                   GError    **error);
 
 /* The stock card of one item in one warehouse: every movement, oldest
  * first, with its running balance; @offset and @limit page through it so
@@ -105,30 +105,30 @@ GPtrArray *mk_ledger_suggest_lots (MkDatabase  *db,
  * open) restrict the period; the running balance still counts everything
  * before @from. Returns an array of MkStockCardRow; *total (may be NULL)
  * receives the number of rows in the period. */
-GPtrArray *mk_ledger_stock_card   (MkDatabase  *db,
-                                   const char  *warehouse_code,
-                                   const char  *item_code,
-                                   const char  *from,
-                                   const char  *to,
-                                   guint        offset,
-                                   guint        limit,
-                                   guint64     *total,
-                                   GError     **error);
+GPtrArray *mk_ledger_stock_card (MkDatabase *db,
+                                 const char *warehouse_code,
+                                 const char *item_code,
+                                 const char *from,
+                                 const char *to,
+                                 guint       offset,
+                                 guint       limit,
+                                 guint64    *total,
+                                 GError    **error);
 
 typedef struct
 {
-  char   *waybill_number;
-  char   *date;
-  char   *expected_date;
-  char   *from_warehouse_code;
-  char   *destination;   /* warehouse, site or partner code */
-  char   *item_code;
-  char   *lot_number;
-  char   *grant_code;
-  gint64  quantity;
+  char  *waybill_number;
+  char  *date;
+  char  *expected_date;
+  char  *from_warehouse_code;
+  char  *destination; /* warehouse, site or partner code */
+  char  *item_code;
+  char  *lot_number;
+  char  *grant_code;
+  gint64 quantity;
 } MkTransitRow;
 
-void       mk_transit_row_free    (MkTransitRow *row);
+void mk_transit_row_free (MkTransitRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkTransitRow, mk_transit_row_free)
 
 /* What waybills still carry, oldest first. Array of MkTransitRow. */
@@ -137,22 +137,22 @@ GPtrArray *mk_ledger_list_in_transit (MkDatabase *db,
 
 /* Lots with stock expiring within @months of @today (NULL: today),
  * expired lots included, soonest first. Array of MkStockRow. */
-GPtrArray *mk_ledger_list_expiring   (MkDatabase *db,
-                                      guint       months,
-                                      const char *today,
-                                      GError    **error);
+GPtrArray *mk_ledger_list_expiring (MkDatabase *db,
+                                    guint       months,
+                                    const char *today,
+                                    GError    **error);
 
 typedef struct
 {
-  char   *warehouse_code;
-  char   *item_code;
-  char   *item_name_en;
-  char   *item_name_ar;
-  gint64  quantity;
-  gint64  reorder_level;
+  char  *warehouse_code;
+  char  *item_code;
+  char  *item_name_en;
+  char  *item_name_ar;
+  gint64 quantity;
+  gint64 reorder_level;
 } MkReorderRow;
 
-void       mk_reorder_row_free    (MkReorderRow *row);
+void mk_reorder_row_free (MkReorderRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkReorderRow, mk_reorder_row_free)
 
 /* Active items at or below their reorder level, per active warehouse
@@ -166,50 +166,50 @@ GPtrArray *mk_ledger_list_below_reorder (MkDatabase *db,
  * − distributed − losses = closing. */
 typedef struct
 {
-  char   *warehouse_code;
-  char   *item_code;
-  char   *grant_code;          /* NULL: unearmarked */
-  gint64  opening;
-  gint64  received_purchase;
-  gint64  received_donation;
-  gint64  received_return;
-  gint64  received_transfer;   /* waybill receptions */
-  gint64  dispatched;          /* out on waybills, a positive number */
-  gint64  distributed;         /* a positive number */
-  gint64  kitting;             /* kits made and components used, net */
-  gint64  losses;              /* a positive number */
-  gint64  adjustments;         /* counts, found, ownership, cancellations, net */
-  gint64  closing;
+  char  *warehouse_code;
+  char  *item_code;
+  char  *grant_code; /* NULL: unearmarked */
+  gint64 opening;
+  gint64 received_purchase;
+  gint64 received_donation;
+  gint64 received_return;
+  gint64 received_transfer; /* waybill receptions */
+  gint64 dispatched;        /* out on waybills, a positive number */
+  gint64 distributed;       /* a positive number */
+  gint64 kitting;           /* kits made and components used, net */
+  gint64 losses;            /* a positive number */
+  gint64 adjustments;       /* counts, found, ownership, cancellations, net */
+  gint64 closing;
 } MkMonthRow;
 
-void       mk_month_row_free       (MkMonthRow *row);
+void mk_month_row_free (MkMonthRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkMonthRow, mk_month_row_free)
 
 /* The monthly stock report of @month ("YYYY-MM") for one warehouse or all
  * (@warehouse_code NULL), from the monthly totals kept at posting: it reads
  * no history. Rows with nothing at all are left out. Array of MkMonthRow
  * ordered by warehouse, item and grant. */
-GPtrArray *mk_ledger_month_report  (MkDatabase  *db,
-                                    const char  *month,
-                                    const char  *warehouse_code,
-                                    GError     **error);
+GPtrArray *mk_ledger_month_report (MkDatabase *db,
+                                   const char *month,
+                                   const char *warehouse_code,
+                                   GError    **error);
 
 /* Proves the ledger: balances and transit equal the sum of movements,
  * monthly totals equal the movements, numbers are gapless per kind and
  * year, nothing was received before its waybill left, every movement
  * belongs to a posted document. Sets an MK_LEDGER_ERROR_CHECK_FAILED error
  * naming the first fault. */
-gboolean   mk_ledger_check         (MkDatabase  *db,
-                                    GError     **error);
+gboolean mk_ledger_check (MkDatabase *db,
+                          GError    **error);
 
 /* Bulk posting for generators and imports: between begin and end, postings
  * run in one transaction, balances are kept in memory and secondary indexes
  * are rebuilt at the end. The same rules apply. end() commits; abort()
  * rolls everything back. */
-gboolean   mk_ledger_bulk_begin    (MkDatabase  *db,
-                                    GError     **error);
-gboolean   mk_ledger_bulk_end      (MkDatabase  *db,
-                                    GError     **error);
-void       mk_ledger_bulk_abort    (MkDatabase  *db);
+gboolean mk_ledger_bulk_begin (MkDatabase *db,
+                               GError    **error);
+gboolean mk_ledger_bulk_end (MkDatabase *db,
+                             GError    **error);
+void     mk_ledger_bulk_abort (MkDatabase *db);
 
 G_END_DECLS

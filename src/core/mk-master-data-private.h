@@ -12,18 +12,18 @@ G_BEGIN_DECLS
  * vocabulary, place and reference fields to their stored form; @stored is
  * the record as the database holds it (NULL for a new one). Document
  * headers use it too: their fields are described the same way. */
-gboolean _mk_master_data_validate (MkDatabase  *db,
-                                   MkRecord    *record,
-                                   MkRecord    *stored,
-                                   GError     **error);
+gboolean _mk_master_data_validate (MkDatabase *db,
+                                   MkRecord   *record,
+                                   MkRecord   *stored,
+                                   GError    **error);
 
 /* The id and the code as stored (case may differ from @code) of a record
  * of @kind; a NOT_FOUND error names the kind and the code. */
-gboolean _mk_master_data_find_id  (MkDatabase    *db,
-                                   const MkKind  *kind,
-                                   const char    *code,
-                                   gint64        *id,
-                                   char         **canonical_code,
-                                   GError       **error);
+gboolean _mk_master_data_find_id (MkDatabase   *db,
+                                  const MkKind *kind,
+                                  const char   *code,
+                                  gint64       *id,
+                                  char        **canonical_code,
+                                  GError      **error);
 
 G_END_DECLS

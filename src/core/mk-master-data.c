@@ -21,7 +21,8 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-master-data-error-quark, mk_master_data_error)
 /* clang-format on */
 
@@ -50,7 +51,7 @@ static char *
 build_select (const MkKind *kind,
               const char   *where)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT t.id");
+  g_autoptr (GString) sql = g_string_new ("SELECT t.id");
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
@@ -72,9 +73,9 @@ static KindSql *
 build_kind_sql (const MkKind *kind)
 {
   KindSql *sql = g_new0 (KindSql, 1);
-  g_autoptr(GString) insert = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new ("?1");
-  g_autoptr(GString) update = g_string_new (NULL);
+  g_autoptr (GString) insert = g_string_new (NULL);
+  g_autoptr (GString) values = g_string_new ("?1");
+  g_autoptr (GString) update = g_string_new (NULL);
 
   g_string_printf (insert, "INSERT INTO %s (id", kind->table);
   g_string_printf (update, "UPDATE %s SET ", kind->table);
@@ -96,7 +97,7 @@ build_kind_sql (const MkKind *kind)
   sql->select_all = build_select (kind, "ORDER BY t.code");
   {
     /* Codes and whichever names the kind has. */
-    g_autoptr(GString) where = g_string_new ("WHERE mk_fold (t.code) LIKE ?1 ESCAPE '\\'");
+    g_autoptr (GString) where = g_string_new ("WHERE mk_fold (t.code) LIKE ?1 ESCAPE '\\'");
     static const char *const names[] = { "name_en", "name_ar", "head_name" };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -136,13 +137,13 @@ record_from_row (const MkKind *kind,
                  sqlite3_stmt *stmt)
 {
   MkRecord *record = mk_record_new (kind);
-  int column = 1;
+  int       column = 1;
 
   mk_record_set_id (record, sqlite3_column_int64 (stmt, 0));
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const MkField *field = &kind->fields[i];
-      gboolean is_null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
+      gboolean       is_null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
 
       switch (field->type)
         {
@@ -176,12 +177,12 @@ record_from_row (const MkKind *kind,
 }
 
 static MkRecord *
-select_one (MkDatabase    *db,
-            const MkKind  *kind,
-            sqlite3_stmt  *stmt,
-            GError       **error)
+select_one (MkDatabase   *db,
+            const MkKind *kind,
+            sqlite3_stmt *stmt,
+            GError      **error)
 {
-  gboolean has_row;
+  gboolean  has_row;
   MkRecord *record;
 
   if (!_mk_database_step (db, stmt, &has_row, error))
@@ -194,15 +195,15 @@ select_one (MkDatabase    *db,
 }
 
 MkRecord *
-mk_master_data_get (MkDatabase    *db,
-                    const MkKind  *kind,
-                    const char    *code,
-                    GError       **error)
+mk_master_data_get (MkDatabase   *db,
+                    const MkKind *kind,
+                    const char   *code,
+                    GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
-  MkRecord *record;
+  sqlite3_stmt    *stmt;
+  MkRecord        *record;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -223,7 +224,7 @@ mk_master_data_get (MkDatabase    *db,
           g_autofree char *quoted = _mk_record_quote_value (stripped);
           /* Translators: “There is no Item with the code HK-9.” */
           g_set_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND,
-                       _("There is no %s with the code %s."), _(kind->label),
+                       _ ("There is no %s with the code %s."), _ (kind->label),
                        quoted);
         }
     }
@@ -231,14 +232,14 @@ mk_master_data_get (MkDatabase    *db,
 }
 
 MkRecord *
-mk_master_data_get_by_id (MkDatabase    *db,
-                          const MkKind  *kind,
-                          gint64         id,
-                          GError       **error)
+mk_master_data_get_by_id (MkDatabase   *db,
+                          const MkKind *kind,
+                          gint64        id,
+                          GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   sqlite3_stmt *stmt;
-  MkRecord *record;
+  MkRecord     *record;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -254,21 +255,21 @@ mk_master_data_get_by_id (MkDatabase    *db,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND,
-                     _("The %s you asked for no longer exists."), _(kind->label));
+                     _ ("The %s you asked for no longer exists."), _ (kind->label));
     }
   return record;
 }
 
 GPtrArray *
-mk_master_data_list (MkDatabase    *db,
-                     const MkKind  *kind,
-                     const char    *search,
-                     GError       **error)
+mk_master_data_list (MkDatabase   *db,
+                     const MkKind *kind,
+                     const char   *search,
+                     GError      **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -306,11 +307,11 @@ mk_master_data_list (MkDatabase    *db,
 /* Validating ------------------------------------------------------------ */
 
 static gboolean
-resolve_vocab (MkDatabase     *db,
-               MkRecord       *record,
-               const MkField  *field,
-               MkRecordValue  *value,
-               GError        **error)
+resolve_vocab (MkDatabase    *db,
+               MkRecord      *record,
+               const MkField *field,
+               MkRecordValue *value,
+               GError       **error)
 {
   /* A vocabulary is matched by code or by either name, so that a file
    * can say "Piece", "piece" or "قطعة". */
@@ -319,15 +320,15 @@ resolve_vocab (MkDatabase     *db,
       " OR mk_fold (name_en) = mk_fold (?1) OR mk_fold (name_ar) = mk_fold (?1)"
       " ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1",
       field->vocab);
-  g_autoptr(GString) known = g_string_new (NULL);
+  g_autoptr (GString) known = g_string_new (NULL);
   g_autofree char *quoted = NULL;
   g_autofree char *problem = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *handle = _mk_database_get_handle (db);
+  sqlite3_stmt    *stmt = NULL;
+  sqlite3         *handle = _mk_database_get_handle (db);
 
   if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _mk_database_set_error (db, error, _("The database could not be read."));
+      _mk_database_set_error (db, error, _ ("The database could not be read."));
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, value->text, -1, SQLITE_TRANSIENT);
@@ -352,7 +353,7 @@ resolve_vocab (MkDatabase     *db,
     }
 
   quoted = _mk_record_quote_value (value->text);
-  problem = g_strdup_printf (_("%s is not known; use one of: %s."), quoted,
+  problem = g_strdup_printf (_ ("%s is not known; use one of: %s."), quoted,
                              known->str);
   _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
                               MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, field,
@@ -361,14 +362,14 @@ resolve_vocab (MkDatabase     *db,
 }
 
 static gboolean
-resolve_place (MkDatabase     *db,
-               MkRecord       *record,
-               const MkField  *field,
-               MkRecordValue  *value,
-               GError        **error)
+resolve_place (MkDatabase    *db,
+               MkRecord      *record,
+               const MkField *field,
+               MkRecordValue *value,
+               GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(MkPlace) place = mk_places_find_baladiya (db, value->text, &local_error);
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (MkPlace) place = mk_places_find_baladiya (db, value->text, &local_error);
 
   if (place == NULL)
     {
@@ -383,16 +384,16 @@ resolve_place (MkDatabase     *db,
 }
 
 gboolean
-_mk_master_data_find_id (MkDatabase    *db,
-                         const MkKind  *kind,
-                         const char    *code,
-                         gint64        *id,
-                         char         **canonical_code,
-                         GError       **error)
+_mk_master_data_find_id (MkDatabase   *db,
+                         const MkKind *kind,
+                         const char   *code,
+                         gint64       *id,
+                         char        **canonical_code,
+                         GError      **error)
 {
   g_autofree char *stripped = mk_text_normalize_number (code);
-  sqlite3_stmt *stmt = _mk_database_statement (db, kind_sql (kind)->id_by_code, error);
-  gboolean has_row;
+  sqlite3_stmt    *stmt = _mk_database_statement (db, kind_sql (kind)->id_by_code, error);
+  gboolean         has_row;
 
   if (stmt == NULL)
     return FALSE;
@@ -404,7 +405,7 @@ _mk_master_data_find_id (MkDatabase    *db,
       g_autofree char *quoted = _mk_record_quote_value (stripped);
       /* Translators: “There is no Item with the code HK-9.” */
       g_set_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND,
-                   _("There is no %s with the code %s."), _(kind->label), quoted);
+                   _ ("There is no %s with the code %s."), _ (kind->label), quoted);
       return FALSE;
     }
   *id = sqlite3_column_int64 (stmt, 0);
@@ -415,16 +416,16 @@ _mk_master_data_find_id (MkDatabase    *db,
 }
 
 static gboolean
-resolve_ref (MkDatabase     *db,
-             MkRecord       *record,
-             const MkField  *field,
-             MkRecordValue  *value,
-             GError        **error)
+resolve_ref (MkDatabase    *db,
+             MkRecord      *record,
+             const MkField *field,
+             MkRecordValue *value,
+             GError       **error)
 {
   const MkKind *ref_kind = mk_kind_lookup (field->ref_kind);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *code = NULL;
-  gint64 id;
+  gint64           id;
 
   if (!_mk_master_data_find_id (db, ref_kind, value->text, &id, &code, &local_error))
     {
@@ -443,22 +444,21 @@ resolve_ref (MkDatabase     *db,
 }
 
 static gboolean
-check_unique (MkDatabase     *db,
-              MkRecord       *record,
-              const MkField  *field,
-              MkRecordValue  *value,
-              GError        **error)
+check_unique (MkDatabase    *db,
+              MkRecord      *record,
+              const MkField *field,
+              MkRecordValue *value,
+              GError       **error)
 {
-  const MkKind *kind = mk_record_get_kind (record);
+  const MkKind    *kind = mk_record_get_kind (record);
   g_autofree char *sql = g_strdup_printf (
       "SELECT 1 FROM %s WHERE %s = ?1 AND id <> ?2", kind->table, field->column);
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
-  if (sqlite3_prepare_v2 (_mk_database_get_handle (db), sql, -1, &stmt, NULL)
-      != SQLITE_OK)
+  if (sqlite3_prepare_v2 (_mk_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _mk_database_set_error (db, error, _("The database could not be read."));
+      _mk_database_set_error (db, error, _ ("The database could not be read."));
       return FALSE;
     }
   if (field->type == MK_FIELD_INT)
@@ -475,24 +475,24 @@ check_unique (MkDatabase     *db,
       g_autofree char *quoted = _mk_record_quote_value (shown);
       /* Translators: “another Item already has HK-001.” */
       g_autofree char *problem = g_strdup_printf (
-          _("another %s already has %s."), _(kind->label), quoted);
+          _ ("another %s already has %s."), _ (kind->label), quoted);
       _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
                                   MK_MASTER_DATA_ERROR_DUPLICATE, field, problem);
       return FALSE;
     }
   if (rc != SQLITE_DONE)
     {
-      _mk_database_set_error (db, error, _("The database could not be read."));
+      _mk_database_set_error (db, error, _ ("The database could not be read."));
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-check_range (MkRecord       *record,
-             const MkField  *field,
-             MkRecordValue  *value,
-             GError        **error)
+check_range (MkRecord      *record,
+             const MkField *field,
+             MkRecordValue *value,
+             GError       **error)
 {
   g_autofree char *text = NULL;
 
@@ -507,10 +507,10 @@ check_range (MkRecord       *record,
 
 /* Rules that tie two fields or another table together. */
 static gboolean
-check_rules (MkDatabase  *db,
-             MkRecord    *record,
-             MkRecord    *stored,
-             GError     **error)
+check_rules (MkDatabase *db,
+             MkRecord   *record,
+             MkRecord   *stored,
+             GError    **error)
 {
   const MkKind *kind = mk_record_get_kind (record);
 
@@ -523,7 +523,7 @@ check_rules (MkDatabase  *db,
         {
           g_autofree char *start_iso = mk_text_isolate_ltr (start);
           g_autofree char *problem = g_strdup_printf (
-              _("the grant ends before it starts (on %s)."), start_iso);
+              _ ("the grant ends before it starts (on %s)."), start_iso);
           _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
                                       MK_MASTER_DATA_ERROR_INVALID,
                                       mk_kind_find_field (kind, "end_date"),
@@ -535,11 +535,19 @@ check_rules (MkDatabase  *db,
   if (g_str_equal (kind->name, "household"))
     {
       static const char *const members[] = {
-        "female_0_4", "female_5_11", "female_12_17", "female_18_59", "female_60",
-        "male_0_4", "male_5_11", "male_12_17", "male_18_59", "male_60",
+        "female_0_4",
+        "female_5_11",
+        "female_12_17",
+        "female_18_59",
+        "female_60",
+        "male_0_4",
+        "male_5_11",
+        "male_12_17",
+        "male_18_59",
+        "male_60",
       };
       static const char *const personal[] = { "head_name", "phone" };
-      gint64 sum = 0;
+      gint64                   sum = 0;
 
       for (guint i = 0; i < G_N_ELEMENTS (members); i++)
         sum += mk_record_get_int (record, members[i]);
@@ -550,7 +558,7 @@ check_rules (MkDatabase  *db,
           g_autofree char *size_iso = mk_text_isolate_ltr (size);
           g_autofree char *counted_iso = mk_text_isolate_ltr (counted);
           g_autofree char *problem = g_strdup_printf (
-              _("the household has %s members by sex and age, not %s."), counted_iso, size_iso);
+              _ ("the household has %s members by sex and age, not %s."), counted_iso, size_iso);
           _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
                                       MK_MASTER_DATA_ERROR_INVALID,
                                       mk_kind_find_field (kind, "size"), problem);
@@ -560,7 +568,7 @@ check_rules (MkDatabase  *db,
         {
           _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_INVALID,
                                       mk_kind_find_field (kind, "disabled"),
-                                      _("more persons with disability than members."));
+                                      _ ("more persons with disability than members."));
           return FALSE;
         }
       /* Names and phone numbers are kept only where the office said so. */
@@ -572,7 +580,7 @@ check_rules (MkDatabase  *db,
               _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
                                           MK_MASTER_DATA_ERROR_INVALID,
                                           mk_kind_find_field (kind, personal[i]),
-                                          _("this office does not keep names and phone numbers of households; an administrator can turn that on."));
+                                          _ ("this office does not keep names and phone numbers of households; an administrator can turn that on."));
               return FALSE;
             }
         }
@@ -581,28 +589,28 @@ check_rules (MkDatabase  *db,
   if (g_str_equal (kind->name, "entitlement"))
     {
       const char *season = mk_record_get_string (record, "season_start");
-      gboolean by_days = mk_record_is_set (record, "interval_days");
-      gboolean by_season = season != NULL && *season != '\0';
-      gboolean once = mk_record_get_bool (record, "once_per_stay");
+      gboolean    by_days = mk_record_is_set (record, "interval_days");
+      gboolean    by_season = season != NULL && *season != '\0';
+      gboolean    once = mk_record_get_bool (record, "once_per_stay");
 
       if (by_days + by_season + once != 1)
         {
           _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_INVALID,
                                       mk_kind_find_field (kind, "interval_days"),
-                                      _("give exactly one of: every so many days, a season start, or once per stay."));
+                                      _ ("give exactly one of: every so many days, a season start, or once per stay."));
           return FALSE;
         }
       if (by_season)
         {
           g_autofree char *date = g_strdup_printf ("2000-%s", season);
-          g_autoptr(GError) local_error = NULL;
+          g_autoptr (GError) local_error = NULL;
           g_autofree char *iso = strlen (season) == 5 ? mk_text_parse_date (date, &local_error) : NULL;
 
           if (iso == NULL)
             {
               g_autofree char *quoted = _mk_record_quote_value (season);
               g_autofree char *problem = g_strdup_printf (
-                  _("%s is not a day of the year; write it as MM-DD, such as 10-01."), quoted);
+                  _ ("%s is not a day of the year; write it as MM-DD, such as 10-01."), quoted);
               _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
                                           MK_MASTER_DATA_ERROR_INVALID,
                                           mk_kind_find_field (kind, "season_start"), problem);
@@ -611,8 +619,7 @@ check_rules (MkDatabase  *db,
         }
     }
 
-  if (g_str_equal (kind->name, "item") && stored != NULL
-      && mk_record_get_bool (stored, "is_kit") && !mk_record_get_bool (record, "is_kit"))
+  if (g_str_equal (kind->name, "item") && stored != NULL && mk_record_get_bool (stored, "is_kit") && !mk_record_get_bool (record, "is_kit"))
     {
       gboolean as_kit, as_component;
 
@@ -624,7 +631,7 @@ check_rules (MkDatabase  *db,
           _mk_record_set_field_error (
               record, error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_INVALID,
               mk_kind_find_field (kind, "is_kit"),
-              _("the item has a bill of materials; empty it before the item stops being a kit."));
+              _ ("the item has a bill of materials; empty it before the item stops being a kit."));
           return FALSE;
         }
     }
@@ -635,10 +642,10 @@ check_rules (MkDatabase  *db,
 /* Checks and resolves every field; @stored is the record as it is in the
  * database (NULL when adding). */
 gboolean
-_mk_master_data_validate (MkDatabase  *db,
-          MkRecord    *record,
-          MkRecord    *stored,
-          GError     **error)
+_mk_master_data_validate (MkDatabase *db,
+                          MkRecord   *record,
+                          MkRecord   *stored,
+                          GError    **error)
 {
   const MkKind *kind = mk_record_get_kind (record);
 
@@ -646,9 +653,7 @@ _mk_master_data_validate (MkDatabase  *db,
     {
       const MkField *field = &kind->fields[i];
       MkRecordValue *value = _mk_record_value (record, i);
-      gboolean empty = !value->set
-                       || (value->text != NULL && *value->text == '\0'
-                           && field->type != MK_FIELD_INT);
+      gboolean       empty = !value->set || (value->text != NULL && *value->text == '\0' && field->type != MK_FIELD_INT);
 
       if (!value->set && stored == NULL && field->default_text != NULL)
         {
@@ -661,7 +666,7 @@ _mk_master_data_validate (MkDatabase  *db,
         {
           _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
                                       MK_MASTER_DATA_ERROR_INVALID, field,
-                                      _("this field must be filled in."));
+                                      _ ("this field must be filled in."));
           return FALSE;
         }
       if (!value->set)
@@ -674,7 +679,7 @@ _mk_master_data_validate (MkDatabase  *db,
             {
               _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
                                           MK_MASTER_DATA_ERROR_INVALID, field,
-                                          _("this field cannot change once the record exists."));
+                                          _ ("this field cannot change once the record exists."));
               return FALSE;
             }
         }
@@ -708,8 +713,7 @@ _mk_master_data_validate (MkDatabase  *db,
           g_assert_not_reached ();
         }
 
-      if ((field->flags & MK_FIELD_UNIQUE)
-          && !check_unique (db, record, field, value, error))
+      if ((field->flags & MK_FIELD_UNIQUE) && !check_unique (db, record, field, value, error))
         return FALSE;
     }
 
@@ -729,7 +733,7 @@ bind_values (sqlite3_stmt *stmt,
     {
       const MkField *field = &kind->fields[i];
       MkRecordValue *value = _mk_record_value (record, i);
-      int index = (int) i + 2;
+      int            index = (int) i + 2;
 
       switch (field->type)
         {
@@ -770,12 +774,12 @@ describe_changes (MkRecord *record,
                   gboolean  all)
 {
   const MkKind *kind = mk_record_get_kind (record);
-  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr (GString) json = g_string_new ("{");
   gboolean first = TRUE;
 
   for (guint i = 0; i < kind->n_fields; i++)
     {
-      MkRecordValue *value = _mk_record_value (record, i);
+      MkRecordValue   *value = _mk_record_value (record, i);
       g_autofree char *text = NULL;
 
       if (!all && !value->changed)
@@ -793,16 +797,16 @@ describe_changes (MkRecord *record,
 }
 
 static gboolean
-write_record (MkDatabase  *db,
-              MkRecord    *record,
-              const char  *sql,
-              const char  *action,
-              gboolean     all_fields,
-              GError     **error)
+write_record (MkDatabase *db,
+              MkRecord   *record,
+              const char *sql,
+              const char *action,
+              gboolean    all_fields,
+              GError    **error)
 {
-  const MkKind *kind = mk_record_get_kind (record);
+  const MkKind    *kind = mk_record_get_kind (record);
   g_autofree char *details = describe_changes (record, all_fields);
-  sqlite3_stmt *stmt = _mk_database_statement (db, sql, error);
+  sqlite3_stmt    *stmt = _mk_database_statement (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -821,12 +825,12 @@ write_record (MkDatabase  *db,
 }
 
 gboolean
-mk_master_data_add (MkDatabase  *db,
-                    MkRecord    *record,
-                    GError     **error)
+mk_master_data_add (MkDatabase *db,
+                    MkRecord   *record,
+                    GError    **error)
 {
   const MkKind *kind;
-  gint64 id;
+  gint64        id;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MK_IS_RECORD (record), FALSE);
@@ -835,8 +839,7 @@ mk_master_data_add (MkDatabase  *db,
   kind = mk_record_get_kind (record);
   if (!_mk_database_begin (db, error))
     return FALSE;
-  if (!_mk_master_data_validate (db, record, NULL, error)
-      || !_mk_database_next_id (db, kind->table, &id, error))
+  if (!_mk_master_data_validate (db, record, NULL, error) || !_mk_database_next_id (db, kind->table, &id, error))
     goto fail;
   mk_record_set_id (record, id);
   if (!write_record (db, record, kind_sql (kind)->insert, "create", TRUE, error))
@@ -854,13 +857,13 @@ fail:
 }
 
 gboolean
-mk_master_data_update (MkDatabase  *db,
-                       MkRecord    *record,
-                       GError     **error)
+mk_master_data_update (MkDatabase *db,
+                       MkRecord   *record,
+                       GError    **error)
 {
-  g_autoptr(MkRecord) stored = NULL;
+  g_autoptr (MkRecord) stored = NULL;
   const MkKind *kind;
-  gboolean changed = FALSE;
+  gboolean      changed = FALSE;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MK_IS_RECORD (record), FALSE);
@@ -875,10 +878,7 @@ mk_master_data_update (MkDatabase  *db,
   if (!_mk_database_begin (db, error))
     return FALSE;
   stored = mk_master_data_get_by_id (db, kind, mk_record_get_id (record), error);
-  if (stored == NULL
-      || !_mk_master_data_validate (db, record, stored, error)
-      || !write_record (db, record, kind_sql (kind)->update, "update", FALSE, error)
-      || !_mk_database_commit (db, error))
+  if (stored == NULL || !_mk_master_data_validate (db, record, stored, error) || !write_record (db, record, kind_sql (kind)->update, "update", FALSE, error) || !_mk_database_commit (db, error))
     {
       _mk_database_rollback (db);
       return FALSE;
@@ -911,8 +911,15 @@ static gboolean
 is_vocabulary (const char *vocab)
 {
   static const char *const names[] = {
-    "units", "item_categories", "population_groups", "site_types",
-    "warehouse_types", "sectors", "adjustment_reasons", "activities", "indicators",
+    "units",
+    "item_categories",
+    "population_groups",
+    "site_types",
+    "warehouse_types",
+    "sectors",
+    "adjustment_reasons",
+    "activities",
+    "indicators",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -922,15 +929,15 @@ is_vocabulary (const char *vocab)
 }
 
 GPtrArray *
-mk_master_data_list_vocabulary (MkDatabase  *db,
-                                const char  *vocab,
-                                GError     **error)
+mk_master_data_list_vocabulary (MkDatabase *db,
+                                const char *vocab,
+                                GError    **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (
       (GDestroyNotify) mk_vocab_entry_free);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt    *stmt = NULL;
+  int              rc;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (vocab != NULL, NULL);
@@ -938,16 +945,15 @@ mk_master_data_list_vocabulary (MkDatabase  *db,
   if (!is_vocabulary (vocab))
     {
       g_set_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND,
-                   _("There is no list called “%s”."), vocab);
+                   _ ("There is no list called “%s”."), vocab);
       return NULL;
     }
 
   sql = g_strdup_printf ("SELECT code, name_en, name_ar FROM %s ORDER BY sort_order",
                          vocab);
-  if (sqlite3_prepare_v2 (_mk_database_get_handle (db), sql, -1, &stmt, NULL)
-      != SQLITE_OK)
+  if (sqlite3_prepare_v2 (_mk_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _mk_database_set_error (db, error, _("The database could not be read."));
+      _mk_database_set_error (db, error, _ ("The database could not be read."));
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -961,7 +967,7 @@ mk_master_data_list_vocabulary (MkDatabase  *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      _mk_database_set_error (db, error, _("The database could not be read."));
+      _mk_database_set_error (db, error, _ ("The database could not be read."));
       return NULL;
     }
 

@@ -25,29 +25,29 @@ typedef enum
 GQuark mk_master_data_error_quark (void);
 
 /* Validates @record, gives it an id and stores it. */
-gboolean   mk_master_data_add        (MkDatabase    *db,
-                                      MkRecord      *record,
-                                      GError       **error);
+gboolean mk_master_data_add (MkDatabase *db,
+                             MkRecord   *record,
+                             GError    **error);
 /* Stores the changed fields of a record read with mk_master_data_get(). */
-gboolean   mk_master_data_update     (MkDatabase    *db,
-                                      MkRecord      *record,
-                                      GError       **error);
+gboolean mk_master_data_update (MkDatabase *db,
+                                MkRecord   *record,
+                                GError    **error);
 /* Looks a record up by code, case-insensitively. */
-MkRecord  *mk_master_data_get        (MkDatabase    *db,
-                                      const MkKind  *kind,
-                                      const char    *code,
-                                      GError       **error);
-MkRecord  *mk_master_data_get_by_id  (MkDatabase    *db,
-                                      const MkKind  *kind,
-                                      gint64         id,
-                                      GError       **error);
+MkRecord *mk_master_data_get (MkDatabase   *db,
+                              const MkKind *kind,
+                              const char   *code,
+                              GError      **error);
+MkRecord *mk_master_data_get_by_id (MkDatabase   *db,
+                                    const MkKind *kind,
+                                    gint64        id,
+                                    GError      **error);
 /* Records of @kind ordered by code; @search (may be NULL) matches codes and
  * English or Arabic names, with Arabic letter variants folded.
  * Returns an array of MkRecord. */
-GPtrArray *mk_master_data_list       (MkDatabase    *db,
-                                      const MkKind  *kind,
-                                      const char    *search,
-                                      GError       **error);
+GPtrArray *mk_master_data_list (MkDatabase   *db,
+                                const MkKind *kind,
+                                const char   *search,
+                                GError      **error);
 
 /* A seeded vocabulary (units, item_categories, site_types …). */
 typedef struct
@@ -57,7 +57,7 @@ typedef struct
   char *name_ar;
 } MkVocabEntry;
 
-void       mk_vocab_entry_free       (MkVocabEntry  *entry);
+void mk_vocab_entry_free (MkVocabEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkVocabEntry, mk_vocab_entry_free)
 
 /* Returns an array of MkVocabEntry in the table's order. */

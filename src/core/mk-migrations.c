@@ -43,10 +43,10 @@ _mk_migrations_latest_version (void)
 }
 
 static GBytes *
-load_resource (const char  *path,
-               GError     **error)
+load_resource (const char *path,
+               GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   /* Looked up in the core's own bundle, not the global registry: in a
    * static library nothing else guarantees the bundle is linked in. */
   GBytes *bytes = g_resource_lookup_data (mk_core_get_resource (), path,
@@ -55,7 +55,7 @@ load_resource (const char  *path,
 
   if (bytes == NULL)
     g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_FAILED,
-                 _("This copy of Makhzan is incomplete: %s is missing."), path);
+                 _ ("This copy of Makhzan is incomplete: %s is missing."), path);
   return bytes;
 }
 
@@ -63,30 +63,30 @@ load_resource (const char  *path,
 
 /* Reads a seed CSV and calls @row for each line after the header, with the
  * fields in the order of the header. */
-typedef gboolean (*SeedRowFunc) (MkDatabase         *db,
-                                 sqlite3_stmt       *stmt,
-                                 const char * const *fields,
-                                 guint               n_fields,
-                                 guint               line,
-                                 GError            **error);
+typedef gboolean (*SeedRowFunc) (MkDatabase        *db,
+                                 sqlite3_stmt      *stmt,
+                                 const char *const *fields,
+                                 guint              n_fields,
+                                 guint              line,
+                                 GError           **error);
 
 static gboolean
-seed_table (MkDatabase  *db,
-            const char  *resource,
-            const char  *sql,
-            guint        n_columns,
-            GError     **error)
+seed_table (MkDatabase *db,
+            const char *resource,
+            const char *sql,
+            guint       n_columns,
+            GError    **error)
 {
-  g_autoptr(GBytes) bytes = load_resource (resource, error);
-  g_autoptr(MkCsvReader) reader = NULL;
+  g_autoptr (GBytes) bytes = load_resource (resource, error);
+  g_autoptr (MkCsvReader) reader = NULL;
   const char *const *fields;
-  guint n_fields;
-  gboolean at_end = FALSE;
-  gboolean header = TRUE;
-  sqlite3_stmt *stmt;
-  gint sort_order = 0;
-  gsize size;
-  const char *data;
+  guint              n_fields;
+  gboolean           at_end = FALSE;
+  gboolean           header = TRUE;
+  sqlite3_stmt      *stmt;
+  gint               sort_order = 0;
+  gsize              size;
+  const char        *data;
 
   if (bytes == NULL)
     return FALSE;
@@ -109,7 +109,7 @@ seed_table (MkDatabase  *db,
       if (n_fields < n_columns)
         {
           g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_FAILED,
-                       _("This copy of Makhzan is damaged: line %u of %s is short."),
+                       _ ("This copy of Makhzan is damaged: line %u of %s is short."),
                        mk_csv_reader_get_line (reader), resource);
           return FALSE;
         }
@@ -125,8 +125,8 @@ seed_table (MkDatabase  *db,
 }
 
 static gboolean
-seed_places (MkDatabase  *db,
-             GError     **error)
+seed_places (MkDatabase *db,
+             GError    **error)
 {
   /* libya-baladiyas.csv: region_pcode, region_en, region_ar, mantika_pcode,
    * mantika_en, mantika_ar, baladiya_pcode, baladiya_en, baladiya_ar, lat, lon.
@@ -138,14 +138,14 @@ seed_places (MkDatabase  *db,
     "INSERT INTO baladiyas (pcode, mantika_pcode, name_en, name_ar, latitude, longitude)"
     " VALUES (?7, ?4, ?8, ?9, CAST (?10 AS REAL), CAST (?11 AS REAL))",
   };
-  g_autoptr(GBytes) bytes = load_resource ("/org/makhzan/core/seed/libya-baladiyas.csv", error);
-  g_autoptr(MkCsvReader) reader = NULL;
+  g_autoptr (GBytes) bytes = load_resource ("/org/makhzan/core/seed/libya-baladiyas.csv", error);
+  g_autoptr (MkCsvReader) reader = NULL;
   const char *const *fields;
-  guint n_fields;
-  gboolean at_end = FALSE;
-  gboolean header = TRUE;
-  gsize size;
-  const char *data;
+  guint              n_fields;
+  gboolean           at_end = FALSE;
+  gboolean           header = TRUE;
+  gsize              size;
+  const char        *data;
 
   if (bytes == NULL)
     return FALSE;
@@ -164,7 +164,7 @@ seed_places (MkDatabase  *db,
       if (n_fields < 11)
         {
           g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_FAILED,
-                       _("This copy of Makhzan is damaged: line %u of the list of places is short."),
+                       _ ("This copy of Makhzan is damaged: line %u of the list of places is short."),
                        mk_csv_reader_get_line (reader));
           return FALSE;
         }
@@ -184,8 +184,8 @@ seed_places (MkDatabase  *db,
 }
 
 static gboolean
-seed_reference (MkDatabase  *db,
-                GError     **error)
+seed_reference (MkDatabase *db,
+                GError    **error)
 {
   static const struct
   {
@@ -207,7 +207,8 @@ seed_reference (MkDatabase  *db,
       "INSERT INTO sectors (code, name_en, name_ar, sort_order) VALUES (?1, ?2, ?3, ?4)", 3 },
     { "/org/makhzan/core/seed/adjustment-reasons.csv",
       "INSERT INTO adjustment_reasons (code, direction, name_en, name_ar, sort_order)"
-      " VALUES (?1, CAST (?2 AS INTEGER), ?3, ?4, ?5)", 4 },
+      " VALUES (?1, CAST (?2 AS INTEGER), ?3, ?4, ?5)",
+      4 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (vocabularies); i++)
@@ -219,26 +220,26 @@ seed_reference (MkDatabase  *db,
 }
 
 static gboolean
-seed_activities (MkDatabase  *db,
-                 GError     **error)
+seed_activities (MkDatabase *db,
+                 GError    **error)
 {
   return seed_table (db, "/org/makhzan/core/seed/activities.csv",
                      "INSERT INTO activities (code, kind, sector, unit_en, unit_ar, name_en, name_ar,"
                      " sort_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                     7, error)
-         && seed_table (db, "/org/makhzan/core/seed/indicators.csv",
-                        "INSERT INTO indicators (code, sector, name_en, name_ar, sort_order)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5)",
-                        4, error);
+                     7, error) &&
+         seed_table (db, "/org/makhzan/core/seed/indicators.csv",
+                     "INSERT INTO indicators (code, sector, name_en, name_ar, sort_order)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                     4, error);
 }
 
 /* Applying --------------------------------------------------------------- */
 
 gboolean
-_mk_migrations_apply (MkDatabase  *db,
-                      guint        from,
-                      guint        to,
-                      GError     **error)
+_mk_migrations_apply (MkDatabase *db,
+                      guint       from,
+                      guint       to,
+                      GError    **error)
 {
   g_autofree char *pragma = NULL;
 
@@ -247,7 +248,7 @@ _mk_migrations_apply (MkDatabase  *db,
   for (guint version = from + 1; version <= to; version++)
     {
       const Migration *migration = &migrations[version - 1];
-      g_autoptr(GBytes) sql = load_resource (migration->resource, error);
+      g_autoptr (GBytes) sql = load_resource (migration->resource, error);
       g_autofree char *text = NULL;
 
       if (sql == NULL)
@@ -255,7 +256,7 @@ _mk_migrations_apply (MkDatabase  *db,
       text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
       if (!_mk_database_exec (db, text, error))
         {
-          g_prefix_error (error, _("Updating the database to version %u failed: "),
+          g_prefix_error (error, _ ("Updating the database to version %u failed: "),
                           version);
           return FALSE;
         }

@@ -33,10 +33,10 @@ mk_office_get_display_name (const MkOffice *office)
 }
 
 MkOffice *
-mk_office_get_own (MkDatabase  *db,
-                   GError     **error)
+mk_office_get_own (MkDatabase *db,
+                   GError    **error)
 {
-  g_autoptr(MkRecord) record = NULL;
+  g_autoptr (MkRecord) record = NULL;
   MkOffice *office;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);

@@ -15,14 +15,15 @@
 #include "mk-record-private.h"
 #include "mk-text.h"
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-places-error-quark, mk_places_error)
 /* clang-format on */
 
-#define PLACE_COLUMNS                                                         \
-  "SELECT b.pcode, b.name_en, b.name_ar, m.pcode, m.name_en, m.name_ar,"      \
-  " r.pcode, r.name_en, r.name_ar"                                            \
-  " FROM baladiyas b JOIN mantikas m ON m.pcode = b.mantika_pcode"            \
+#define PLACE_COLUMNS                                                    \
+  "SELECT b.pcode, b.name_en, b.name_ar, m.pcode, m.name_en, m.name_ar," \
+  " r.pcode, r.name_en, r.name_ar"                                       \
+  " FROM baladiyas b JOIN mantikas m ON m.pcode = b.mantika_pcode"       \
   " JOIN regions r ON r.pcode = m.region_pcode "
 
 void
@@ -52,10 +53,16 @@ static MkPlace *
 place_from_row (sqlite3_stmt *stmt)
 {
   MkPlace *place = g_new0 (MkPlace, 1);
-  char **fields[] = {
-    &place->pcode, &place->name_en, &place->name_ar,
-    &place->mantika_pcode, &place->mantika_en, &place->mantika_ar,
-    &place->region_pcode, &place->region_en, &place->region_ar,
+  char   **fields[] = {
+      &place->pcode,
+      &place->name_en,
+      &place->name_ar,
+      &place->mantika_pcode,
+      &place->mantika_en,
+      &place->mantika_ar,
+      &place->region_pcode,
+      &place->region_en,
+      &place->region_ar,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -64,11 +71,11 @@ place_from_row (sqlite3_stmt *stmt)
 }
 
 static GPtrArray *
-collect (MkDatabase    *db,
-         sqlite3_stmt  *stmt,
-         GError       **error)
+collect (MkDatabase   *db,
+         sqlite3_stmt *stmt,
+         GError      **error)
 {
-  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (
+  g_autoptr (GPtrArray) places = g_ptr_array_new_with_free_func (
       (GDestroyNotify) mk_place_free);
   gboolean has_row;
 
@@ -84,14 +91,14 @@ collect (MkDatabase    *db,
 }
 
 MkPlace *
-mk_places_find_baladiya (MkDatabase  *db,
-                         const char  *text,
-                         GError     **error)
+mk_places_find_baladiya (MkDatabase *db,
+                         const char *text,
+                         GError    **error)
 {
-  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr (GPtrArray) places = NULL;
   g_autofree char *stripped = NULL;
   g_autofree char *quoted = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -116,20 +123,20 @@ mk_places_find_baladiya (MkDatabase  *db,
   if (places->len == 0)
     {
       g_set_error (error, MK_PLACES_ERROR, MK_PLACES_ERROR_NOT_FOUND,
-                   _("%s is not a baladiya of Libya; give its P-code, such as LY010304 for Benghazi."),
+                   _ ("%s is not a baladiya of Libya; give its P-code, such as LY010304 for Benghazi."),
                    quoted);
       return NULL;
     }
   if (places->len > 1)
     {
-      g_autoptr(GString) codes = g_string_new (NULL);
+      g_autoptr (GString) codes = g_string_new (NULL);
       for (guint i = 0; i < places->len; i++)
         {
           MkPlace *place = g_ptr_array_index (places, i);
           g_string_append_printf (codes, "%s%s", i ? ", " : "", place->pcode);
         }
       g_set_error (error, MK_PLACES_ERROR, MK_PLACES_ERROR_AMBIGUOUS,
-                   _("%s names more than one baladiya; give the P-code (%s)."),
+                   _ ("%s names more than one baladiya; give the P-code (%s)."),
                    quoted, codes->str);
       return NULL;
     }
@@ -138,12 +145,12 @@ mk_places_find_baladiya (MkDatabase  *db,
 }
 
 GPtrArray *
-mk_places_search (MkDatabase  *db,
-                  const char  *search,
-                  GError     **error)
+mk_places_search (MkDatabase *db,
+                  const char *search,
+                  GError    **error)
 {
   g_autofree char *pattern = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
 
@@ -174,14 +181,14 @@ mk_places_search (MkDatabase  *db,
 }
 
 gboolean
-mk_places_count (MkDatabase  *db,
-                 guint       *n_regions,
-                 guint       *n_mantikas,
-                 guint       *n_baladiyas,
-                 GError     **error)
+mk_places_count (MkDatabase *db,
+                 guint      *n_regions,
+                 guint      *n_mantikas,
+                 guint      *n_baladiyas,
+                 GError    **error)
 {
   sqlite3_stmt *stmt;
-  gboolean has_row;
+  gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
 

@@ -33,19 +33,19 @@ describe (MkPosting *posting)
 {
   const char *label = mk_document_kind_get_label (mk_document_get_kind (posting->document));
   /* Translators: a document not yet posted: “Waybill (draft)”. */
-  return g_strdup_printf (C_("document", "%s (draft)"), label);
+  return g_strdup_printf (C_ ("document", "%s (draft)"), label);
 }
 
 gboolean
 _mk_posting_fail (MkPosting  *posting,
-      GError    **error,
-      gint        code,
-      const char *format,
-      ...)
+                  GError    **error,
+                  gint        code,
+                  const char *format,
+                  ...)
 {
   g_autofree char *what = describe (posting);
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -56,22 +56,22 @@ _mk_posting_fail (MkPosting  *posting,
 
 gboolean
 _mk_posting_fail_line (MkPosting  *posting,
-           GError    **error,
-           gint        code,
-           guint       line_no,
-           const char *format,
-           ...)
+                       GError    **error,
+                       gint        code,
+                       guint       line_no,
+                       const char *format,
+                       ...)
 {
   g_autofree char *what = describe (posting);
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
   _mk_document_set_invalid_line (posting->document, line_no);
   /* Translators: “Waybill (draft), line 3: …”. */
-  g_set_error (error, MK_DOCUMENTS_ERROR, code, _("%s, line %u: %s"), what, line_no, message);
+  g_set_error (error, MK_DOCUMENTS_ERROR, code, _ ("%s, line %u: %s"), what, line_no, message);
   return FALSE;
 }
 
@@ -85,10 +85,10 @@ _mk_posting_iso_number (gint64 value)
 /* Lookups ---------------------------------------------------------------- */
 
 gboolean
-_mk_posting_item_info (MkPosting  *posting,
-           gint64      item_id,
-           ItemInfo   *info,
-           GError    **error)
+_mk_posting_item_info (MkPosting *posting,
+                       gint64     item_id,
+                       ItemInfo  *info,
+                       GError   **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (
       posting->db, "SELECT code, tracks_lots, is_kit, active FROM items WHERE id = ?1", error);
@@ -100,7 +100,7 @@ _mk_posting_item_info (MkPosting  *posting,
   if (!_mk_database_step (posting->db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("an item of the document no longer exists."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _ ("an item of the document no longer exists."));
   info->code = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 0));
   info->tracks_lots = sqlite3_column_int (stmt, 1);
   info->is_kit = sqlite3_column_int (stmt, 2);
@@ -110,11 +110,11 @@ _mk_posting_item_info (MkPosting  *posting,
 }
 
 static gboolean
-warehouse_active (MkPosting  *posting,
-                  gint64      warehouse_id,
-                  char      **code,
-                  gboolean   *active,
-                  GError    **error)
+warehouse_active (MkPosting *posting,
+                  gint64     warehouse_id,
+                  char     **code,
+                  gboolean  *active,
+                  GError   **error)
 {
   sqlite3_stmt *stmt = _mk_database_statement (
       posting->db, "SELECT code, active FROM warehouses WHERE id = ?1", error);
@@ -126,7 +126,7 @@ warehouse_active (MkPosting  *posting,
   if (!_mk_database_step (posting->db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("the warehouse no longer exists."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _ ("the warehouse no longer exists."));
   *code = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 0));
   *active = sqlite3_column_int (stmt, 1);
   sqlite3_reset (stmt);
@@ -134,39 +134,39 @@ warehouse_active (MkPosting  *posting,
 }
 
 gboolean
-_mk_posting_require_active_warehouse (MkPosting  *posting,
-                          gint64      warehouse_id,
-                          GError    **error)
+_mk_posting_require_active_warehouse (MkPosting *posting,
+                                      gint64     warehouse_id,
+                                      GError   **error)
 {
   g_autofree char *code = NULL;
-  gboolean active = FALSE;
+  gboolean         active = FALSE;
 
   if (!warehouse_active (posting, warehouse_id, &code, &active, error))
     return FALSE;
   if (!active)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                 _("warehouse %s is inactive; make it active again before it holds stock."), code);
+                             _ ("warehouse %s is inactive; make it active again before it holds stock."), code);
   return TRUE;
 }
 
 gboolean
-_mk_posting_location (MkPosting      *posting,
-          MkLocationKind  kind,
-          gint64          owner,
-          gint64         *location_id,
-          GError        **error)
+_mk_posting_location (MkPosting     *posting,
+                      MkLocationKind kind,
+                      gint64         owner,
+                      gint64        *location_id,
+                      GError       **error)
 {
   return _mk_ledger_location (posting->db, kind, owner, TRUE, location_id, error);
 }
 
 void
 _mk_posting_add_movement (MkPosting  *posting,
-              gint64      location_id,
-              gint64      item_id,
-              gint64      lot_id,
-              gint64      grant_id,
-              gint64      quantity,
-              const char *category)
+                          gint64      location_id,
+                          gint64      item_id,
+                          gint64      lot_id,
+                          gint64      grant_id,
+                          gint64      quantity,
+                          const char *category)
 {
   MkMovement movement = { location_id, item_id, lot_id, grant_id, quantity, category };
 
@@ -195,37 +195,37 @@ _mk_posting_check_quantity (MkPosting  *posting,
   /* Translators: “the quantity 0 must be from 1 to 9007199254740992”; the
    * first %s names the quantity (“the quantity”, “the damaged quantity”). */
   return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                                _("%s %s must be from %s to %s."), what, shown, low, max);
+                                _ ("%s %s must be from %s to %s."), what, shown, low, max);
 }
 
 /* The lot of a line that brings stock in: found or created, with its expiry
  * checked against the document's date. */
 gboolean
 _mk_posting_incoming_lot (MkPosting      *posting,
-              guint           line_no,
-              const ItemInfo *item,
-              MkDocumentLine *line,
-              GError        **error)
+                          guint           line_no,
+                          const ItemInfo *item,
+                          MkDocumentLine *line,
+                          GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   if (!item->tracks_lots)
     {
       if (line->lot_number != NULL)
         return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                          _("item %s does not track lots; leave the lot empty."), item->code);
+                                      _ ("item %s does not track lots; leave the lot empty."), item->code);
       line->lot_id = 0;
       return TRUE;
     }
   if (line->lot_number == NULL)
     return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                      _("item %s tracks lots; give the lot number and its expiry date."), item->code);
+                                  _ ("item %s tracks lots; give the lot number and its expiry date."), item->code);
   if (line->expiry_date != NULL && strcmp (line->expiry_date, posting->date) < 0)
     {
       g_autofree char *expiry = mk_text_isolate_ltr (line->expiry_date);
       g_autofree char *date = mk_text_isolate_ltr (posting->date);
       return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                        _("the expiry date %s is before the date of the document, %s."), expiry, date);
+                                    _ ("the expiry date %s is before the date of the document, %s."), expiry, date);
     }
   if (!_mk_ledger_ensure_lot (posting->db, line->item_id, line->lot_number, line->expiry_date,
                               &line->lot_id, &local_error))
@@ -236,11 +236,11 @@ _mk_posting_incoming_lot (MkPosting      *posting,
 /* A lot named on a line that takes stock out must be a lot of its item. */
 gboolean
 _mk_posting_named_lot (MkPosting      *posting,
-           guint           line_no,
-           const ItemInfo *item,
-           MkDocumentLine *line,
-           gint64         *lot_id,
-           GError        **error)
+                       guint           line_no,
+                       const ItemInfo *item,
+                       MkDocumentLine *line,
+                       gint64         *lot_id,
+                       GError        **error)
 {
   *lot_id = -1;
   if (line->lot_number == NULL)
@@ -251,7 +251,7 @@ _mk_posting_named_lot (MkPosting      *posting,
     {
       g_autofree char *lot = mk_text_isolate_ltr (line->lot_number);
       return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                        _("item %s has no lot %s."), item->code, lot);
+                                    _ ("item %s has no lot %s."), item->code, lot);
     }
   return TRUE;
 }
@@ -264,19 +264,19 @@ _mk_posting_named_lot (MkPosting      *posting,
  * place and shortfall, when there is not enough. */
 GArray *
 _mk_posting_allocate (MkPosting      *posting,
-          guint           line_no,
-          const ItemInfo *item,
-          gint64          location_id,
-          gint64          item_id,
-          gint64          lot_id,
-          gint64          grant_id,
-          gint64          quantity,
-          const char     *not_expired_on,
-          GError        **error)
+                      guint           line_no,
+                      const ItemInfo *item,
+                      gint64          location_id,
+                      gint64          item_id,
+                      gint64          lot_id,
+                      gint64          grant_id,
+                      gint64          quantity,
+                      const char     *not_expired_on,
+                      GError        **error)
 {
-  g_autoptr(GArray) chunks = g_array_new (FALSE, TRUE, sizeof (Chunk));
-  g_autoptr(GArray) stock = _mk_ledger_stock_by_lot (posting->db, location_id, item_id, grant_id,
-                                                     lot_id >= 0 ? NULL : not_expired_on, error);
+  g_autoptr (GArray) chunks = g_array_new (FALSE, TRUE, sizeof (Chunk));
+  g_autoptr (GArray) stock = _mk_ledger_stock_by_lot (posting->db, location_id, item_id, grant_id,
+                                                      lot_id >= 0 ? NULL : not_expired_on, error);
   gint64 remaining = quantity;
 
   if (stock == NULL)
@@ -284,7 +284,7 @@ _mk_posting_allocate (MkPosting      *posting,
   for (guint i = 0; i < stock->len && remaining > 0; i++)
     {
       const MkLotStock *entry = &g_array_index (stock, MkLotStock, i);
-      Chunk chunk = { entry->lot_id, entry->grant_id, MIN (entry->quantity, remaining), "" };
+      Chunk             chunk = { entry->lot_id, entry->grant_id, MIN (entry->quantity, remaining), "" };
 
       if (lot_id >= 0 && entry->lot_id != lot_id)
         continue;
@@ -303,8 +303,8 @@ _mk_posting_allocate (MkPosting      *posting,
       /* Translators: “Not enough HK-FAM in BEN-MAIN: 40 in stock, 60 needed,
        * 20 short.” */
       _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_SHORT, line_no,
-                 _("Not enough %s in %s: %s in stock, %s needed, %s short."), what, place,
-                 have, need, missing);
+                             _ ("Not enough %s in %s: %s in stock, %s needed, %s short."), what, place,
+                             have, need, missing);
       return NULL;
     }
   return g_steal_pointer (&chunks);
@@ -312,8 +312,8 @@ _mk_posting_allocate (MkPosting      *posting,
 
 MkDocumentLine *
 _mk_posting_line_for_chunk (const MkDocumentLine *model,
-                const Chunk          *chunk,
-                gint64                quantity)
+                            const Chunk          *chunk,
+                            gint64                quantity)
 {
   MkDocumentLine *line = mk_document_line_copy (model);
 
@@ -328,7 +328,7 @@ _mk_posting_line_for_chunk (const MkDocumentLine *model,
 
 void
 _mk_posting_replace_lines (MkPosting *posting,
-               GPtrArray *lines)
+                           GPtrArray *lines)
 {
   g_ptr_array_set_size (posting->lines, 0);
   for (guint i = 0; i < lines->len; i++)
@@ -337,56 +337,52 @@ _mk_posting_replace_lines (MkPosting *posting,
 }
 
 gboolean
-_mk_posting_require_lines (MkPosting  *posting,
-               GError    **error)
+_mk_posting_require_lines (MkPosting *posting,
+                           GError   **error)
 {
   if (posting->lines->len == 0)
-    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("the document has no lines."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _ ("the document has no lines."));
   return TRUE;
 }
 
 gboolean
 _mk_posting_require_usable_item (MkPosting      *posting,
-                     guint           line_no,
-                     const ItemInfo *item,
-                     GError        **error)
+                                 guint           line_no,
+                                 const ItemInfo *item,
+                                 GError        **error)
 {
   if (!item->active)
     return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                      _("item %s is inactive; make it active again to move it."), item->code);
+                                  _ ("item %s is inactive; make it active again to move it."), item->code);
   return TRUE;
 }
 
 /* Goods received --------------------------------------------------------- */
 
 static gboolean
-plan_grn (MkPosting  *posting,
-          GError    **error)
+plan_grn (MkPosting *posting,
+          GError   **error)
 {
-  MkRecord *header = mk_document_get_header (posting->document);
+  MkRecord   *header = mk_document_get_header (posting->document);
   const char *source = mk_record_get_string (header, "source");
-  gboolean quarantine = g_strcmp0 (mk_record_get_string (header, "damaged_handling"), "quarantine") == 0;
+  gboolean    quarantine = g_strcmp0 (mk_record_get_string (header, "damaged_handling"), "quarantine") == 0;
   const char *category = g_str_equal (source, "donation") ? "received_donation"
                          : g_str_equal (source, "return") ? "received_return"
                                                           : "received_purchase";
-  gint64 stock_location, quarantine_location = 0, site_location = 0;
-  gint64 from_site = mk_record_is_set (header, "from_site") ? mk_record_get_int (header, "from_site") : 0;
+  gint64      stock_location, quarantine_location = 0, site_location = 0;
+  gint64      from_site = mk_record_is_set (header, "from_site") ? mk_record_get_int (header, "from_site") : 0;
 
   /* Goods returned from a site's stock leave it, lot by lot. */
   if (from_site != 0)
     {
       if (!g_str_equal (source, "return"))
         return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                                 _("goods from a site come back as a return; set the source to return."));
+                                 _ ("goods from a site come back as a return; set the source to return."));
       if (!_mk_posting_location (posting, MK_LOCATION_SITE, from_site, &site_location, error))
         return FALSE;
     }
 
-  if (!_mk_posting_require_lines (posting, error)
-      || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
-      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock_location, error)
-      || (quarantine && !_mk_posting_location (posting, MK_LOCATION_QUARANTINE, posting->warehouse_id,
-                                   &quarantine_location, error)))
+  if (!_mk_posting_require_lines (posting, error) || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock_location, error) || (quarantine && !_mk_posting_location (posting, MK_LOCATION_QUARANTINE, posting->warehouse_id, &quarantine_location, error)))
     return FALSE;
 
   for (guint i = 0; i < posting->lines->len; i++)
@@ -395,18 +391,14 @@ plan_grn (MkPosting  *posting,
       g_auto (ItemInfo) item = { 0 };
       guint line_no = i + 1;
 
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error)
-          || !_mk_posting_require_usable_item (posting, line_no, &item, error)
-          || !_mk_posting_check_quantity (posting, line_no, _("the good quantity"), line->quantity, 0, error)
-          || !_mk_posting_check_quantity (posting, line_no, _("the damaged quantity"), line->damaged, 0, error)
-          || !_mk_posting_check_quantity (posting, line_no, _("the short quantity"), line->short_quantity, 0, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_require_usable_item (posting, line_no, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the good quantity"), line->quantity, 0, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the damaged quantity"), line->damaged, 0, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the short quantity"), line->short_quantity, 0, error))
         return FALSE;
       if (line->quantity + line->damaged + line->short_quantity == 0)
         return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                          _("the line receives nothing: give the good, damaged or short quantity."));
+                                      _ ("the line receives nothing: give the good, damaged or short quantity."));
       if (site_location != 0)
         {
-          g_autoptr(GArray) chunks = NULL;
+          g_autoptr (GArray) chunks = NULL;
           gint64 lot_id;
 
           if (!_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
@@ -426,24 +418,23 @@ plan_grn (MkPosting  *posting,
           for (guint c = 1; c < chunks->len; c++)
             if (g_array_index (chunks, Chunk, c).lot_id != line->lot_id)
               return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                                            _("the site holds this item in several lots; give one line per lot."));
+                                            _ ("the site holds this item in several lots; give one line per lot."));
         }
-      else if (line->quantity + line->damaged > 0
-               && !_mk_posting_incoming_lot (posting, line_no, &item, line, error))
+      else if (line->quantity + line->damaged > 0 && !_mk_posting_incoming_lot (posting, line_no, &item, line, error))
         return FALSE;
 
       _mk_posting_add_movement (posting, stock_location, line->item_id, line->lot_id, line->grant_id,
-                    line->quantity, category);
+                                line->quantity, category);
       if (quarantine)
         _mk_posting_add_movement (posting, quarantine_location, line->item_id, line->lot_id, line->grant_id,
-                      line->damaged, "quarantined");
+                                  line->damaged, "quarantined");
       else if (line->damaged > 0)
         {
           /* Received and written off at once: the report shows both. */
           _mk_posting_add_movement (posting, stock_location, line->item_id, line->lot_id, line->grant_id,
-                        line->damaged, category);
+                                    line->damaged, category);
           _mk_posting_add_movement (posting, stock_location, line->item_id, line->lot_id, line->grant_id,
-                        -line->damaged, "loss_damaged");
+                                    -line->damaged, "loss_damaged");
         }
     }
   return TRUE;
@@ -452,27 +443,27 @@ plan_grn (MkPosting  *posting,
 /* Waybills --------------------------------------------------------------- */
 
 static gboolean
-plan_waybill (MkPosting  *posting,
-              GError    **error)
+plan_waybill (MkPosting *posting,
+              GError   **error)
 {
   MkRecord *header = mk_document_get_header (posting->document);
-  gboolean to_warehouse = mk_record_is_set (header, "to_warehouse");
-  gboolean to_site = mk_record_is_set (header, "to_site");
-  gboolean to_partner = mk_record_is_set (header, "to_partner");
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
+  gboolean  to_warehouse = mk_record_is_set (header, "to_warehouse");
+  gboolean  to_site = mk_record_is_set (header, "to_site");
+  gboolean  to_partner = mk_record_is_set (header, "to_partner");
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
   gint64 origin, transit;
 
   if (to_warehouse + to_site + to_partner != 1)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                 _("give exactly one destination: a warehouse, a site or a partner."));
+                             _ ("give exactly one destination: a warehouse, a site or a partner."));
   if (to_warehouse)
     {
       if (mk_record_get_int (header, "to_warehouse") == posting->warehouse_id)
         {
           g_autofree char *code = mk_text_isolate_ltr (mk_record_get_string (header, "warehouse"));
           return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                       _("the waybill goes to the warehouse it leaves from, %s; choose another destination."),
-                       code);
+                                   _ ("the waybill goes to the warehouse it leaves from, %s; choose another destination."),
+                                   code);
         }
       if (!_mk_posting_require_active_warehouse (posting, mk_record_get_int (header, "to_warehouse"), error))
         return FALSE;
@@ -483,41 +474,35 @@ plan_waybill (MkPosting  *posting,
       {
         g_autofree char *expected_iso = mk_text_isolate_ltr (expected);
         return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                     _("the expected arrival, %s, is before the waybill leaves."), expected_iso);
+                                 _ ("the expected arrival, %s, is before the waybill leaves."), expected_iso);
       }
   }
 
-  if (!_mk_posting_require_lines (posting, error)
-      || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
-      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &origin, error)
-      || !_mk_posting_location (posting, MK_LOCATION_TRANSIT, posting->document_id, &transit, error))
+  if (!_mk_posting_require_lines (posting, error) || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &origin, error) || !_mk_posting_location (posting, MK_LOCATION_TRANSIT, posting->document_id, &transit, error))
     return FALSE;
 
   for (guint i = 0; i < posting->lines->len; i++)
     {
       MkDocumentLine *line = g_ptr_array_index (posting->lines, i);
       g_auto (ItemInfo) item = { 0 };
-      g_autoptr(GArray) chunks = NULL;
-      guint line_no = i + 1;
+      g_autoptr (GArray) chunks = NULL;
+      guint  line_no = i + 1;
       gint64 lot_id;
 
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error)
-          || !_mk_posting_require_usable_item (posting, line_no, &item, error)
-          || !_mk_posting_check_quantity (posting, line_no, _("the quantity"), line->quantity, 1, error)
-          || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_require_usable_item (posting, line_no, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the quantity"), line->quantity, 1, error) || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
       /* Expired lots are never suggested for a dispatch. */
       chunks = _mk_posting_allocate (posting, line_no, &item, origin, line->item_id, lot_id, line->grant_id,
-                         line->quantity, posting->date, error);
+                                     line->quantity, posting->date, error);
       if (chunks == NULL)
         return FALSE;
       for (guint c = 0; c < chunks->len; c++)
         {
           const Chunk *chunk = &g_array_index (chunks, Chunk, c);
           _mk_posting_add_movement (posting, origin, line->item_id, chunk->lot_id, chunk->grant_id,
-                        -chunk->quantity, "dispatched");
+                                    -chunk->quantity, "dispatched");
           _mk_posting_add_movement (posting, transit, line->item_id, chunk->lot_id, chunk->grant_id,
-                        chunk->quantity, "in_transit");
+                                    chunk->quantity, "in_transit");
           g_ptr_array_add (lines, _mk_posting_line_for_chunk (line, chunk, chunk->quantity));
         }
     }
@@ -528,20 +513,20 @@ plan_waybill (MkPosting  *posting,
 /* Receptions ------------------------------------------------------------- */
 
 static gboolean
-plan_reception (MkPosting  *posting,
-                GError    **error)
+plan_reception (MkPosting *posting,
+                GError   **error)
 {
   MkRecord *header = mk_document_get_header (posting->document);
-  gboolean quarantine = g_strcmp0 (mk_record_get_string (header, "damaged_handling"), "quarantine") == 0;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
+  gboolean  quarantine = g_strcmp0 (mk_record_get_string (header, "damaged_handling"), "quarantine") == 0;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
   g_autofree char *waybill_number = NULL;
   g_autofree char *waybill_kind = NULL;
   g_autofree char *waybill_date = NULL;
-  gint64 to_warehouse = 0, to_site = 0, to_partner = 0;
-  gint64 transit, destination, quarantine_location = 0;
-  gint64 total = 0;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
+  gint64           to_warehouse = 0, to_site = 0, to_partner = 0;
+  gint64           transit, destination, quarantine_location = 0;
+  gint64           total = 0;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
 
   stmt = _mk_database_statement (
       posting->db,
@@ -553,7 +538,7 @@ plan_reception (MkPosting  *posting,
   if (!_mk_database_step (posting->db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_NOT_FOUND, _("the waybill no longer exists."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_NOT_FOUND, _ ("the waybill no longer exists."));
   waybill_number = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 0));
   waybill_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   waybill_date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
@@ -563,30 +548,29 @@ plan_reception (MkPosting  *posting,
   sqlite3_reset (stmt);
 
   if (!g_str_equal (waybill_kind, "WB"))
-    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("%s is not a waybill."), waybill_number);
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _ ("%s is not a waybill."), waybill_number);
   if (strcmp (posting->date, waybill_date) < 0)
     {
       g_autofree char *left = mk_text_isolate_ltr (waybill_date);
       return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                   _("the goods cannot arrive before waybill %s left, on %s."), waybill_number, left);
+                               _ ("the goods cannot arrive before waybill %s left, on %s."), waybill_number, left);
     }
 
   /* The destination: the reception's warehouse, else the waybill's. */
   if (posting->warehouse_id != 0)
     {
-      if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
-          || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &destination, error))
+      if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &destination, error))
         return FALSE;
       if (quarantine && !_mk_posting_location (posting, MK_LOCATION_QUARANTINE, posting->warehouse_id,
-                                   &quarantine_location, error))
+                                               &quarantine_location, error))
         return FALSE;
     }
   else if (to_warehouse != 0)
     {
       g_autofree char *code = NULL;
-      gint index = mk_kind_field_index (mk_record_get_kind (header), "warehouse");
-      sqlite3_stmt *code_stmt = _mk_database_statement (
-          posting->db, "SELECT code FROM warehouses WHERE id = ?1", error);
+      gint             index = mk_kind_field_index (mk_record_get_kind (header), "warehouse");
+      sqlite3_stmt    *code_stmt = _mk_database_statement (
+             posting->db, "SELECT code FROM warehouses WHERE id = ?1", error);
 
       /* The reception records where the goods went. */
       if (code_stmt == NULL)
@@ -602,15 +586,14 @@ plan_reception (MkPosting  *posting,
       _mk_record_load_ref (header, index, to_warehouse, code);
       posting->warehouse_id = to_warehouse;
       posting->header_changed = TRUE;
-      if (!_mk_posting_require_active_warehouse (posting, to_warehouse, error)
-          || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, to_warehouse, &destination, error))
+      if (!_mk_posting_require_active_warehouse (posting, to_warehouse, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, to_warehouse, &destination, error))
         return FALSE;
       if (quarantine && !_mk_posting_location (posting, MK_LOCATION_QUARANTINE, to_warehouse,
-                                   &quarantine_location, error))
+                                               &quarantine_location, error))
         return FALSE;
     }
   else if (!_mk_posting_location (posting, to_site ? MK_LOCATION_SITE : MK_LOCATION_PARTNER,
-                      to_site ? to_site : to_partner, &destination, error))
+                                  to_site ? to_site : to_partner, &destination, error))
     return FALSE;
 
   if (!_mk_ledger_location (posting->db, MK_LOCATION_TRANSIT, posting->reference_id, FALSE,
@@ -632,7 +615,7 @@ plan_reception (MkPosting  *posting,
     }
   if (total == 0)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_RECEIVED,
-                 _("waybill %s has been received in full already."), waybill_number);
+                             _ ("waybill %s has been received in full already."), waybill_number);
 
   /* No lines: everything the waybill still carries arrived in good order. */
   if (posting->lines->len == 0)
@@ -665,38 +648,34 @@ plan_reception (MkPosting  *posting,
     {
       MkDocumentLine *line = g_ptr_array_index (posting->lines, i);
       g_auto (ItemInfo) item = { 0 };
-      g_autoptr(GArray) chunks = NULL;
-      g_autoptr(GError) local_error = NULL;
-      guint line_no = i + 1;
-      gint64 parts[3], lot_id, count;
+      g_autoptr (GArray) chunks = NULL;
+      g_autoptr (GError) local_error = NULL;
+      guint                    line_no = i + 1;
+      gint64                   parts[3], lot_id, count;
       static const char *const transit_categories[3] = { "delivered", "loss_damaged", "loss_in_transit" };
 
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error)
-          || !_mk_posting_check_quantity (posting, line_no, _("the good quantity"), line->quantity, 0, error)
-          || !_mk_posting_check_quantity (posting, line_no, _("the damaged quantity"), line->damaged, 0, error)
-          || !_mk_posting_check_quantity (posting, line_no, _("the short quantity"), line->short_quantity, 0, error)
-          || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the good quantity"), line->quantity, 0, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the damaged quantity"), line->damaged, 0, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the short quantity"), line->short_quantity, 0, error) || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
       count = line->quantity + line->damaged + line->short_quantity;
       if (count == 0)
         return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                          _("the line receives nothing: give the good, damaged or short quantity."));
+                                      _ ("the line receives nothing: give the good, damaged or short quantity."));
 
       /* A line without a grant receives from whatever grant the waybill carries. */
       chunks = _mk_posting_allocate (posting, line_no, &item, transit, line->item_id, lot_id,
-                         line->grant_code != NULL || line->grant_id > 0 ? line->grant_id : -1,
-                         count, NULL, &local_error);
+                                     line->grant_code != NULL || line->grant_id > 0 ? line->grant_id : -1,
+                                     count, NULL, &local_error);
       if (chunks == NULL)
         {
-          gint64 carried = 0;
+          gint64           carried = 0;
           g_autofree char *carried_iso = NULL;
           g_autofree char *count_iso = _mk_posting_iso_number (count);
 
           _mk_ledger_quantity (posting->db, transit, line->item_id, lot_id, -1, &carried, NULL);
           carried_iso = _mk_posting_iso_number (carried);
           return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_RECEIVED, line_no,
-                            _("waybill %s still carries %s of %s, but the line receives %s."),
-                            waybill_number, carried_iso, item.code, count_iso);
+                                        _ ("waybill %s still carries %s of %s, but the line receives %s."),
+                                        waybill_number, carried_iso, item.code, count_iso);
         }
 
       /* Good first, then damaged, then short, across the lots. */
@@ -705,7 +684,7 @@ plan_reception (MkPosting  *posting,
       parts[2] = line->short_quantity;
       for (guint c = 0, part = 0; c < chunks->len; c++)
         {
-          Chunk *chunk = &g_array_index (chunks, Chunk, c);
+          Chunk          *chunk = &g_array_index (chunks, Chunk, c);
           MkDocumentLine *out = _mk_posting_line_for_chunk (line, chunk, 0);
 
           out->damaged = 0;
@@ -718,18 +697,18 @@ plan_reception (MkPosting  *posting,
                 {
                   gboolean kept = part == 0 || (part == 1 && quarantine_location != 0);
                   _mk_posting_add_movement (posting, transit, line->item_id, chunk->lot_id, chunk->grant_id,
-                                -take, kept ? "delivered" : transit_categories[part]);
+                                            -take, kept ? "delivered" : transit_categories[part]);
                   if (part == 0)
                     {
                       _mk_posting_add_movement (posting, destination, line->item_id, chunk->lot_id,
-                                    chunk->grant_id, take, "received_transfer");
+                                                chunk->grant_id, take, "received_transfer");
                       out->quantity += take;
                     }
                   else if (part == 1)
                     {
                       if (quarantine_location != 0)
                         _mk_posting_add_movement (posting, quarantine_location, line->item_id, chunk->lot_id,
-                                      chunk->grant_id, take, "quarantined");
+                                                  chunk->grant_id, take, "quarantined");
                       out->damaged += take;
                     }
                   else
@@ -756,11 +735,11 @@ typedef struct
 } Component;
 
 static GArray *
-bill_of_materials (MkPosting  *posting,
-                   gint64      kit_id,
-                   GError    **error)
+bill_of_materials (MkPosting *posting,
+                   gint64     kit_id,
+                   GError   **error)
 {
-  g_autoptr(GArray) bill = g_array_new (FALSE, TRUE, sizeof (Component));
+  g_autoptr (GArray) bill = g_array_new (FALSE, TRUE, sizeof (Component));
   sqlite3_stmt *stmt = _mk_database_statement (
       posting->db,
       "SELECT kc.component_id, kc.quantity FROM kit_components kc JOIN items i ON i.id = kc.component_id"
@@ -787,46 +766,44 @@ bill_of_materials (MkPosting  *posting,
 }
 
 static gboolean
-kit_and_bill (MkPosting  *posting,
-              ItemInfo   *kit,
-              GArray    **bill,
-              GError    **error)
+kit_and_bill (MkPosting *posting,
+              ItemInfo  *kit,
+              GArray   **bill,
+              GError   **error)
 {
   gint64 kit_id = mk_record_get_int (mk_document_get_header (posting->document), "kit");
 
   if (!_mk_posting_item_info (posting, kit_id, kit, error))
     return FALSE;
   if (!kit->is_kit)
-    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("item %s is not a kit."), kit->code);
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _ ("item %s is not a kit."), kit->code);
   *bill = bill_of_materials (posting, kit_id, error);
   if (*bill == NULL)
     return FALSE;
   if ((*bill)->len == 0)
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                 _("kit %s has no bill of materials; give it its components first."), kit->code);
+                             _ ("kit %s has no bill of materials; give it its components first."), kit->code);
   return TRUE;
 }
 
 static gboolean
-plan_kitting (MkPosting  *posting,
-              GError    **error)
+plan_kitting (MkPosting *posting,
+              GError   **error)
 {
-  MkRecord *header = mk_document_get_header (posting->document);
-  gint64 kits = mk_record_get_int (header, "kit_quantity");
-  gint64 kit_id = mk_record_get_int (header, "kit");
-  gint64 grant = mk_record_is_set (header, "grant") ? mk_record_get_int (header, "grant") : 0;
+  MkRecord   *header = mk_document_get_header (posting->document);
+  gint64      kits = mk_record_get_int (header, "kit_quantity");
+  gint64      kit_id = mk_record_get_int (header, "kit");
+  gint64      grant = mk_record_is_set (header, "grant") ? mk_record_get_int (header, "grant") : 0;
   const char *lot = mk_record_get_string (header, "lot");
   const char *expiry = mk_record_get_string (header, "expiry_date");
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
-  g_autoptr(GArray) bill = NULL;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
+  g_autoptr (GArray) bill = NULL;
   g_auto (ItemInfo) kit = { 0 };
   g_autofree char *earliest = NULL;
-  MkDocumentLine *produced;
-  gint64 stock;
+  MkDocumentLine  *produced;
+  gint64           stock;
 
-  if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
-      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error)
-      || !kit_and_bill (posting, &kit, &bill, error))
+  if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error) || !kit_and_bill (posting, &kit, &bill, error))
     return FALSE;
 
   /* A kit made of components with lots expires with them, and dekitting
@@ -839,37 +816,36 @@ plan_kitting (MkPosting  *posting,
         return FALSE;
       if (item.tracks_lots)
         return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                     _("component %s tracks lots, so kit %s must track lots too; mark it in the catalogue."),
-                     item.code, kit.code);
+                                 _ ("component %s tracks lots, so kit %s must track lots too; mark it in the catalogue."),
+                                 item.code, kit.code);
     }
 
   for (guint b = 0; b < bill->len; b++)
     {
       const Component *component = &g_array_index (bill, Component, b);
       g_auto (ItemInfo) item = { 0 };
-      g_autoptr(GArray) chunks = NULL;
+      g_autoptr (GArray) chunks = NULL;
       gint64 needed, lot_id = -1;
 
       if (__builtin_mul_overflow (component->quantity, kits, &needed) || needed > MK_QUANTITY_MAX)
         return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                     _("the number of kits is too large."));
+                                 _ ("the number of kits is too large."));
       if (!_mk_posting_item_info (posting, component->item_id, &item, error))
         return FALSE;
       /* A line naming a lot of this component takes it from that lot. */
       for (guint l = 0; l < posting->lines->len; l++)
         {
           MkDocumentLine *line = g_ptr_array_index (posting->lines, l);
-          if (line->item_id == component->item_id && line->lot_number != NULL
-              && !_mk_posting_named_lot (posting, l + 1, &item, line, &lot_id, error))
+          if (line->item_id == component->item_id && line->lot_number != NULL && !_mk_posting_named_lot (posting, l + 1, &item, line, &lot_id, error))
             return FALSE;
         }
       chunks = _mk_posting_allocate (posting, b + 1, &item, stock, component->item_id, lot_id, grant, needed,
-                         posting->date, error);
+                                     posting->date, error);
       if (chunks == NULL)
         return FALSE;
       for (guint c = 0; c < chunks->len; c++)
         {
-          const Chunk *chunk = &g_array_index (chunks, Chunk, c);
+          const Chunk    *chunk = &g_array_index (chunks, Chunk, c);
           MkDocumentLine *line = mk_document_line_new (NULL, -chunk->quantity);
 
           line->item_id = component->item_id;
@@ -877,7 +853,7 @@ plan_kitting (MkPosting  *posting,
           line->grant_id = chunk->grant_id;
           g_ptr_array_add (lines, line);
           _mk_posting_add_movement (posting, stock, component->item_id, chunk->lot_id, chunk->grant_id,
-                        -chunk->quantity, "kit_consumed");
+                                    -chunk->quantity, "kit_consumed");
           /* A kit expires with its first component to expire. */
           if (*chunk->expiry && (earliest == NULL || strcmp (chunk->expiry, earliest) < 0))
             {
@@ -892,7 +868,8 @@ plan_kitting (MkPosting  *posting,
   produced->grant_id = grant;
   /* Kits made together are one lot: named after the kitting when the
    * storekeeper gave none. */
-  produced->lot_number = g_strdup (lot ? lot : kit.tracks_lots ? posting->number : NULL);
+  produced->lot_number = g_strdup (lot ? lot : kit.tracks_lots ? posting->number
+                                                               : NULL);
   produced->expiry_date = g_strdup (expiry ? expiry : earliest);
   g_ptr_array_add (lines, produced);
   if (!_mk_posting_incoming_lot (posting, lines->len, &kit, produced, error))
@@ -904,22 +881,20 @@ plan_kitting (MkPosting  *posting,
 }
 
 static gboolean
-plan_dekitting (MkPosting  *posting,
-                GError    **error)
+plan_dekitting (MkPosting *posting,
+                GError   **error)
 {
   MkRecord *header = mk_document_get_header (posting->document);
-  gint64 kits = mk_record_get_int (header, "kit_quantity");
-  gint64 kit_id = mk_record_get_int (header, "kit");
-  gint64 grant = mk_record_is_set (header, "grant") ? mk_record_get_int (header, "grant") : 0;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
-  g_autoptr(GArray) bill = NULL;
-  g_autoptr(GArray) chunks = NULL;
+  gint64    kits = mk_record_get_int (header, "kit_quantity");
+  gint64    kit_id = mk_record_get_int (header, "kit");
+  gint64    grant = mk_record_is_set (header, "grant") ? mk_record_get_int (header, "grant") : 0;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
+  g_autoptr (GArray) bill = NULL;
+  g_autoptr (GArray) chunks = NULL;
   g_auto (ItemInfo) kit = { 0 };
   gint64 stock;
 
-  if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
-      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error)
-      || !kit_and_bill (posting, &kit, &bill, error))
+  if (!_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error) || !kit_and_bill (posting, &kit, &bill, error))
     return FALSE;
 
   chunks = _mk_posting_allocate (posting, 1, &kit, stock, kit_id, -1, grant, kits, NULL, error);
@@ -928,8 +903,8 @@ plan_dekitting (MkPosting  *posting,
 
   for (guint c = 0; c < chunks->len; c++)
     {
-      const Chunk *chunk = &g_array_index (chunks, Chunk, c);
-      MkDocumentLine *line = mk_document_line_new (NULL, -chunk->quantity);
+      const Chunk     *chunk = &g_array_index (chunks, Chunk, c);
+      MkDocumentLine  *line = mk_document_line_new (NULL, -chunk->quantity);
       g_autofree char *kit_lot = NULL;
 
       line->item_id = kit_id;
@@ -937,12 +912,12 @@ plan_dekitting (MkPosting  *posting,
       line->grant_id = chunk->grant_id;
       g_ptr_array_add (lines, line);
       _mk_posting_add_movement (posting, stock, kit_id, chunk->lot_id, chunk->grant_id, -chunk->quantity,
-                    "kit_consumed");
+                                "kit_consumed");
 
       if (chunk->lot_id != 0)
         {
           sqlite3_stmt *stmt = _mk_database_statement (posting->db, "SELECT number FROM lots WHERE id = ?1", error);
-          gboolean has_row;
+          gboolean      has_row;
 
           if (stmt == NULL)
             return FALSE;
@@ -961,11 +936,10 @@ plan_dekitting (MkPosting  *posting,
           const Component *component = &g_array_index (bill, Component, b);
           g_auto (ItemInfo) item = { 0 };
           MkDocumentLine *out;
-          gint64 quantity;
+          gint64          quantity;
 
-          if (__builtin_mul_overflow (component->quantity, chunk->quantity, &quantity)
-              || quantity > MK_QUANTITY_MAX)
-            return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _("the number of kits is too large."));
+          if (__builtin_mul_overflow (component->quantity, chunk->quantity, &quantity) || quantity > MK_QUANTITY_MAX)
+            return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _ ("the number of kits is too large."));
           if (!_mk_posting_item_info (posting, component->item_id, &item, error))
             return FALSE;
           out = mk_document_line_new (NULL, quantity);
@@ -977,8 +951,8 @@ plan_dekitting (MkPosting  *posting,
             {
               if (kit_lot == NULL)
                 return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                             _("component %s tracks lots but the kits have none to give it."),
-                             item.code);
+                                         _ ("component %s tracks lots but the kits have none to give it."),
+                                         item.code);
               out->lot_number = g_strdup (kit_lot);
               out->expiry_date = *chunk->expiry ? g_strdup (chunk->expiry) : NULL;
               if (!_mk_ledger_ensure_lot (posting->db, out->item_id, out->lot_number, NULL,
@@ -986,7 +960,7 @@ plan_dekitting (MkPosting  *posting,
                 return FALSE;
             }
           _mk_posting_add_movement (posting, stock, out->item_id, out->lot_id, out->grant_id, quantity,
-                        "kit_produced");
+                                    "kit_produced");
         }
     }
   _mk_posting_replace_lines (posting, lines);
@@ -996,15 +970,13 @@ plan_dekitting (MkPosting  *posting,
 /* Counts ----------------------------------------------------------------- */
 
 static gboolean
-plan_count (MkPosting  *posting,
-            GError    **error)
+plan_count (MkPosting *posting,
+            GError   **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 stock;
 
-  if (!_mk_posting_require_lines (posting, error)
-      || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
-      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error))
+  if (!_mk_posting_require_lines (posting, error) || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error))
     return FALSE;
 
   for (guint i = 0; i < posting->lines->len; i++)
@@ -1012,18 +984,17 @@ plan_count (MkPosting  *posting,
       MkDocumentLine *line = g_ptr_array_index (posting->lines, i);
       g_auto (ItemInfo) item = { 0 };
       g_autofree char *key = NULL;
-      guint line_no = i + 1;
-      gint64 lot_id;
+      guint            line_no = i + 1;
+      gint64           lot_id;
 
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error)
-          || !_mk_posting_check_quantity (posting, line_no, _("the counted quantity"), line->quantity, 0, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the counted quantity"), line->quantity, 0, error))
         return FALSE;
       if (item.tracks_lots && line->lot_number == NULL)
         return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                          _("item %s tracks lots; count each lot on its own line."), item.code);
+                                      _ ("item %s tracks lots; count each lot on its own line."), item.code);
       if (!item.tracks_lots && line->lot_number != NULL)
         return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                          _("item %s does not track lots; leave the lot empty."), item.code);
+                                      _ ("item %s does not track lots; leave the lot empty."), item.code);
       if (line->lot_number != NULL)
         {
           if (!_mk_ledger_find_lot (posting->db, line->item_id, line->lot_number, &lot_id, NULL, error))
@@ -1038,15 +1009,15 @@ plan_count (MkPosting  *posting,
                              line->item_id, line->lot_id, line->grant_id);
       if (g_hash_table_contains (seen, key))
         return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                          _("item %s is counted twice for the same lot and grant; give one line with the total."),
-                          item.code);
+                                      _ ("item %s is counted twice for the same lot and grant; give one line with the total."),
+                                      item.code);
       g_hash_table_add (seen, g_steal_pointer (&key));
 
       if (!_mk_ledger_quantity (posting->db, stock, line->item_id, line->lot_id, line->grant_id,
                                 &line->expected, error))
         return FALSE;
       _mk_posting_add_movement (posting, stock, line->item_id, line->lot_id, line->grant_id,
-                    line->quantity - line->expected, "count");
+                                line->quantity - line->expected, "count");
     }
   return TRUE;
 }
@@ -1099,29 +1070,26 @@ reason_direction (MkPosting  *posting,
 }
 
 static gboolean
-plan_adjustment (MkPosting  *posting,
-                 GError    **error)
+plan_adjustment (MkPosting *posting,
+                 GError   **error)
 {
-  MkRecord *header = mk_document_get_header (posting->document);
+  MkRecord   *header = mk_document_get_header (posting->document);
   const char *reason = mk_record_get_string (header, "reason");
   const char *category = adjustment_category (reason);
-  gboolean ownership = g_str_equal (reason, "ownership_transfer");
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
-  gint direction;
+  gboolean    ownership = g_str_equal (reason, "ownership_transfer");
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
+  gint   direction;
   gint64 stock;
 
-  if (!_mk_posting_require_lines (posting, error)
-      || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error)
-      || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error)
-      || !reason_direction (posting, reason, &direction, error))
+  if (!_mk_posting_require_lines (posting, error) || !_mk_posting_require_active_warehouse (posting, posting->warehouse_id, error) || !_mk_posting_location (posting, MK_LOCATION_WAREHOUSE, posting->warehouse_id, &stock, error) || !reason_direction (posting, reason, &direction, error))
     return FALSE;
 
   for (guint i = 0; i < posting->lines->len; i++)
     {
       MkDocumentLine *line = g_ptr_array_index (posting->lines, i);
       g_auto (ItemInfo) item = { 0 };
-      g_autoptr(GArray) chunks = NULL;
-      guint line_no = i + 1;
+      g_autoptr (GArray) chunks = NULL;
+      guint  line_no = i + 1;
       gint64 lot_id;
 
       if (!_mk_posting_item_info (posting, line->item_id, &item, error))
@@ -1130,25 +1098,25 @@ plan_adjustment (MkPosting  *posting,
         {
           g_autofree char *shown = _mk_posting_iso_number (line->quantity);
           return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                            _("the quantity %s must not be zero and at most 9007199254740992 either way."),
-                            shown);
+                                        _ ("the quantity %s must not be zero and at most 9007199254740992 either way."),
+                                        shown);
         }
       if (ownership)
         {
           if (line->quantity < 0)
             return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                              _("a transfer of ownership moves a positive quantity from one grant to another."));
+                                          _ ("a transfer of ownership moves a positive quantity from one grant to another."));
           if (line->to_grant_id == 0 && (line->to_grant_code == NULL || *line->to_grant_code == '\0'))
             return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                              _("give the grant the stock goes to."));
+                                          _ ("give the grant the stock goes to."));
           if (line->to_grant_id == line->grant_id)
             return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                              _("the stock already belongs to that grant."));
+                                          _ ("the stock already belongs to that grant."));
         }
       else if ((direction < 0 && line->quantity > 0) || (direction > 0 && line->quantity < 0))
         return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                          direction < 0 ? _("this reason takes stock out: give a negative quantity.")
-                                        : _("this reason brings stock in: give a positive quantity."));
+                                      direction < 0 ? _ ("this reason takes stock out: give a negative quantity.")
+                                                    : _ ("this reason brings stock in: give a positive quantity."));
 
       if (line->quantity > 0 && !ownership)
         {
@@ -1164,17 +1132,17 @@ plan_adjustment (MkPosting  *posting,
       if (!_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
       chunks = _mk_posting_allocate (posting, line_no, &item, stock, line->item_id, lot_id, line->grant_id,
-                         ABS (line->quantity), NULL, error);
+                                     ABS (line->quantity), NULL, error);
       if (chunks == NULL)
         return FALSE;
       for (guint c = 0; c < chunks->len; c++)
         {
           const Chunk *chunk = &g_array_index (chunks, Chunk, c);
           _mk_posting_add_movement (posting, stock, line->item_id, chunk->lot_id, chunk->grant_id,
-                        -chunk->quantity, category);
+                                    -chunk->quantity, category);
           if (ownership)
             _mk_posting_add_movement (posting, stock, line->item_id, chunk->lot_id, line->to_grant_id,
-                          chunk->quantity, category);
+                                      chunk->quantity, category);
           g_ptr_array_add (lines, _mk_posting_line_for_chunk (line, chunk, ownership ? chunk->quantity : -chunk->quantity));
         }
     }
@@ -1185,16 +1153,16 @@ plan_adjustment (MkPosting  *posting,
 /* Cancellations ---------------------------------------------------------- */
 
 static gboolean
-plan_cancellation (MkPosting  *posting,
-                   GError    **error)
+plan_cancellation (MkPosting *posting,
+                   GError   **error)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
-  g_autoptr(GArray) reversed = NULL;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
+  g_autoptr (GArray) reversed = NULL;
   g_autofree char *number = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *date = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_row;
+  sqlite3_stmt    *stmt;
+  gboolean         has_row;
 
   stmt = _mk_database_statement (
       posting->db,
@@ -1212,7 +1180,7 @@ plan_cancellation (MkPosting  *posting,
   if (!_mk_database_step (posting->db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
-    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_NOT_FOUND, _("the cancelled document no longer exists."));
+    return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_NOT_FOUND, _ ("the cancelled document no longer exists."));
   number = mk_text_isolate_ltr ((const char *) sqlite3_column_text (stmt, 0));
   kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
@@ -1220,25 +1188,25 @@ plan_cancellation (MkPosting  *posting,
     {
       sqlite3_reset (stmt);
       return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_CANCELLED,
-                   _("document %s is cancelled already."), number);
+                               _ ("document %s is cancelled already."), number);
     }
   if (sqlite3_column_int (stmt, 4))
     {
       sqlite3_reset (stmt);
       return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_RECEIVED,
-                   _("waybill %s has been received; cancel its reception first."), number);
+                               _ ("waybill %s has been received; cancel its reception first."), number);
     }
   sqlite3_reset (stmt);
 
   if (g_str_equal (kind, "CAN"))
     return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_CANCELLED,
-                 _("%s is a cancellation, which cannot be cancelled; post the document again instead."),
-                 number);
+                             _ ("%s is a cancellation, which cannot be cancelled; post the document again instead."),
+                             number);
   if (strcmp (posting->date, date) < 0)
     {
       g_autofree char *original = mk_text_isolate_ltr (date);
       return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID,
-                   _("a cancellation cannot be dated before the document it cancels (%s)."), original);
+                               _ ("a cancellation cannot be dated before the document it cancels (%s)."), original);
     }
 
   reversed = _mk_ledger_document_movements (posting->db, posting->reference_id, error);
@@ -1247,22 +1215,22 @@ plan_cancellation (MkPosting  *posting,
   for (guint i = 0; i < reversed->len; i++)
     {
       const MkMovement *movement = &g_array_index (reversed, MkMovement, i);
-      MkDocumentLine *line = mk_document_line_new (NULL, -movement->quantity);
+      MkDocumentLine   *line = mk_document_line_new (NULL, -movement->quantity);
 
       line->item_id = movement->item_id;
       line->lot_id = movement->lot_id;
       line->grant_id = movement->grant_id;
       g_ptr_array_add (lines, line);
       _mk_posting_add_movement (posting, movement->location_id, movement->item_id, movement->lot_id,
-                    movement->grant_id, -movement->quantity, "cancellation");
+                                movement->grant_id, -movement->quantity, "cancellation");
     }
   _mk_posting_replace_lines (posting, lines);
   return TRUE;
 }
 
 gboolean
-_mk_posting_plan (MkPosting  *posting,
-                  GError    **error)
+_mk_posting_plan (MkPosting *posting,
+                  GError   **error)
 {
   switch (mk_document_get_kind (posting->document))
     {

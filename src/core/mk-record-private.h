@@ -10,36 +10,36 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gboolean  set;
-  gboolean  changed;  /* set since the record was read or stored */
-  char     *text;     /* CODE, TEXT, DATE, VOCAB, PLACE; REF: the code */
-  gint64    number;   /* INT, DECIMAL, BOOL; REF: the id once resolved */
+  gboolean set;
+  gboolean changed; /* set since the record was read or stored */
+  char    *text;    /* CODE, TEXT, DATE, VOCAB, PLACE; REF: the code */
+  gint64   number;  /* INT, DECIMAL, BOOL; REF: the id once resolved */
 } MkRecordValue;
 
-MkRecordValue *_mk_record_value        (MkRecord   *self,
-                                        guint       index);
+MkRecordValue *_mk_record_value (MkRecord *self,
+                                 guint     index);
 /* Values read from the database: set, not changed. */
-void           _mk_record_load_text    (MkRecord   *self,
-                                        guint       index,
-                                        const char *text);
-void           _mk_record_load_number  (MkRecord   *self,
-                                        guint       index,
-                                        gint64      number);
-void           _mk_record_load_ref     (MkRecord   *self,
-                                        guint       index,
-                                        gint64      id,
-                                        const char *code);
-void           _mk_record_clear_changes (MkRecord  *self);
+void _mk_record_load_text (MkRecord   *self,
+                           guint       index,
+                           const char *text);
+void _mk_record_load_number (MkRecord *self,
+                             guint     index,
+                             gint64    number);
+void _mk_record_load_ref (MkRecord   *self,
+                          guint       index,
+                          gint64      id,
+                          const char *code);
+void _mk_record_clear_changes (MkRecord *self);
 /* “Item HK-01” for messages, with the code isolated. */
-char          *_mk_record_describe     (MkRecord   *self);
+char *_mk_record_describe (MkRecord *self);
 /* Sets @error naming the record and @field. */
-void           _mk_record_set_field_error (MkRecord      *self,
-                                           GError       **error,
-                                           GQuark         domain,
-                                           gint           code,
-                                           const MkField *field,
-                                           const char    *problem);
+void _mk_record_set_field_error (MkRecord      *self,
+                                 GError       **error,
+                                 GQuark         domain,
+                                 gint           code,
+                                 const MkField *field,
+                                 const char    *problem);
 /* A value quoted for a message: isolated, and shortened when long. */
-char          *_mk_record_quote_value  (const char *text);
+char *_mk_record_quote_value (const char *text);
 
 G_END_DECLS

@@ -13,17 +13,18 @@
 
 struct _MkRecord
 {
-  GObject        parent_instance;
+  GObject parent_instance;
 
   const MkKind  *kind;
   gint64         id;
-  MkRecordValue *values;  /* one per field of the kind */
+  MkRecordValue *values; /* one per field of the kind */
   const MkField *invalid_field;
 };
 
 G_DEFINE_TYPE (MkRecord, mk_record, G_TYPE_OBJECT)
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-record-error-quark, mk_record_error)
 /* clang-format on */
 
@@ -164,10 +165,10 @@ _mk_record_describe (MkRecord *self)
     {
       g_autofree char *quoted = _mk_record_quote_value (code->text);
       /* Translators: a record in a message: “Item HK-001”. */
-      return g_strdup_printf (C_("record", "%s %s"), _(self->kind->label), quoted);
+      return g_strdup_printf (C_ ("record", "%s %s"), _ (self->kind->label), quoted);
     }
   /* Translators: a record not yet saved, without a code. */
-  return g_strdup_printf (C_("record", "New %s"), _(self->kind->label));
+  return g_strdup_printf (C_ ("record", "New %s"), _ (self->kind->label));
 }
 
 void
@@ -183,8 +184,8 @@ _mk_record_set_field_error (MkRecord      *self,
   self->invalid_field = field;
   /* Translators: record, field label and problem:
    * “Item HK-001 — Unit weight (kg): “-2” is below 0.” */
-  g_set_error (error, domain, code, C_("record error", "%s — %s: %s"), record,
-               _(field->label), problem);
+  g_set_error (error, domain, code, C_ ("record error", "%s — %s: %s"), record,
+               _ (field->label), problem);
 }
 
 /* Parsing ---------------------------------------------------------------- */
@@ -213,7 +214,7 @@ parse_bool (const char *text,
 {
   static const char *const yes[] = { "yes", "y", "true", "1", "نعم", "x" };
   static const char *const no[] = { "no", "n", "false", "0", "لا" };
-  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char         *folded = g_utf8_casefold (text, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
     if (g_str_equal (folded, yes[i]))
@@ -239,7 +240,7 @@ check_range (MkRecord      *self,
   g_autofree char *problem = NULL;
   g_autofree char *min_text = NULL;
   g_autofree char *max_text = NULL;
-  guint scale = field->type == MK_FIELD_DECIMAL ? field->scale : 1;
+  guint            scale = field->type == MK_FIELD_DECIMAL ? field->scale : 1;
 
   if (number >= field->min && number <= field->max)
     return TRUE;
@@ -249,7 +250,7 @@ check_range (MkRecord      *self,
   {
     g_autofree char *min_iso = mk_text_isolate_ltr (min_text);
     g_autofree char *max_iso = mk_text_isolate_ltr (max_text);
-    problem = g_strdup_printf (_("enter a number from %s to %s."), min_iso,
+    problem = g_strdup_printf (_ ("enter a number from %s to %s."), min_iso,
                                max_iso);
   }
   _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
@@ -258,24 +259,24 @@ check_range (MkRecord      *self,
 }
 
 static gboolean
-parse_into (MkRecord       *self,
-            const MkField  *field,
-            MkRecordValue  *value,
-            const char     *stripped,
-            GError        **error)
+parse_into (MkRecord      *self,
+            const MkField *field,
+            MkRecordValue *value,
+            const char    *stripped,
+            GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *quoted = _mk_record_quote_value (stripped);
   g_autofree char *problem = NULL;
-  gint64 number = 0;
-  gboolean flag;
+  gint64           number = 0;
+  gboolean         flag;
 
   switch (field->type)
     {
     case MK_FIELD_CODE:
       {
         g_autofree char *code = mk_text_normalize_number (stripped);
-        gsize length = strlen (code);
+        gsize            length = strlen (code);
 
         if (length > field->max_length)
           {
@@ -293,7 +294,7 @@ parse_into (MkRecord       *self,
           if (!is_code_character (code[i]))
             {
               problem = g_strdup_printf (
-                  _("%s is not a valid code: use Latin letters, digits and - _ . / without spaces."),
+                  _ ("%s is not a valid code: use Latin letters, digits and - _ . / without spaces."),
                   quoted);
               _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
                                           MK_RECORD_ERROR_BAD_CODE, field,
@@ -313,7 +314,7 @@ parse_into (MkRecord       *self,
           {
             _mk_record_set_field_error (
                 self, error, MK_RECORD_ERROR, MK_RECORD_ERROR_BAD_TEXT, field,
-                _("the text must fit on one line, without line breaks or tabs."));
+                _ ("the text must fit on one line, without line breaks or tabs."));
             return FALSE;
           }
         if (length > (glong) field->max_length)
@@ -360,7 +361,7 @@ parse_into (MkRecord       *self,
     case MK_FIELD_BOOL:
       if (!parse_bool (stripped, &flag))
         {
-          problem = g_strdup_printf (_("%s is neither yes nor no."), quoted);
+          problem = g_strdup_printf (_ ("%s is neither yes nor no."), quoted);
           _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
                                       MK_RECORD_ERROR_BAD_BOOL, field, problem);
           return FALSE;
@@ -386,7 +387,7 @@ parse_into (MkRecord       *self,
 
     case MK_FIELD_CHOICE:
       {
-        g_auto(GStrv) choices = g_strsplit (field->vocab, "|", -1);
+        g_auto (GStrv) choices = g_strsplit (field->vocab, "|", -1);
         g_autofree char *listed = g_strjoinv (", ", choices);
 
         for (guint i = 0; choices[i] != NULL; i++)
@@ -396,7 +397,7 @@ parse_into (MkRecord       *self,
               value->text = g_strdup (choices[i]);
               return TRUE;
             }
-        problem = g_strdup_printf (_("%s is not one of: %s."), quoted, listed);
+        problem = g_strdup_printf (_ ("%s is not one of: %s."), quoted, listed);
         _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
                                     MK_RECORD_ERROR_BAD_TEXT, field, problem);
         return FALSE;
@@ -407,7 +408,7 @@ parse_into (MkRecord       *self,
     case MK_FIELD_REF:
       if (text_has_control_characters (stripped) || g_utf8_strlen (stripped, -1) > 200)
         {
-          problem = g_strdup_printf (_("%s is not a known value."), quoted);
+          problem = g_strdup_printf (_ ("%s is not a known value."), quoted);
           _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
                                       MK_RECORD_ERROR_BAD_TEXT, field, problem);
           return FALSE;
@@ -423,15 +424,15 @@ parse_into (MkRecord       *self,
 }
 
 gboolean
-mk_record_set_text (MkRecord    *self,
-                    const char  *field_name,
-                    const char  *text,
-                    GError     **error)
+mk_record_set_text (MkRecord   *self,
+                    const char *field_name,
+                    const char *text,
+                    GError    **error)
 {
   g_autofree char *stripped = NULL;
-  const MkField *field;
-  MkRecordValue *value;
-  gint index;
+  const MkField   *field;
+  MkRecordValue   *value;
+  gint             index;
 
   g_return_val_if_fail (MK_IS_RECORD (self), FALSE);
   g_return_val_if_fail (field_name != NULL, FALSE);
@@ -440,7 +441,7 @@ mk_record_set_text (MkRecord    *self,
   if (index < 0)
     {
       g_set_error (error, MK_RECORD_ERROR, MK_RECORD_ERROR_UNKNOWN_FIELD,
-                   _("%s has no field “%s”."), _(self->kind->label), field_name);
+                   _ ("%s has no field “%s”."), _ (self->kind->label), field_name);
       return FALSE;
     }
   field = &self->kind->fields[index];
@@ -450,7 +451,7 @@ mk_record_set_text (MkRecord    *self,
     {
       _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
                                   MK_RECORD_ERROR_BAD_TEXT, field,
-                                  _("the text is not valid UTF-8."));
+                                  _ ("the text is not valid UTF-8."));
       return FALSE;
     }
 
@@ -461,7 +462,7 @@ mk_record_set_text (MkRecord    *self,
         {
           _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
                                       MK_RECORD_ERROR_REQUIRED, field,
-                                      _("this field must be filled in."));
+                                      _ ("this field must be filled in."));
           return FALSE;
         }
       /* An empty optional field is cleared: text to "", numbers unset. */
@@ -496,9 +497,9 @@ char *
 mk_record_get_text (MkRecord   *self,
                     const char *field_name)
 {
-  const MkField *field;
+  const MkField       *field;
   const MkRecordValue *value;
-  gint index;
+  gint                 index;
 
   g_return_val_if_fail (MK_IS_RECORD (self), NULL);
 

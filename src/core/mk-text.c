@@ -12,7 +12,8 @@
 
 #include <string.h>
 
-/* clang-format off: it would split the quark's name at the dashes. */
+/* The quark's name has dashes, which clang-format would split. */
+/* clang-format off */
 G_DEFINE_QUARK (mk-text-error-quark, mk_text_error)
 /* clang-format on */
 
@@ -35,23 +36,23 @@ is_trimmable (gunichar c)
 {
   switch (c)
     {
-      case 0x061C: /* ARABIC LETTER MARK */
-      case 0x200B: /* ZERO WIDTH SPACE */
-      case 0x200E: /* LEFT-TO-RIGHT MARK */
-      case 0x200F: /* RIGHT-TO-LEFT MARK */
-      case 0x202A: /* LRE … */
-      case 0x202B:
-      case 0x202C:
-      case 0x202D:
-      case 0x202E: /* … RLO */
-      case 0x2066: /* LRI … */
-      case 0x2067:
-      case 0x2068:
-      case 0x2069: /* … PDI */
-      case 0xFEFF: /* ZERO WIDTH NO-BREAK SPACE (BOM) */
-        return TRUE;
-      default:
-        return g_unichar_isspace (c);
+    case 0x061C: /* ARABIC LETTER MARK */
+    case 0x200B: /* ZERO WIDTH SPACE */
+    case 0x200E: /* LEFT-TO-RIGHT MARK */
+    case 0x200F: /* RIGHT-TO-LEFT MARK */
+    case 0x202A: /* LRE … */
+    case 0x202B:
+    case 0x202C:
+    case 0x202D:
+    case 0x202E: /* … RLO */
+    case 0x2066: /* LRI … */
+    case 0x2067:
+    case 0x2068:
+    case 0x2069: /* … PDI */
+    case 0xFEFF: /* ZERO WIDTH NO-BREAK SPACE (BOM) */
+      return TRUE;
+    default:
+      return g_unichar_isspace (c);
     }
 }
 
@@ -60,7 +61,7 @@ mk_text_normalize_number (const char *text)
 {
   const char *start;
   const char *end;
-  GString *out;
+  GString    *out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -114,28 +115,28 @@ fold_arabic (gunichar c)
 {
   switch (c)
     {
-      case 0x0622: /* ALEF WITH MADDA ABOVE */
-      case 0x0623: /* ALEF WITH HAMZA ABOVE */
-      case 0x0625: /* ALEF WITH HAMZA BELOW */
-      case 0x0671: /* ALEF WASLA */
-        return 0x0627;
-      case 0x0629: /* TEH MARBUTA */
-        return 0x0647;
-      case 0x0649: /* ALEF MAKSURA */
-        return 0x064A;
-      case 0x0640: /* TATWEEL */
-      case 0x064B: /* FATHATAN … */
-      case 0x064C:
-      case 0x064D:
-      case 0x064E:
-      case 0x064F:
-      case 0x0650:
-      case 0x0651:
-      case 0x0652: /* … SUKUN */
-      case 0x0670: /* SUPERSCRIPT ALEF */
-        return 0;
-      default:
-        return c;
+    case 0x0622: /* ALEF WITH MADDA ABOVE */
+    case 0x0623: /* ALEF WITH HAMZA ABOVE */
+    case 0x0625: /* ALEF WITH HAMZA BELOW */
+    case 0x0671: /* ALEF WASLA */
+      return 0x0627;
+    case 0x0629: /* TEH MARBUTA */
+      return 0x0647;
+    case 0x0649: /* ALEF MAKSURA */
+      return 0x064A;
+    case 0x0640: /* TATWEEL */
+    case 0x064B: /* FATHATAN … */
+    case 0x064C:
+    case 0x064D:
+    case 0x064E:
+    case 0x064F:
+    case 0x0650:
+    case 0x0651:
+    case 0x0652: /* … SUKUN */
+    case 0x0670: /* SUPERSCRIPT ALEF */
+      return 0;
+    default:
+      return c;
     }
 }
 
@@ -159,7 +160,7 @@ static void
 append_unichar (GString *out, gunichar c)
 {
   char buf[6];
-  int n = g_unichar_to_utf8 (c, buf);
+  int  n = g_unichar_to_utf8 (c, buf);
 
   g_string_append_len (out, buf, n);
 }
@@ -170,7 +171,7 @@ fold_slow (const char *text)
   g_autofree char *valid = NULL;
   g_autofree char *nfc = NULL;
   g_autofree char *folded = NULL;
-  GString *out;
+  GString         *out;
 
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
@@ -252,7 +253,7 @@ describe (const char *text)
   g_autofree char *valid = NULL;
   g_autoptr (GString) shown = NULL;
   const char *line_end;
-  gboolean cut = FALSE;
+  gboolean    cut = FALSE;
 
   if (text == NULL)
     text = "";
@@ -283,7 +284,7 @@ check_utf8 (const char *text, GError **error)
     return TRUE;
 
   g_set_error_literal (error, MK_TEXT_ERROR, MK_TEXT_ERROR_INVALID_UTF8,
-                       _("The text contains bytes that are not UTF-8 "
+                       _ ("The text contains bytes that are not UTF-8 "
                           "characters; type it again, or save the file it "
                           "comes from as UTF-8."));
   return FALSE;
@@ -295,7 +296,7 @@ set_not_a_number (GError **error, const char *text)
   g_autofree char *shown = describe (text);
 
   g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_NOT_A_NUMBER,
-               _("“%s” is not a number; type digits such as 1250."), shown);
+               _ ("“%s” is not a number; type digits such as 1250."), shown);
 }
 
 static void
@@ -304,7 +305,7 @@ set_not_whole (GError **error, const char *text)
   g_autofree char *shown = describe (text);
 
   g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_NOT_A_NUMBER,
-               _("“%s” is not a whole number; type digits with no decimals, "
+               _ ("“%s” is not a whole number; type digits with no decimals, "
                   "such as 1250."),
                shown);
 }
@@ -316,12 +317,12 @@ set_out_of_range (GError **error, const char *text, gboolean negative)
 
   if (negative)
     g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_OUT_OF_RANGE,
-                 _("“%s” is too far below zero to be stored; check the "
+                 _ ("“%s” is too far below zero to be stored; check the "
                     "digits."),
                  shown);
   else
     g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_OUT_OF_RANGE,
-                 _("“%s” is too large a number to be stored; check the "
+                 _ ("“%s” is too large a number to be stored; check the "
                     "digits."),
                  shown);
 }
@@ -341,8 +342,8 @@ static DigitsResult
 read_grouped_digits (const char **p, gboolean negative, gint64 *acc, guint *n_digits)
 {
   const char *s = *p;
-  guint group = 0; /* digits in the current group */
-  gboolean grouped = FALSE;
+  guint       group = 0; /* digits in the current group */
+  gboolean    grouped = FALSE;
 
   *n_digits = 0;
   for (;; s++)
@@ -384,7 +385,7 @@ set_bad_grouping (GError **error, const char *text)
   g_autofree char *shown = describe (text);
 
   g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_NOT_A_NUMBER,
-               _("“%s” has a misplaced thousands separator; write the "
+               _ ("“%s” has a misplaced thousands separator; write the "
                   "number as 1250 or 1,250."),
                shown);
 }
@@ -400,7 +401,7 @@ check_one_line (const char *norm, const char *text, GError **error)
 
   shown = describe (text);
   g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_NOT_A_NUMBER,
-               _("“%s” is on several lines; type one number on one line."), shown);
+               _ ("“%s” is on several lines; type one number on one line."), shown);
   return FALSE;
 }
 
@@ -408,20 +409,20 @@ static void
 set_empty (GError **error)
 {
   g_set_error_literal (error, MK_TEXT_ERROR, MK_TEXT_ERROR_NOT_A_NUMBER,
-                       _("The number is missing; type digits such as "
+                       _ ("The number is missing; type digits such as "
                           "1250."));
 }
 
 /* Reads the sign and whole part shared by integers and decimals. Returns
  * FALSE with @error set. */
 static gboolean
-read_number_start (const char *text,
+read_number_start (const char  *text,
                    const char **p,
-                   gboolean *negative,
-                   gint64 *acc,
-                   guint *n_digits,
-                   gboolean allow_no_digits,
-                   GError **error)
+                   gboolean    *negative,
+                   gint64      *acc,
+                   guint       *n_digits,
+                   gboolean     allow_no_digits,
+                   GError     **error)
 {
   const char *s = *p;
 
@@ -435,21 +436,21 @@ read_number_start (const char *text,
 
   switch (read_grouped_digits (&s, *negative, acc, n_digits))
     {
-      case DIGITS_OK:
+    case DIGITS_OK:
+      break;
+    case DIGITS_NONE:
+      if (allow_no_digits)
         break;
-      case DIGITS_NONE:
-        if (allow_no_digits)
-          break;
-        set_not_a_number (error, text);
-        return FALSE;
-      case DIGITS_BAD_GROUPING:
-        set_bad_grouping (error, text);
-        return FALSE;
-      case DIGITS_OVERFLOW:
-        set_out_of_range (error, text, *negative);
-        return FALSE;
-      default:
-        g_assert_not_reached ();
+      set_not_a_number (error, text);
+      return FALSE;
+    case DIGITS_BAD_GROUPING:
+      set_bad_grouping (error, text);
+      return FALSE;
+    case DIGITS_OVERFLOW:
+      set_out_of_range (error, text, *negative);
+      return FALSE;
+    default:
+      g_assert_not_reached ();
     }
 
   *p = s;
@@ -460,10 +461,10 @@ gboolean
 mk_text_parse_int (const char *text, gint64 *value, GError **error)
 {
   g_autofree char *norm = NULL;
-  const char *p;
-  gboolean negative;
-  gint64 acc;
-  guint n_digits;
+  const char      *p;
+  gboolean         negative;
+  gint64           acc;
+  guint            n_digits;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -522,12 +523,12 @@ gboolean
 mk_text_parse_decimal (const char *text, guint scale, gint64 *value, GError **error)
 {
   g_autofree char *norm = NULL;
-  const char *p;
-  gboolean negative;
-  gint64 acc;
-  guint n_digits;
-  int max_decimals = scale_decimals (scale);
-  int n_decimals = 0;
+  const char      *p;
+  gboolean         negative;
+  gint64           acc;
+  guint            n_digits;
+  int              max_decimals = scale_decimals (scale);
+  int              n_decimals = 0;
 
   g_return_val_if_fail (max_decimals >= 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -614,12 +615,12 @@ mk_text_parse_decimal (const char *text, guint scale, gint64 *value, GError **er
 char *
 mk_text_format_decimal (gint64 value, guint scale)
 {
-  int decimals = scale_decimals (scale);
+  int     decimals = scale_decimals (scale);
   guint64 magnitude;
   guint64 whole;
   guint64 fraction;
-  char frac[24];
-  int len;
+  char    frac[24];
+  int     len;
 
   g_return_val_if_fail (decimals >= 0, NULL);
 
@@ -645,7 +646,7 @@ static gboolean
 read_digits (const char **p, guint min, guint max, guint *value)
 {
   const char *s = *p;
-  guint n = 0;
+  guint       n = 0;
 
   *value = 0;
   while (g_ascii_isdigit (*s) && n < max)
@@ -684,9 +685,9 @@ char *
 mk_text_parse_date (const char *text, GError **error)
 {
   g_autofree char *norm = NULL;
-  guint year;
-  guint month;
-  guint day;
+  guint            year;
+  guint            month;
+  guint            day;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -703,7 +704,7 @@ mk_text_parse_date (const char *text, GError **error)
 
       g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_BAD_DATE,
                    /* Translators: the two values are example dates. */
-                   _("The date is missing; type it as %s or %s."), iso, dmy);
+                   _ ("The date is missing; type it as %s or %s."), iso, dmy);
       return NULL;
     }
 
@@ -716,7 +717,7 @@ mk_text_parse_date (const char *text, GError **error)
       g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_BAD_DATE,
                    /* Translators: the first value is what was typed, the
                     * other two are example dates. */
-                   _("“%s” is not a date; type it as %s (year-month-day) or "
+                   _ ("“%s” is not a date; type it as %s (year-month-day) or "
                       "%s (day/month/year)."),
                    shown, iso, dmy);
       return NULL;
@@ -727,7 +728,7 @@ mk_text_parse_date (const char *text, GError **error)
       g_autofree char *shown = describe (text);
 
       g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_BAD_DATE,
-                   _("The year of “%s” is out of range; type a year between "
+                   _ ("The year of “%s” is out of range; type a year between "
                       "1900 and 2200."),
                    shown);
       return NULL;
@@ -739,7 +740,7 @@ mk_text_parse_date (const char *text, GError **error)
       g_autofree char *shown = describe (text);
 
       g_set_error (error, MK_TEXT_ERROR, MK_TEXT_ERROR_BAD_DATE,
-                   _("“%s” is not a day of the calendar; check the day and "
+                   _ ("“%s” is not a day of the calendar; check the day and "
                       "the month."),
                    shown);
       return NULL;
@@ -804,7 +805,7 @@ mk_text_set_language (const char *language)
 const char *
 mk_text_pick_name (const char *name_en, const char *name_ar)
 {
-  gboolean arabic = mk_text_prefers_arabic ();
+  gboolean    arabic = mk_text_prefers_arabic ();
   const char *first = arabic ? name_ar : name_en;
   const char *second = arabic ? name_en : name_ar;
 

@@ -22,41 +22,41 @@ GQuark mk_text_error_quark (void);
 
 /* Arabic-Indic (U+0660…) and Eastern Arabic-Indic (U+06F0…) digits to 0–9,
  * the Arabic decimal separator (U+066B) to '.', and white space trimmed. */
-char    *mk_text_normalize_number (const char *text);
+char *mk_text_normalize_number (const char *text);
 
 /* Folds for matching: case, Arabic alef/ta marbuta/alef maksura variants,
  * tatweel and tashkeel (reference/arabic.md). Display the original. */
-char    *mk_text_fold             (const char *text);
+char *mk_text_fold (const char *text);
 
 /* Whole numbers and decimals from what a person typed ("1,250", "٣٠",
  * "0.27"); decimals are returned × @scale with no floating point. */
-gboolean mk_text_parse_int        (const char *text,
-                                   gint64     *value,
-                                   GError    **error);
-gboolean mk_text_parse_decimal    (const char *text,
-                                   guint       scale,
-                                   gint64     *value,
-                                   GError    **error);
-char    *mk_text_format_decimal   (gint64      value,
-                                   guint       scale);
+gboolean mk_text_parse_int (const char *text,
+                            gint64     *value,
+                            GError    **error);
+gboolean mk_text_parse_decimal (const char *text,
+                                guint       scale,
+                                gint64     *value,
+                                GError    **error);
+char    *mk_text_format_decimal (gint64 value,
+                                 guint  scale);
 
 /* A calendar date as YYYY-MM-DD (also DD/MM/YYYY), checked to exist.
  * Returns the ISO form. */
-char    *mk_text_parse_date       (const char *text,
-                                   GError    **error);
+char *mk_text_parse_date (const char *text,
+                          GError    **error);
 
 /* Unicode isolates for values inserted into sentences: codes, numbers and
  * dates left to right; names and free text first-strong. */
-char    *mk_text_isolate_ltr      (const char *text);
-char    *mk_text_isolate          (const char *text);
+char *mk_text_isolate_ltr (const char *text);
+char *mk_text_isolate (const char *text);
 
 /* Whether names are shown in Arabic: follows the interface language
  * unless mk_text_set_language() chose one ("ar", "en", or NULL for the
  * interface's). */
-gboolean mk_text_prefers_arabic   (void);
-void     mk_text_set_language     (const char *language);
+gboolean mk_text_prefers_arabic (void);
+void     mk_text_set_language (const char *language);
 /* @name_en or @name_ar as preferred, falling back to the other. */
-const char *mk_text_pick_name     (const char *name_en,
-                                   const char *name_ar);
+const char *mk_text_pick_name (const char *name_en,
+                               const char *name_ar);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 void
 mk_test_remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   if (dir == NULL)
@@ -31,10 +31,10 @@ mk_test_remove_tree (const char *path)
 }
 
 void
-mk_fixture_set_up (MkFixture     *fixture,
-                   gconstpointer  data)
+mk_fixture_set_up (MkFixture    *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("makhzan-test-XXXXXX", &error);
   g_assert_no_error (error);
@@ -48,8 +48,8 @@ mk_fixture_set_up (MkFixture     *fixture,
 }
 
 void
-mk_fixture_tear_down (MkFixture     *fixture,
-                      gconstpointer  data)
+mk_fixture_tear_down (MkFixture    *fixture,
+                      gconstpointer data)
 {
   if (fixture->db != NULL)
     g_assert_finalize_object (fixture->db);
@@ -64,7 +64,7 @@ record_from_pairs (const char *kind_name,
                    GError    **error)
 {
   const MkKind *kind = mk_kind_lookup (kind_name);
-  g_autoptr(MkRecord) record = NULL;
+  g_autoptr (MkRecord) record = NULL;
   const char *field;
 
   g_assert_nonnull (kind);
@@ -83,8 +83,8 @@ mk_fixture_add (MkFixture  *fixture,
                 const char *kind,
                 ...)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkRecord) record = NULL;
   va_list args;
 
   va_start (args, kind);
@@ -103,7 +103,7 @@ mk_fixture_add_fails (MkFixture  *fixture,
                       ...)
 {
   GError *error = NULL;
-  g_autoptr(MkRecord) record = NULL;
+  g_autoptr (MkRecord) record = NULL;
   va_list args;
 
   va_start (args, kind);
@@ -120,8 +120,8 @@ mk_fixture_add_fails (MkFixture  *fixture,
 void
 mk_fixture_add_catalogue (MkFixture *fixture)
 {
-  g_autoptr(MkRecord) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
-  g_autoptr(MkRecord) r6 = NULL, r7 = NULL, r8 = NULL, r9 = NULL, r10 = NULL;
+  g_autoptr (MkRecord) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
+  g_autoptr (MkRecord) r6 = NULL, r7 = NULL, r8 = NULL, r9 = NULL, r10 = NULL;
 
   r1 = mk_fixture_add (fixture, "warehouse", "code", "BEN-MAIN",
                        "name_en", "Benghazi main warehouse",
@@ -165,7 +165,7 @@ mk_fixture_write_file (MkFixture  *fixture,
                        const char *contents,
                        gssize      length)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *path = g_build_filename (fixture->dir, name, NULL);
 
   g_file_set_contents (path, contents, length, &error);
@@ -176,7 +176,7 @@ mk_fixture_write_file (MkFixture  *fixture,
 char *
 mk_fixture_dump (MkFixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *dump = mk_database_dump (fixture->db, &error);
 
   g_assert_no_error (error);

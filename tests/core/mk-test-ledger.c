@@ -12,9 +12,9 @@
 void
 mk_test_add_ledger_catalogue (MkFixture *fixture)
 {
-  g_autoptr(MkRecord) field = NULL, old = NULL, blanket = NULL, bha = NULL, grant = NULL;
-  g_autoptr(MkRecord) toothpaste = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkRecord) field = NULL, old = NULL, blanket = NULL, bha = NULL, grant = NULL;
+  g_autoptr (MkRecord) toothpaste = NULL;
+  g_autoptr (GError) error = NULL;
 
   mk_fixture_add_catalogue (fixture);
   field = mk_fixture_add (fixture, "warehouse", "code", "BEN-FIELD",
@@ -44,9 +44,9 @@ mk_test_add_ledger_catalogue (MkFixture *fixture)
 void
 mk_test_compose_hk (MkFixture *fixture)
 {
-  g_autoptr(GPtrArray) bill = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_kit_component_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkRecord) kit = NULL;
+  g_autoptr (GPtrArray) bill = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_kit_component_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkRecord) kit = NULL;
 
   g_ptr_array_add (bill, mk_kit_component_new ("SOAP", 4));
   g_ptr_array_add (bill, mk_kit_component_new ("TOOTHPASTE", 1));
@@ -65,20 +65,20 @@ mk_test_compose_hk (MkFixture *fixture)
 }
 
 void
-mk_ledger_fixture_set_up (MkFixture     *fixture,
-                          gconstpointer  data)
+mk_ledger_fixture_set_up (MkFixture    *fixture,
+                          gconstpointer data)
 {
   mk_fixture_set_up (fixture, data);
   mk_test_add_ledger_catalogue (fixture);
 }
 
 void
-mk_ledger_fixture_tear_down (MkFixture     *fixture,
-                             gconstpointer  data)
+mk_ledger_fixture_tear_down (MkFixture    *fixture,
+                             gconstpointer data)
 {
   if (fixture->db != NULL)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       mk_ledger_check (fixture->db, &error);
       g_assert_no_error (error);
@@ -93,16 +93,16 @@ mk_test_document_new (MkDocumentKind kind,
                       ...)
 {
   MkDocument *document = mk_document_new (kind);
-  MkRecord *header = mk_document_get_header (document);
+  MkRecord   *header = mk_document_get_header (document);
   const char *field;
-  va_list args;
+  va_list     args;
 
   g_assert_nonnull (header);
   va_start (args, kind);
   while ((field = va_arg (args, const char *)) != NULL)
     {
       const char *value = va_arg (args, const char *);
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       mk_record_set_text (header, field, value, &error);
       if (error != NULL)
@@ -113,8 +113,8 @@ mk_test_document_new (MkDocumentKind kind,
 }
 
 static void
-set_str (char       **target,
-         const char  *value)
+set_str (char      **target,
+         const char *value)
 {
   g_free (*target);
   *target = g_strdup (value);
@@ -126,7 +126,7 @@ line_new_valist (const char *item_code,
                  va_list     args)
 {
   MkDocumentLine *line = mk_document_line_new (item_code, quantity);
-  const char *name;
+  const char     *name;
 
   g_assert_nonnull (line);
   g_assert_cmpstr (line->item_code, ==, item_code);
@@ -163,7 +163,7 @@ mk_test_line_new (const char *item_code,
                   ...)
 {
   MkDocumentLine *line;
-  va_list args;
+  va_list         args;
 
   va_start (args, quantity);
   line = line_new_valist (item_code, quantity, args);
@@ -178,7 +178,7 @@ mk_test_add_line (MkDocument *document,
                   ...)
 {
   MkDocumentLine *line;
-  va_list args;
+  va_list         args;
 
   va_start (args, quantity);
   line = line_new_valist (item_code, quantity, args);
@@ -190,12 +190,12 @@ const char *
 mk_test_post (MkFixture  *fixture,
               MkDocument *document)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
   g_autofree char *pattern = NULL;
-  const char *number;
-  const char *date;
-  MkAuditEntry *entry;
+  const char      *number;
+  const char      *date;
+  MkAuditEntry    *entry;
 
   if (!mk_documents_post (fixture->db, document, &error))
     g_error ("posting a %s was refused: %s",
@@ -230,8 +230,8 @@ mk_test_post_fails (MkFixture  *fixture,
                     MkDocument *document)
 {
   g_autofree char *before = mk_fixture_dump (fixture);
-  gint64 id_before = mk_document_get_id (document);
-  GError *error = NULL;
+  gint64           id_before = mk_document_get_id (document);
+  GError          *error = NULL;
 
   g_assert_false (mk_documents_post (fixture->db, document, &error));
   g_assert_nonnull (error);
@@ -252,9 +252,9 @@ mk_test_receive (MkFixture  *fixture,
                  const char *expiry,
                  const char *grant)
 {
-  MkDocument *grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", date,
-                                          "warehouse", warehouse, "source", "purchase",
-                                          "supplier", "Tibesti Trading", NULL);
+  MkDocument     *grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", date,
+                                              "warehouse", warehouse, "source", "purchase",
+                                              "supplier", "Tibesti Trading", NULL);
   MkDocumentLine *line = mk_document_line_new (item, quantity);
 
   line->lot_number = g_strdup (lot);
@@ -274,7 +274,7 @@ mk_test_balance (MkFixture  *fixture,
                  const char *as_of)
 {
   MkStockFilter filter = { warehouse, FALSE, item, lot, grant, as_of };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 quantity = -1;
 
   mk_ledger_get_balance (fixture->db, &filter, &quantity, &error);
@@ -288,7 +288,7 @@ mk_test_quarantine (MkFixture  *fixture,
                     const char *item)
 {
   MkStockFilter filter = { warehouse, TRUE, item, NULL, NULL, NULL };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 quantity = -1;
 
   mk_ledger_get_balance (fixture->db, &filter, &quantity, &error);
@@ -301,15 +301,15 @@ mk_test_assert_mentions (const GError *error,
                          ...)
 {
   g_autofree char *message = NULL;
-  const char *mention;
-  va_list args;
+  const char      *mention;
+  va_list          args;
 
   g_assert_nonnull (error);
   message = g_utf8_casefold (error->message, -1);
   va_start (args, error);
   while ((mention = va_arg (args, const char *)) != NULL)
     {
-      g_auto(GStrv) alternatives = g_strsplit (mention, "|", -1);
+      g_auto (GStrv) alternatives = g_strsplit (mention, "|", -1);
       gboolean found = FALSE;
 
       for (guint i = 0; alternatives[i] != NULL && !found; i++)
@@ -326,7 +326,7 @@ mk_test_assert_mentions (const GError *error,
 void
 mk_test_assert_ledger_ok (MkFixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   mk_ledger_check (fixture->db, &error);
   g_assert_no_error (error);
@@ -357,7 +357,7 @@ mk_test_raw_int (sqlite3    *handle,
                  const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 value;
+  gint64        value;
 
   if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
     g_error ("%s: %s", sql, sqlite3_errmsg (handle));
@@ -373,7 +373,7 @@ mk_test_raw_int (sqlite3    *handle,
 void
 mk_test_add_people_catalogue (MkFixture *fixture)
 {
-  g_autoptr(MkRecord) site = NULL, kit = NULL, winter = NULL, clothes = NULL;
+  g_autoptr (MkRecord) site = NULL, kit = NULL, winter = NULL, clothes = NULL;
 
   site = mk_fixture_add (fixture, "site", "code", "KUF-UC",
                          "name_en", "Kuwaifiya urban community", "name_ar", "مجتمع الكويفية",
@@ -396,12 +396,12 @@ mk_test_add_household (MkFixture  *fixture,
                        const char *registered_on,
                        ...)
 {
-  g_autoptr(MkRecord) record = mk_record_new (mk_kind_lookup ("household"));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkRecord) record = mk_record_new (mk_kind_lookup ("household"));
+  g_autoptr (GError) error = NULL;
   g_autofree char *size_text = NULL;
-  const char *field;
-  gint64 size = 0;
-  va_list args;
+  const char      *field;
+  gint64           size = 0;
+  va_list          args;
 
   mk_record_set_text (record, "code", code, &error);
   g_assert_no_error (error);
@@ -442,15 +442,15 @@ mk_test_set_counts (MkDocument *document,
                     ...)
 {
   MkPeopleCounts *counts = mk_document_get_counts (document);
-  const char *field;
-  va_list args;
+  const char     *field;
+  va_list         args;
 
   g_assert_nonnull (counts);
   va_start (args, document);
   while ((field = va_arg (args, const char *)) != NULL)
     {
       const char *value = va_arg (args, const char *);
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       if (!mk_people_counts_set_text (counts, field, value, &error))
         g_error ("setting the count %s to “%s”: %s", field, value,
@@ -489,10 +489,10 @@ mk_test_deliver_to_site (MkFixture  *fixture,
                          const char *received_on,
                          gint64      short_quantity)
 {
-  g_autoptr(MkDocument) waybill = NULL;
-  g_autoptr(MkDocument) reception = NULL;
+  g_autoptr (MkDocument) waybill = NULL;
+  g_autoptr (MkDocument) reception = NULL;
   MkDocumentLine *line;
-  char *number;
+  char           *number;
 
   waybill = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", date, "warehouse", warehouse,
                                   "to_site", site, "transporter", "Al Khair Transport", NULL);
@@ -519,11 +519,12 @@ mk_test_site_balance (MkFixture  *fixture,
                       const char *item)
 {
   sqlite3 *handle = mk_test_raw_open (fixture);
-  char *sql = sqlite3_mprintf (
-      "SELECT coalesce (sum (b.quantity), 0) FROM balances b"
-      " JOIN locations l ON l.id = b.location_id AND l.kind = 'site'"
-      " JOIN sites s ON s.id = l.site_id JOIN items i ON i.id = b.item_id"
-      " WHERE s.code = %Q AND i.code = %Q", site, item);
+  char    *sql = sqlite3_mprintf (
+         "SELECT coalesce (sum (b.quantity), 0) FROM balances b"
+            " JOIN locations l ON l.id = b.location_id AND l.kind = 'site'"
+            " JOIN sites s ON s.id = l.site_id JOIN items i ON i.id = b.item_id"
+            " WHERE s.code = %Q AND i.code = %Q",
+         site, item);
   gint64 quantity = mk_test_raw_int (handle, sql);
 
   sqlite3_free (sql);
@@ -536,7 +537,7 @@ mk_test_lines_total (MkDocument *document,
                      const char *item)
 {
   GPtrArray *lines = mk_document_get_lines (document);
-  gint64 total = 0;
+  gint64     total = 0;
 
   for (guint i = 0; i < lines->len; i++)
     {

@@ -23,10 +23,10 @@ run_child (const char *path,
            const char *item,
            guint       count)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkDatabase) db = NULL;
   g_autofree char *go = g_strconcat (path, ".go", NULL);
-  gint64 deadline;
+  gint64           deadline;
 
   db = mk_database_open (path, &error);
   if (db == NULL)
@@ -53,12 +53,10 @@ run_child (const char *path,
 
   for (guint i = 0; i < count; i++)
     {
-      g_autoptr(MkDocument) grn = mk_document_new (MK_DOCUMENT_GRN);
+      g_autoptr (MkDocument) grn = mk_document_new (MK_DOCUMENT_GRN);
       MkRecord *header = mk_document_get_header (grn);
 
-      if (!mk_record_set_text (header, "date", "2026-03-01", &error)
-          || !mk_record_set_text (header, "warehouse", "BEN-MAIN", &error)
-          || !mk_record_set_text (header, "source", "purchase", &error))
+      if (!mk_record_set_text (header, "date", "2026-03-01", &error) || !mk_record_set_text (header, "warehouse", "BEN-MAIN", &error) || !mk_record_set_text (header, "source", "purchase", &error))
         {
           g_printerr ("child %s: header: %s\n", item, error->message);
           return 2;
@@ -82,9 +80,9 @@ static GSubprocess *
 spawn_child (const char *path,
              const char *item)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *count = g_strdup_printf ("%u", PER_CHILD);
-  GSubprocess *child;
+  GSubprocess     *child;
 
   child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                             &error, self_path, "--child", path, item, count, NULL);
@@ -97,10 +95,10 @@ wait_child (GSubprocess *child,
             const char  *item,
             GHashTable  *seen)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_auto(GStrv) numbers = NULL;
+  g_auto (GStrv) numbers = NULL;
   guint printed = 0;
 
   g_subprocess_communicate_utf8 (child, NULL, NULL, &out, &err, &error);
@@ -123,18 +121,18 @@ wait_child (GSubprocess *child,
 }
 
 static void
-test_two_processes (MkFixture     *fixture,
-                    gconstpointer  data)
+test_two_processes (MkFixture    *fixture,
+                    gconstpointer data)
 {
-  g_autoptr(GSubprocess) a = NULL;
-  g_autoptr(GSubprocess) b = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) stored = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) grns = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSubprocess) a = NULL;
+  g_autoptr (GSubprocess) b = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) stored = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) grns = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *go = g_strconcat (fixture->path, ".go", NULL);
-  const char *previous_owner = NULL;
-  guint switches = 0;
+  const char      *previous_owner = NULL;
+  guint            switches = 0;
 
   a = spawn_child (fixture->path, "SOAP");
   b = spawn_child (fixture->path, "BUCKET");
@@ -176,8 +174,8 @@ test_two_processes (MkFixture     *fixture,
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "BUCKET", NULL, NULL, NULL), ==, PER_CHILD);
   /* The next posting here continues the sequence. */
   {
-    g_autoptr(MkDocument) next = mk_test_receive (fixture, "2026-03-02", "BEN-MAIN", "BRUSH", 1,
-                                                  NULL, NULL, NULL);
+    g_autoptr (MkDocument) next = mk_test_receive (fixture, "2026-03-02", "BEN-MAIN", "BRUSH", 1,
+                                                   NULL, NULL, NULL);
     g_assert_cmpstr (mk_document_get_number (next), ==, "BEN-GRN-2026-00101");
   }
   /* tear_down runs mk_ledger_check. */

@@ -18,11 +18,11 @@
 static void
 read_all (MkCsvReader *reader, char **records, char **lines)
 {
-  GString *r = g_string_new (NULL);
-  GString *l = g_string_new (NULL);
+  GString           *r = g_string_new (NULL);
+  GString           *l = g_string_new (NULL);
   const char *const *fields;
-  guint n_fields;
-  gboolean at_end = TRUE;
+  guint              n_fields;
+  gboolean           at_end = TRUE;
   g_autoptr (GError) error = NULL;
 
   while (mk_csv_reader_next (reader, &fields, &n_fields, &at_end, &error))
@@ -161,8 +161,8 @@ test_long_fields (void)
   g_autoptr (MkCsvReader) reader = NULL;
   g_autoptr (GError) error = NULL;
   const char *const *fields;
-  guint n_fields;
-  gboolean at_end;
+  guint              n_fields;
+  gboolean           at_end;
 
   /* 10,000 characters with quotes, separators and line ends inside. */
   for (int i = 0; i < 10000; i++)
@@ -216,7 +216,7 @@ test_syntax_errors (void)
   static const struct
   {
     const char *data;
-    guint line;
+    guint       line;
     const char *in_message;
   } cases[] = {
     { "a,b\n1,\"open\n2,3\n", 2, "line 2" },
@@ -231,8 +231,8 @@ test_syntax_errors (void)
       g_autoptr (MkCsvReader) reader = NULL;
       g_autoptr (GError) error = NULL;
       const char *const *fields;
-      guint n_fields;
-      gboolean at_end = TRUE;
+      guint              n_fields;
+      gboolean           at_end = TRUE;
 
       g_test_message ("syntax: %s", cases[i].data);
       reader = mk_csv_reader_new_from_data (cases[i].data, strlen (cases[i].data), &error);
@@ -261,7 +261,7 @@ test_encoding_errors (void)
   {
     const char *name;
     const char *data;
-    gsize length;
+    gsize       length;
     const char *in_message;
     const char *not_in_message;
   } cases[] = {
@@ -314,18 +314,18 @@ static void
 test_files (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-csv-XXXXXX", &error);
-  g_autofree char *good = NULL;
-  g_autofree char *cp1256 = NULL;
-  g_autofree char *bad_quote = NULL;
-  g_autofree char *missing = NULL;
-  g_autofree char *huge = NULL;
-  g_autofree char *records = NULL;
-  g_autofree char *lines = NULL;
-  MkCsvReader *reader;
+  g_autofree char   *dir = g_dir_make_tmp ("test-csv-XXXXXX", &error);
+  g_autofree char   *good = NULL;
+  g_autofree char   *cp1256 = NULL;
+  g_autofree char   *bad_quote = NULL;
+  g_autofree char   *missing = NULL;
+  g_autofree char   *huge = NULL;
+  g_autofree char   *records = NULL;
+  g_autofree char   *lines = NULL;
+  MkCsvReader       *reader;
   const char *const *fields;
-  gboolean at_end;
-  int fd;
+  gboolean           at_end;
+  int                fd;
 
   g_assert_no_error (error);
 
@@ -395,7 +395,7 @@ test_fields_are_owned_until_next (void)
   const char *data = "a,b\nc,d\n";
   g_autoptr (MkCsvReader) reader = mk_csv_reader_new_from_data (data, strlen (data), NULL);
   const char *const *fields;
-  guint n_fields;
+  guint              n_fields;
 
   /* at_end and n_fields are optional. */
   g_assert_true (mk_csv_reader_next (reader, &fields, &n_fields, NULL, NULL));

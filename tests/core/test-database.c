@@ -11,15 +11,15 @@
 #include "mk-test-fixture.h"
 
 static void
-test_create_seeds_reference_data (MkFixture     *fixture,
-                                  gconstpointer  data)
+test_create_seeds_reference_data (MkFixture    *fixture,
+                                  gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkOffice) office = NULL;
-  g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GPtrArray) site_types = NULL;
-  g_autoptr(GPtrArray) reasons = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkOffice) office = NULL;
+  g_autoptr (GPtrArray) units = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr (GPtrArray) site_types = NULL;
+  g_autoptr (GPtrArray) reasons = NULL;
   guint regions, mantikas, baladiyas;
 
   mk_places_count (fixture->db, &regions, &mantikas, &baladiyas, &error);
@@ -54,13 +54,13 @@ test_create_seeds_reference_data (MkFixture     *fixture,
 }
 
 static void
-test_reopen (MkFixture     *fixture,
-             gconstpointer  data)
+test_reopen (MkFixture    *fixture,
+             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkDatabase) again = NULL;
-  g_autoptr(MkRecord) item = NULL;
-  g_autoptr(MkRecord) found = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkDatabase) again = NULL;
+  g_autoptr (MkRecord) item = NULL;
+  g_autoptr (MkRecord) found = NULL;
 
   mk_fixture_add_catalogue (fixture);
   g_assert_finalize_object (g_steal_pointer (&fixture->db));
@@ -75,11 +75,11 @@ test_reopen (MkFixture     *fixture,
 }
 
 static void
-test_ids_carry_the_office_number (MkFixture     *fixture,
-                                  gconstpointer  data)
+test_ids_carry_the_office_number (MkFixture    *fixture,
+                                  gconstpointer data)
 {
-  g_autoptr(MkRecord) first = NULL;
-  g_autoptr(MkRecord) second = NULL;
+  g_autoptr (MkRecord) first = NULL;
+  g_autoptr (MkRecord) second = NULL;
 
   first = mk_fixture_add (fixture, "donor", "code", "BHA", "name_en", "USAID BHA", NULL);
   second = mk_fixture_add (fixture, "donor", "code", "ECHO", "name_en", "ECHO", NULL);
@@ -90,10 +90,10 @@ test_ids_carry_the_office_number (MkFixture     *fixture,
 static void
 test_arabic_path (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("makhzan-مخزن-XXXXXX", &error);
   g_autofree char *path = NULL;
-  g_autoptr(MkDatabase) db = NULL;
+  g_autoptr (MkDatabase) db = NULL;
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "مكتب بنغازي.makhzan", NULL);
@@ -112,7 +112,7 @@ test_arabic_path (void)
 static void
 test_open_refuses (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("makhzan-test-XXXXXX", &error);
   g_autofree char *missing = g_build_filename (dir, "missing.makhzan", NULL);
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
@@ -120,8 +120,8 @@ test_open_refuses (void)
   g_autofree char *other = g_build_filename (dir, "other.sqlite", NULL);
   g_autofree char *newer = g_build_filename (dir, "newer.makhzan", NULL);
   g_autofree char *pragma = NULL;
-  sqlite3 *handle;
-  MkDatabase *db;
+  sqlite3         *handle;
+  MkDatabase      *db;
 
   /* A missing file is not created by opening. */
   db = mk_database_open (missing, &error);
@@ -181,12 +181,12 @@ test_open_refuses (void)
 static void
 test_corrupt_file (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("makhzan-test-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "corrupt.makhzan", NULL);
   g_autofree char *contents = NULL;
-  gsize length;
-  MkDatabase *db;
+  gsize            length;
+  MkDatabase      *db;
 
   db = mk_database_create (path, "BEN", 2, "Benghazi", NULL, &error);
   g_assert_no_error (error);
@@ -206,8 +206,7 @@ test_corrupt_file (void)
   g_assert_null (db);
   g_assert_nonnull (error);
   g_assert_true (error->domain == MK_DATABASE_ERROR);
-  g_assert_true (error->code == MK_DATABASE_ERROR_CORRUPT
-                 || error->code == MK_DATABASE_ERROR_NOT_MAKHZAN);
+  g_assert_true (error->code == MK_DATABASE_ERROR_CORRUPT || error->code == MK_DATABASE_ERROR_NOT_MAKHZAN);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "corrupt.makhzan"));
   mk_test_remove_tree (dir);
@@ -216,13 +215,13 @@ test_corrupt_file (void)
 static void
 test_create_refuses (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("makhzan-test-XXXXXX", &error);
   g_autofree char *existing = g_build_filename (dir, "existing.txt", NULL);
   g_autofree char *fresh = g_build_filename (dir, "fresh.makhzan", NULL);
   g_autofree char *in_missing_dir = g_build_filename (dir, "no", "such", "dir.makhzan", NULL);
   g_autofree char *contents = NULL;
-  MkDatabase *db;
+  MkDatabase      *db;
 
   /* Never overwrite a file that holds something. */
   g_file_set_contents (existing, "keep me", -1, NULL);
@@ -271,12 +270,12 @@ on_changed (MkDatabase *db,
 }
 
 static void
-test_changed_signal (MkFixture     *fixture,
-                     gconstpointer  data)
+test_changed_signal (MkFixture    *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(MkRecord) donor = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (MkRecord) donor = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_signal_connect (fixture->db, "changed::donors", G_CALLBACK (on_changed), seen);
   donor = mk_fixture_add (fixture, "donor", "code", "BHA", "name_en", "USAID BHA", NULL);
@@ -289,19 +288,19 @@ test_changed_signal (MkFixture     *fixture,
   g_assert_cmpuint (seen->len, ==, 1);
 
   /* Items do not match the "donors" detail. */
-  g_autoptr(MkRecord) item = mk_fixture_add (fixture, "item", "code", "X", "name_en", "X",
-                                             "category", "nfi", "unit", "piece", NULL);
+  g_autoptr (MkRecord) item = mk_fixture_add (fixture, "item", "code", "X", "name_en", "X",
+                                              "category", "nfi", "unit", "piece", NULL);
   g_assert_cmpuint (seen->len, ==, 1);
   g_signal_handlers_disconnect_by_data (fixture->db, seen);
 }
 
 static void
-test_audit_names_the_user (MkFixture     *fixture,
-                           gconstpointer  data)
+test_audit_names_the_user (MkFixture    *fixture,
+                           gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(MkRecord) donor = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (MkRecord) donor = NULL;
   MkAuditEntry *entry;
 
   donor = mk_fixture_add (fixture, "donor", "code", "BHA", "name_en", "USAID BHA", NULL);
@@ -319,12 +318,12 @@ test_audit_names_the_user (MkFixture     *fixture,
 }
 
 static void
-test_audit_is_append_only (MkFixture     *fixture,
-                           gconstpointer  data)
+test_audit_is_append_only (MkFixture    *fixture,
+                           gconstpointer data)
 {
   g_autofree char *before = mk_fixture_dump (fixture);
-  sqlite3 *handle;
-  char *message = NULL;
+  sqlite3         *handle;
+  char            *message = NULL;
 
   /* Even a second program with the file open cannot rewrite history. */
   g_assert_cmpint (sqlite3_open (fixture->path, &handle), ==, SQLITE_OK);
@@ -337,12 +336,12 @@ test_audit_is_append_only (MkFixture     *fixture,
 }
 
 static void
-test_user_profile (MkFixture     *fixture,
-                   gconstpointer  data)
+test_user_profile (MkFixture    *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *long_name = g_strnfill (500, 'a');
-  gint64 first;
+  gint64           first;
 
   first = mk_database_get_user_id (fixture->db);
   g_assert_cmpint (first, !=, 0);

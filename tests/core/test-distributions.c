@@ -18,11 +18,11 @@
  *   2026-01-05 into BEN-MAIN: 300 BLANKET and 100 HYG-KIT of ECHO-2026,
  *              50 BLANKET of BHA-2026. */
 static void
-people_set_up (MkFixture     *fixture,
-               gconstpointer  data)
+people_set_up (MkFixture    *fixture,
+               gconstpointer data)
 {
-  g_autoptr(MkDocument) old = NULL;
-  g_autoptr(MkDocument) granted = NULL;
+  g_autoptr (MkDocument) old = NULL;
+  g_autoptr (MkDocument) granted = NULL;
 
   mk_ledger_fixture_set_up (fixture, data);
   mk_test_add_people_catalogue (fixture);
@@ -49,7 +49,7 @@ people_set_up (MkFixture     *fixture,
 static void
 add_two_households (MkFixture *fixture)
 {
-  g_autoptr(MkRecord) one = NULL, two = NULL;
+  g_autoptr (MkRecord) one = NULL, two = NULL;
 
   one = mk_test_add_household (fixture, "HH-001", "GAN-DC", "migrants", "2025-09-15",
                                "female_18_59", "1", "male_18_59", "1", "female_0_4", "1", NULL);
@@ -69,9 +69,9 @@ add_entitlement (MkFixture  *fixture,
                  const char *interval_field,
                  const char *interval_value)
 {
-  g_autoptr(MkRecord) rule = mk_fixture_add (fixture, "entitlement", "code", code, "item", item,
-                                             "per", per, "quantity", quantity,
-                                             interval_field, interval_value, NULL);
+  g_autoptr (MkRecord) rule = mk_fixture_add (fixture, "entitlement", "code", code, "item", item,
+                                              "per", per, "quantity", quantity,
+                                              interval_field, interval_value, NULL);
 }
 
 /* A household-list distribution from BEN-MAIN at GAN-DC. */
@@ -100,7 +100,7 @@ check_entitlements (MkFixture  *fixture,
                     MkDocument *document)
 {
   g_autofree char *before = mk_fixture_dump (fixture);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint n_flagged = G_MAXUINT;
 
   g_assert_true (mk_distributions_check_entitlements (fixture->db, document, &n_flagged, &error));
@@ -113,10 +113,10 @@ check_entitlements (MkFixture  *fixture,
 }
 
 static MkAuditEntry *
-newest_audit (MkFixture *fixture,
+newest_audit (MkFixture  *fixture,
               GPtrArray **keep)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   *keep = mk_audit_list (fixture->db, 1, &error);
   g_assert_no_error (error);
@@ -142,8 +142,8 @@ static void
 test_counts_fields (void)
 {
   const char *const *names = mk_people_counts_field_names ();
-  MkPeopleCounts counts = { 0 };
-  g_autoptr(GError) error = NULL;
+  MkPeopleCounts     counts = { 0 };
+  g_autoptr (GError) error = NULL;
   guint n = 0;
 
   while (names[n] != NULL)
@@ -183,9 +183,9 @@ test_counts_fields (void)
   g_assert_cmpint (counts.male[MK_AGE_12_17], ==, 3);
 
   {
-    g_autoptr(MkDocument) grn = mk_document_new (MK_DOCUMENT_GRN);
-    g_autoptr(MkDocument) service = mk_document_new (MK_DOCUMENT_SERVICE);
-    g_autoptr(MkDocument) distribution = mk_document_new (MK_DOCUMENT_DISTRIBUTION);
+    g_autoptr (MkDocument) grn = mk_document_new (MK_DOCUMENT_GRN);
+    g_autoptr (MkDocument) service = mk_document_new (MK_DOCUMENT_SERVICE);
+    g_autoptr (MkDocument) distribution = mk_document_new (MK_DOCUMENT_DISTRIBUTION);
 
     g_assert_null (mk_document_get_counts (grn));
     g_assert_nonnull (mk_document_get_counts (service));
@@ -199,15 +199,15 @@ test_counts_fields (void)
 /* Distributions with counts ---------------------------------------------- */
 
 static void
-test_from_warehouse (MkFixture     *fixture,
-                     gconstpointer  data)
+test_from_warehouse (MkFixture    *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(MkDocument) distribution = NULL;
-  g_autoptr(MkDocument) again = NULL;
-  g_autoptr(GPtrArray) month = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) distribution = NULL;
+  g_autoptr (MkDocument) again = NULL;
+  g_autoptr (GPtrArray) month = NULL;
+  g_autoptr (GError) error = NULL;
   MkPeopleCounts *counts, expected;
-  MkMonthRow *blanket_row = NULL;
+  MkMonthRow     *blanket_row = NULL;
 
   distribution = mk_test_document_new (MK_DOCUMENT_DISTRIBUTION, "date", "2026-03-01",
                                        "site", "GAN-DC", "warehouse", "BEN-MAIN",
@@ -278,11 +278,11 @@ test_from_warehouse (MkFixture     *fixture,
 }
 
 static void
-test_short_from_warehouse (MkFixture     *fixture,
-                           gconstpointer  data)
+test_short_from_warehouse (MkFixture    *fixture,
+                           gconstpointer data)
 {
-  g_autoptr(MkDocument) distribution = NULL;
-  g_autoptr(GError) refusal = NULL;
+  g_autoptr (MkDocument) distribution = NULL;
+  g_autoptr (GError) refusal = NULL;
 
   distribution = mk_test_document_new (MK_DOCUMENT_DISTRIBUTION, "date", "2026-03-01",
                                        "site", "GAN-DC", "warehouse", "BEN-MAIN",
@@ -304,9 +304,9 @@ from_site (const char *site,
            gint64      quantity)
 {
   g_autofree char *people = g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
-  MkDocument *distribution = mk_test_document_new (MK_DOCUMENT_DISTRIBUTION, "date", date,
-                                                   "site", site, "population_group", "migrants",
-                                                   "grant", "ECHO-2026", NULL);
+  MkDocument      *distribution = mk_test_document_new (MK_DOCUMENT_DISTRIBUTION, "date", date,
+                                                        "site", site, "population_group", "migrants",
+                                                        "grant", "ECHO-2026", NULL);
 
   mk_test_add_line (distribution, item, quantity, NULL);
   mk_test_set_counts (distribution, "female_18_59", people, "total", people, NULL);
@@ -314,17 +314,17 @@ from_site (const char *site,
 }
 
 static void
-test_from_site_stock (MkFixture     *fixture,
-                      gconstpointer  data)
+test_from_site_stock (MkFixture    *fixture,
+                      gconstpointer data)
 {
   g_autofree char *waybill = NULL;
   g_autofree char *not_arrived = NULL;
-  g_autoptr(MkDocument) first = NULL;
-  g_autoptr(MkDocument) too_many = NULL;
-  g_autoptr(MkDocument) in_transit = NULL;
-  g_autoptr(MkDocument) again = NULL;
-  g_autoptr(GError) refusal = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) first = NULL;
+  g_autoptr (MkDocument) too_many = NULL;
+  g_autoptr (MkDocument) in_transit = NULL;
+  g_autoptr (MkDocument) again = NULL;
+  g_autoptr (GError) refusal = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* 60 sent, 55 arrive, 5 short. */
   waybill = mk_test_deliver_to_site (fixture, "2026-02-01", "BEN-MAIN", "GAN-DC", "BLANKET", 60,
@@ -363,12 +363,12 @@ test_from_site_stock (MkFixture     *fixture,
 /* Household lists -------------------------------------------------------- */
 
 static void
-test_household_list (MkFixture     *fixture,
-                     gconstpointer  data)
+test_household_list (MkFixture    *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(MkDocument) distribution = household_list ("2026-03-01");
-  g_autoptr(MkDocument) again = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) distribution = household_list ("2026-03-01");
+  g_autoptr (MkDocument) again = NULL;
+  g_autoptr (GError) error = NULL;
   MkHouseholdReceipt *receipt;
 
   add_two_households (fixture);
@@ -419,12 +419,12 @@ test_household_list (MkFixture     *fixture,
  * the household, or taken as one receipt of the sum — never a crash or a
  * message about constraints. */
 static void
-test_same_receipt_twice (MkFixture     *fixture,
-                         gconstpointer  data)
+test_same_receipt_twice (MkFixture    *fixture,
+                         gconstpointer data)
 {
-  g_autoptr(MkDocument) distribution = household_list ("2026-03-01");
+  g_autoptr (MkDocument) distribution = household_list ("2026-03-01");
   g_autofree char *before = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   add_two_households (fixture);
   mk_test_add_receipt (distribution, "HH-001", "CLOTHES", 1, NULL);
@@ -432,8 +432,8 @@ test_same_receipt_twice (MkFixture     *fixture,
   before = mk_fixture_dump (fixture);
   if (mk_documents_post (fixture->db, distribution, &error))
     {
-      g_autoptr(MkDocument) again = mk_documents_get (fixture->db, mk_document_get_id (distribution),
-                                                      &error);
+      g_autoptr (MkDocument) again = mk_documents_get (fixture->db, mk_document_get_id (distribution),
+                                                       &error);
       g_test_message ("two rows of HH-001 CLOTHES were taken as one receipt");
       g_assert_no_error (error);
       g_assert_cmpuint (mk_document_get_receipts (again)->len, ==, 1);
@@ -473,7 +473,7 @@ give (MkFixture  *fixture,
       const char *item,
       gint64      quantity)
 {
-  g_autoptr(MkDocument) distribution = one_receipt (date, household, item, quantity, NULL);
+  g_autoptr (MkDocument) distribution = one_receipt (date, household, item, quantity, NULL);
 
   if (check_entitlements (fixture, distribution) != 0)
     g_error ("%s receiving %" G_GINT64_FORMAT " %s on %s was flagged (earlier receipt: %s)",
@@ -493,15 +493,15 @@ refuse (MkFixture  *fixture,
         gint64      quantity,
         const char *previous)
 {
-  g_autoptr(MkDocument) distribution = one_receipt (date, household, item, quantity, NULL);
-  g_autoptr(GError) refusal = NULL;
+  g_autoptr (MkDocument) distribution = one_receipt (date, household, item, quantity, NULL);
+  g_autoptr (GError) refusal = NULL;
   MkHouseholdReceipt *receipt;
 
   g_assert_cmpuint (check_entitlements (fixture, distribution), ==, 1);
   receipt = receipt_at (distribution, 0);
   if (previous != NULL)
     {
-      g_auto(GStrv) dates = g_strsplit (previous, "|", -1);
+      g_auto (GStrv) dates = g_strsplit (previous, "|", -1);
       if (receipt->previous_date == NULL || !g_strv_contains ((const char *const *) dates,
                                                               receipt->previous_date))
         g_error ("%s on %s: previous_date is %s, expected %s", household, date,
@@ -517,17 +517,17 @@ refuse (MkFixture  *fixture,
 
 /* Per person: a household of 5 may get 5 hygiene kits per 30 days, not 6. */
 static void
-test_entitlement_per_person (MkFixture     *fixture,
-                             gconstpointer  data)
+test_entitlement_per_person (MkFixture    *fixture,
+                             gconstpointer data)
 {
-  g_autoptr(MkDocument) two_flagged = NULL;
-  g_autoptr(MkDocument) overridden = NULL;
-  g_autoptr(MkDocument) again = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
-  g_autoptr(GError) refusal = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) two_flagged = NULL;
+  g_autoptr (MkDocument) overridden = NULL;
+  g_autoptr (MkDocument) again = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (GError) refusal = NULL;
+  g_autoptr (GError) error = NULL;
   MkAuditEntry *entry;
-  const char *previous;
+  const char   *previous;
 
   add_two_households (fixture);
   add_entitlement (fixture, "HYG-30", "HYG-KIT", "person", "1", "interval_days", "30");
@@ -565,8 +565,7 @@ test_entitlement_per_person (MkFixture     *fixture,
   g_assert_cmpstr (entry->action, ==, "post");
   g_assert_cmpstr (entry->code, ==, mk_document_get_number (overridden));
   g_assert_nonnull (entry->details);
-  if (strstr (entry->details, "Kit lost in the fire of 20 March") == NULL
-      || strstr (entry->details, "HH-002") == NULL)
+  if (strstr (entry->details, "Kit lost in the fire of 20 March") == NULL || strstr (entry->details, "HH-002") == NULL)
     g_error ("the audit entry of %s does not record the override: %s", entry->code, entry->details);
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "HYG-KIT", NULL, "", NULL), ==, 291);
 
@@ -592,8 +591,8 @@ test_entitlement_per_person (MkFixture     *fixture,
 
 /* Per household, once a season from 1 October. */
 static void
-test_entitlement_per_household_season (MkFixture     *fixture,
-                                       gconstpointer  data)
+test_entitlement_per_household_season (MkFixture    *fixture,
+                                       gconstpointer data)
 {
   add_two_households (fixture);
   add_entitlement (fixture, "WINTER", "WINTER-KIT", "household", "1", "season_start", "10-01");
@@ -613,11 +612,11 @@ test_entitlement_per_household_season (MkFixture     *fixture,
 
 /* Once per stay, per person. */
 static void
-test_entitlement_once_per_stay (MkFixture     *fixture,
-                                gconstpointer  data)
+test_entitlement_once_per_stay (MkFixture    *fixture,
+                                gconstpointer data)
 {
-  g_autoptr(MkDocument) both = NULL;
-  g_autoptr(GError) refusal = NULL;
+  g_autoptr (MkDocument) both = NULL;
+  g_autoptr (GError) refusal = NULL;
 
   add_two_households (fixture);
   add_entitlement (fixture, "CLOTHES-STAY", "CLOTHES", "person", "1", "once_per_stay", "yes");
@@ -642,12 +641,12 @@ test_entitlement_once_per_stay (MkFixture     *fixture,
 /* A cancelled distribution gave nothing: stock comes back, nobody was
  * reached, and the household is due again. */
 static void
-test_cancelled_distribution (MkFixture     *fixture,
-                             gconstpointer  data)
+test_cancelled_distribution (MkFixture    *fixture,
+                             gconstpointer data)
 {
-  g_autoptr(MkDocument) distribution = NULL;
-  g_autoptr(MkDocument) cancellation = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) distribution = NULL;
+  g_autoptr (MkDocument) cancellation = NULL;
+  g_autoptr (GError) error = NULL;
   MkPeopleCounts people = { 0 };
 
   add_two_households (fixture);
@@ -679,14 +678,14 @@ test_cancelled_distribution (MkFixture     *fixture,
 /* The registry ------------------------------------------------------------ */
 
 static void
-test_registry (MkFixture     *fixture,
-               gconstpointer  data)
+test_registry (MkFixture    *fixture,
+               gconstpointer data)
 {
-  g_autoptr(MkRecord) h10 = NULL, h11 = NULL, h12 = NULL, h13 = NULL, h14 = NULL, h15 = NULL;
-  g_autoptr(MkRecord) read = NULL;
-  g_autoptr(GPtrArray) pairs = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) refusal = NULL;
+  g_autoptr (MkRecord) h10 = NULL, h11 = NULL, h12 = NULL, h13 = NULL, h14 = NULL, h15 = NULL;
+  g_autoptr (MkRecord) read = NULL;
+  g_autoptr (GPtrArray) pairs = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) refusal = NULL;
   const char *a, *b;
 
 #define FAMILY "female_18_59", "1", "male_18_59", "1", "female_0_4", "1"
@@ -709,8 +708,7 @@ test_registry (MkFixture     *fixture,
   g_assert_cmpuint (pairs->len, ==, 2);
   a = g_ptr_array_index (pairs, 0);
   b = g_ptr_array_index (pairs, 1);
-  g_assert_true ((g_strcmp0 (a, "HH-010") == 0 && g_strcmp0 (b, "HH-011") == 0)
-                 || (g_strcmp0 (a, "HH-011") == 0 && g_strcmp0 (b, "HH-010") == 0));
+  g_assert_true ((g_strcmp0 (a, "HH-010") == 0 && g_strcmp0 (b, "HH-011") == 0) || (g_strcmp0 (a, "HH-011") == 0 && g_strcmp0 (b, "HH-010") == 0));
 
   /* Once per office, whatever the case. */
   refusal = mk_fixture_add_fails (fixture, "household", "code", "hh-010", "site", "KUF-UC",
@@ -726,20 +724,19 @@ test_registry (MkFixture     *fixture,
   g_assert_cmpint (mk_record_get_int (read, "disabled"), ==, 1);
   g_assert_cmpstr (mk_record_get_string (read, "vulnerabilities"), ==, "female_headed,disability");
   g_assert_cmpstr (mk_record_get_string (read, "population_group"), ==, "refugees");
-  g_assert_true (mk_record_get_string (read, "head_name") == NULL
-                 || *mk_record_get_string (read, "head_name") == '\0');
+  g_assert_true (mk_record_get_string (read, "head_name") == NULL || *mk_record_get_string (read, "head_name") == '\0');
 }
 
 static void
-test_personal_data (MkFixture     *fixture,
-                    gconstpointer  data)
+test_personal_data (MkFixture    *fixture,
+                    gconstpointer data)
 {
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(MkRecord) named = NULL;
-  g_autoptr(MkRecord) read = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) refusal = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (MkRecord) named = NULL;
+  g_autoptr (MkRecord) read = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) refusal = NULL;
 
   /* Off until the office turns it on. */
   g_assert_false (mk_office_get_keeps_personal_data (fixture->db));
@@ -792,14 +789,21 @@ find_reconcile (GPtrArray  *rows,
 
 static void
 assert_reconcile (MkReconcileRow *row,
-                  gint64 opening, gint64 dispatched, gint64 received, gint64 distributed,
-                  gint64 returned, gint64 lost, gint64 in_transit, gint64 remaining)
+                  gint64          opening,
+                  gint64          dispatched,
+                  gint64          received,
+                  gint64          distributed,
+                  gint64          returned,
+                  gint64          lost,
+                  gint64          in_transit,
+                  gint64          remaining)
 {
   g_test_message ("%s: opening %" G_GINT64_FORMAT " dispatched %" G_GINT64_FORMAT
                   " received %" G_GINT64_FORMAT " distributed %" G_GINT64_FORMAT
                   " returned %" G_GINT64_FORMAT " lost %" G_GINT64_FORMAT
                   " in_transit %" G_GINT64_FORMAT " remaining %" G_GINT64_FORMAT
-                  " difference %" G_GINT64_FORMAT, row->item_code, row->opening, row->dispatched,
+                  " difference %" G_GINT64_FORMAT,
+                  row->item_code, row->opening, row->dispatched,
                   row->received, row->distributed, row->returned, row->lost, row->in_transit,
                   row->remaining, row->difference);
   g_assert_cmpint (row->opening, ==, opening);
@@ -812,22 +816,21 @@ assert_reconcile (MkReconcileRow *row,
   g_assert_cmpint (row->remaining, ==, remaining);
   g_assert_cmpint (row->difference, ==, 0);
   g_assert_cmpint (row->opening + row->dispatched, ==,
-                   row->distributed + row->returned + row->lost + row->in_transit
-                   + row->remaining + row->difference);
+                   row->distributed + row->returned + row->lost + row->in_transit + row->remaining + row->difference);
 }
 
 static void
-test_reconcile (MkFixture     *fixture,
-                gconstpointer  data)
+test_reconcile (MkFixture    *fixture,
+                gconstpointer data)
 {
   g_autofree char *wb1 = NULL, *wb2 = NULL, *wb3 = NULL, *wb_soap = NULL, *wb_other = NULL;
-  g_autoptr(MkDocument) soap = NULL;
-  g_autoptr(MkDocument) given = NULL;
-  g_autoptr(MkDocument) given_later = NULL;
-  g_autoptr(MkDocument) returned = NULL;
-  g_autoptr(GPtrArray) february = NULL;
-  g_autoptr(GPtrArray) march = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) soap = NULL;
+  g_autoptr (MkDocument) given = NULL;
+  g_autoptr (MkDocument) given_later = NULL;
+  g_autoptr (MkDocument) returned = NULL;
+  g_autoptr (GPtrArray) february = NULL;
+  g_autoptr (GPtrArray) march = NULL;
+  g_autoptr (GError) error = NULL;
 
   soap = mk_test_receive (fixture, "2026-01-05", "BEN-MAIN", "SOAP", 100, NULL, NULL, NULL);
 
@@ -878,8 +881,7 @@ test_reconcile (MkFixture     *fixture,
     {
       MkReconcileRow *row = g_ptr_array_index (february, i);
       if (!g_str_equal (row->item_code, "BLANKET") && !g_str_equal (row->item_code, "SOAP"))
-        g_assert_true (row->opening == 0 && row->dispatched == 0 && row->distributed == 0
-                       && row->remaining == 0 && row->in_transit == 0 && row->difference == 0);
+        g_assert_true (row->opening == 0 && row->dispatched == 0 && row->distributed == 0 && row->remaining == 0 && row->in_transit == 0 && row->difference == 0);
     }
 
   /* March opens with what February closed on, the road included. */
@@ -899,18 +901,18 @@ test_reconcile (MkFixture     *fixture,
 /* Services ---------------------------------------------------------------- */
 
 static void
-test_services (MkFixture     *fixture,
-               gconstpointer  data)
+test_services (MkFixture    *fixture,
+               gconstpointer data)
 {
-  g_autoptr(MkDocument) water = NULL;
-  g_autoptr(MkDocument) repairs = NULL;
-  g_autoptr(MkDocument) short_repairs = NULL;
-  g_autoptr(MkDocument) again = NULL;
-  g_autoptr(GError) refusal = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) water = NULL;
+  g_autoptr (MkDocument) repairs = NULL;
+  g_autoptr (MkDocument) short_repairs = NULL;
+  g_autoptr (MkDocument) again = NULL;
+  g_autoptr (GError) refusal = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before_water = NULL;
   g_autofree char *after_water = NULL;
-  MkPeopleCounts expected;
+  MkPeopleCounts   expected;
 
   water = mk_test_document_new (MK_DOCUMENT_SERVICE, "date", "2026-03-01", "end_date", "2026-03-31",
                                 "site", "GAN-DC", "activity", "water_trucking",
@@ -973,19 +975,19 @@ post_counted (MkFixture  *fixture,
               gint64      blankets,
               ...)
 {
-  g_autoptr(MkDocument) distribution = mk_test_document_new (
+  g_autoptr (MkDocument) distribution = mk_test_document_new (
       MK_DOCUMENT_DISTRIBUTION, "date", date, "site", site, "warehouse", "BEN-MAIN",
       "population_group", "migrants", "grant", grant, "activity", "nfi_distribution",
       "indicator", indicator, NULL);
   MkPeopleCounts *counts = mk_document_get_counts (distribution);
-  const char *field;
-  va_list args;
+  const char     *field;
+  va_list         args;
 
   mk_test_add_line (distribution, "BLANKET", blankets, NULL);
   va_start (args, blankets);
   while ((field = va_arg (args, const char *)) != NULL)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       mk_people_counts_set_text (counts, field, va_arg (args, const char *), &error);
       g_assert_no_error (error);
     }
@@ -999,12 +1001,12 @@ post_listed (MkFixture  *fixture,
              const char *grant,
              ...)
 {
-  g_autoptr(MkDocument) distribution = mk_test_document_new (
+  g_autoptr (MkDocument) distribution = mk_test_document_new (
       MK_DOCUMENT_DISTRIBUTION, "date", date, "site", "GAN-DC", "warehouse", "BEN-MAIN",
       "population_group", "migrants", "grant", grant, "activity", "nfi_distribution",
       "indicator", "people_nfi", NULL);
   const char *household;
-  va_list args;
+  va_list     args;
 
   va_start (args, grant);
   while ((household = va_arg (args, const char *)) != NULL)
@@ -1022,7 +1024,7 @@ reached (MkFixture      *fixture,
          MkPeopleCounts *counts)
 {
   g_autofree char *before = mk_fixture_dump (fixture);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   memset (counts, 0xff, sizeof *counts);
   g_assert_true (mk_distributions_reached (fixture->db, grant, indicator, from, to, counts, &error));
@@ -1032,10 +1034,10 @@ reached (MkFixture      *fixture,
 }
 
 static void
-test_reached (MkFixture     *fixture,
-              gconstpointer  data)
+test_reached (MkFixture    *fixture,
+              gconstpointer data)
 {
-  g_autoptr(MkDocument) shelter = NULL;
+  g_autoptr (MkDocument) shelter = NULL;
   MkPeopleCounts c;
 
   add_two_households (fixture);

@@ -20,8 +20,7 @@ find_line (MkDocument *document,
   for (guint i = 0; i < lines->len; i++)
     {
       MkDocumentLine *line = g_ptr_array_index (lines, i);
-      if (g_ascii_strcasecmp (line->item_code, item_code) == 0
-          && (lot_number == NULL || g_strcmp0 (line->lot_number, lot_number) == 0))
+      if (g_ascii_strcasecmp (line->item_code, item_code) == 0 && (lot_number == NULL || g_strcmp0 (line->lot_number, lot_number) == 0))
         return line;
     }
   return NULL;
@@ -31,7 +30,7 @@ static gboolean
 contains_any (const char *text,
               const char *alternatives)
 {
-  g_auto(GStrv) list = g_strsplit (alternatives, "|", -1);
+  g_auto (GStrv) list = g_strsplit (alternatives, "|", -1);
 
   if (text == NULL)
     return FALSE;
@@ -47,7 +46,7 @@ stock_card (MkFixture  *fixture,
             const char *item,
             guint64    *total)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *card = mk_ledger_stock_card (fixture->db, warehouse, item, NULL, NULL, 0, 1000,
                                           total, &error);
   g_assert_no_error (error);
@@ -97,7 +96,7 @@ test_kinds (void)
     {
       g_autofree char *upper = g_ascii_strup (kinds[i].name, -1);
       g_autofree char *lower = g_ascii_strdown (kinds[i].code, -1);
-      const MkKind *header = mk_document_kind_get_header (kinds[i].kind);
+      const MkKind    *header = mk_document_kind_get_header (kinds[i].kind);
 
       g_assert_cmpstr (mk_document_kind_to_code (kinds[i].kind), ==, kinds[i].code);
       g_assert_cmpstr (mk_document_kind_to_name (kinds[i].kind), ==, kinds[i].name);
@@ -120,21 +119,21 @@ test_kinds (void)
 /* Drafts and numbers ----------------------------------------------------- */
 
 static void
-test_draft_has_no_effect (MkFixture     *fixture,
-                          gconstpointer  data)
+test_draft_has_no_effect (MkFixture    *fixture,
+                          gconstpointer data)
 {
-  g_autoptr(MkDocument) draft = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
-                                                      "warehouse", "BEN-MAIN",
-                                                      "source", "donation", NULL);
-  g_autoptr(MkDocument) read = NULL;
-  g_autoptr(MkDocument) gone = NULL;
-  g_autoptr(MkDocument) other = NULL;
-  g_autoptr(GPtrArray) stock = NULL;
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(GError) error = NULL;
-  MkStockFilter everything = { 0 };
+  g_autoptr (MkDocument) draft = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
+                                                       "warehouse", "BEN-MAIN",
+                                                       "source", "donation", NULL);
+  g_autoptr (MkDocument) read = NULL;
+  g_autoptr (MkDocument) gone = NULL;
+  g_autoptr (MkDocument) other = NULL;
+  g_autoptr (GPtrArray) stock = NULL;
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (GError) error = NULL;
+  MkStockFilter   everything = { 0 };
   MkDocumentLine *line;
-  gint64 id;
+  gint64          id;
 
   mk_test_add_line (draft, "SOAP", 100, NULL);
   mk_documents_save_draft (fixture->db, draft, &error);
@@ -198,16 +197,16 @@ test_draft_has_no_effect (MkFixture     *fixture,
 }
 
 static void
-test_numbers (MkFixture     *fixture,
-              gconstpointer  data)
+test_numbers (MkFixture    *fixture,
+              gconstpointer data)
 {
-  g_autoptr(MkDocument) a = NULL, b = NULL, c = NULL, d = NULL, e = NULL;
-  g_autoptr(MkDocument) found = NULL;
-  g_autoptr(MkDocument) waybill = NULL;
-  g_autoptr(GPtrArray) grns = NULL;
-  g_autoptr(GPtrArray) february = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) a = NULL, b = NULL, c = NULL, d = NULL, e = NULL;
+  g_autoptr (MkDocument) found = NULL;
+  g_autoptr (MkDocument) waybill = NULL;
+  g_autoptr (GPtrArray) grns = NULL;
+  g_autoptr (GPtrArray) february = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
 
   a = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "SOAP", 10, NULL, NULL, NULL);
   b = mk_test_receive (fixture, "2026-02-10", "BEN-MAIN", "SOAP", 10, NULL, NULL, NULL);
@@ -266,7 +265,7 @@ test_numbers (MkFixture     *fixture,
 typedef struct
 {
   const char *source;
-  const char *damaged_handling;   /* NULL: the default, loss */
+  const char *damaged_handling; /* NULL: the default, loss */
   gint64      quarantined;
 } GrnCase;
 
@@ -281,21 +280,21 @@ static const GrnCase grn_cases[] = {
 };
 
 static void
-test_grn (MkFixture     *fixture,
-          gconstpointer  data)
+test_grn (MkFixture    *fixture,
+          gconstpointer data)
 {
   const GrnCase *grn_case = data;
-  g_autoptr(MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
-                                                    "warehouse", "BEN-MAIN",
-                                                    "source", grn_case->source,
-                                                    "supplier", "Tibesti Trading",
-                                                    "reference", "PO-2026-118", NULL);
-  g_autoptr(MkDocument) read = NULL;
-  g_autoptr(GPtrArray) card = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
+                                                     "warehouse", "BEN-MAIN",
+                                                     "source", grn_case->source,
+                                                     "supplier", "Tibesti Trading",
+                                                     "reference", "PO-2026-118", NULL);
+  g_autoptr (MkDocument) read = NULL;
+  g_autoptr (GPtrArray) card = NULL;
+  g_autoptr (GError) error = NULL;
   MkDocumentLine *line;
   MkStockCardRow *last;
-  guint64 total = 0;
+  guint64         total = 0;
 
   if (grn_case->damaged_handling != NULL)
     {
@@ -346,9 +345,9 @@ test_grn (MkFixture     *fixture,
 static void
 stock_main (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
-                                                    "warehouse", "BEN-MAIN",
-                                                    "source", "purchase", NULL);
+  g_autoptr (MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
+                                                     "warehouse", "BEN-MAIN",
+                                                     "source", "purchase", NULL);
 
   mk_test_add_line (grn, "SOAP", 100, "grant", "ECHO-2026", NULL);
   mk_test_add_line (grn, "BUCKET", 20, NULL);
@@ -379,20 +378,20 @@ post_waybill_to_field (MkFixture *fixture)
 }
 
 static void
-test_waybill_and_reception (MkFixture     *fixture,
-                            gconstpointer  data)
+test_waybill_and_reception (MkFixture    *fixture,
+                            gconstpointer data)
 {
-  g_autoptr(MkDocument) waybill = NULL;
-  g_autoptr(MkDocument) read = NULL;
-  g_autoptr(MkDocument) reception = NULL;
-  g_autoptr(GPtrArray) transit = NULL;
-  g_autoptr(GPtrArray) transit_after = NULL;
-  g_autoptr(GPtrArray) card = NULL;
-  g_autoptr(GPtrArray) field_card = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) waybill = NULL;
+  g_autoptr (MkDocument) read = NULL;
+  g_autoptr (MkDocument) reception = NULL;
+  g_autoptr (GPtrArray) transit = NULL;
+  g_autoptr (GPtrArray) transit_after = NULL;
+  g_autoptr (GPtrArray) card = NULL;
+  g_autoptr (GPtrArray) field_card = NULL;
+  g_autoptr (GError) error = NULL;
   MkStockCardRow *row;
-  MkTransitRow *soap = NULL;
-  guint64 total;
+  MkTransitRow   *soap = NULL;
+  guint64         total;
 
   stock_main (fixture);
   waybill = post_waybill_to_field (fixture);
@@ -462,8 +461,8 @@ test_waybill_and_reception (MkFixture     *fixture,
   g_assert_cmpstr (mk_document_get_number (reception), ==, "BEN-RCV-2026-00001");
   /* The destination defaults to the waybill's. */
   {
-    g_autoptr(MkDocument) stored = mk_documents_get_by_number (fixture->db, "BEN-RCV-2026-00001",
-                                                               &error);
+    g_autoptr (MkDocument) stored = mk_documents_get_by_number (fixture->db, "BEN-RCV-2026-00001",
+                                                                &error);
     g_assert_no_error (error);
     g_assert_cmpstr (mk_document_get_field (stored, "warehouse"), ==, "BEN-FIELD");
     g_assert_cmpstr (mk_document_get_field (stored, "waybill"), ==, "BEN-WB-2026-00001");
@@ -488,17 +487,17 @@ test_waybill_and_reception (MkFixture     *fixture,
 }
 
 static void
-test_received_in_parts (MkFixture     *fixture,
-                        gconstpointer  data)
+test_received_in_parts (MkFixture    *fixture,
+                        gconstpointer data)
 {
-  g_autoptr(MkDocument) waybill = NULL;
-  g_autoptr(MkDocument) first = NULL;
-  g_autoptr(MkDocument) second = NULL;
-  g_autoptr(MkDocument) third = NULL;
-  g_autoptr(GPtrArray) transit = NULL;
-  g_autoptr(GPtrArray) empty = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) refusal = NULL;
+  g_autoptr (MkDocument) waybill = NULL;
+  g_autoptr (MkDocument) first = NULL;
+  g_autoptr (MkDocument) second = NULL;
+  g_autoptr (MkDocument) third = NULL;
+  g_autoptr (GPtrArray) transit = NULL;
+  g_autoptr (GPtrArray) empty = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) refusal = NULL;
 
   stock_main (fixture);
   waybill = post_waybill_to_field (fixture);
@@ -564,13 +563,13 @@ static const Destination destinations[] = {
 };
 
 static void
-test_waybill_destination (MkFixture     *fixture,
-                          gconstpointer  data)
+test_waybill_destination (MkFixture    *fixture,
+                          gconstpointer data)
 {
   const Destination *destination = data;
-  g_autoptr(MkDocument) waybill = NULL;
-  g_autoptr(GPtrArray) transit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) waybill = NULL;
+  g_autoptr (GPtrArray) transit = NULL;
+  g_autoptr (GError) error = NULL;
   MkTransitRow *row;
 
   stock_main (fixture);
@@ -598,9 +597,9 @@ test_waybill_destination (MkFixture     *fixture,
 static void
 stock_components (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
-                                                    "warehouse", "BEN-MAIN",
-                                                    "source", "donation", NULL);
+  g_autoptr (MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
+                                                     "warehouse", "BEN-MAIN",
+                                                     "source", "donation", NULL);
 
   mk_test_compose_hk (fixture);
   mk_test_add_line (grn, "SOAP", 100, NULL);
@@ -615,8 +614,8 @@ static void
 track_lots (MkFixture  *fixture,
             const char *item_code)
 {
-  g_autoptr(MkRecord) item = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkRecord) item = NULL;
+  g_autoptr (GError) error = NULL;
 
   item = mk_master_data_get (fixture->db, mk_kind_lookup ("item"), item_code, &error);
   g_assert_no_error (error);
@@ -627,12 +626,12 @@ track_lots (MkFixture  *fixture,
 }
 
 static void
-test_kitting (MkFixture     *fixture,
-              gconstpointer  data)
+test_kitting (MkFixture    *fixture,
+              gconstpointer data)
 {
-  g_autoptr(MkDocument) kitting = NULL;
-  g_autoptr(MkDocument) read = NULL;
-  g_autoptr(MkDocument) dekitting = NULL;
+  g_autoptr (MkDocument) kitting = NULL;
+  g_autoptr (MkDocument) read = NULL;
+  g_autoptr (MkDocument) dekitting = NULL;
   MkDocumentLine *line;
 
   stock_components (fixture);
@@ -661,7 +660,7 @@ test_kitting (MkFixture     *fixture,
       MkDocument *doc = kitting;
       if (pass == 1)
         {
-          g_autoptr(GError) error = NULL;
+          g_autoptr (GError) error = NULL;
           read = mk_documents_get_by_number (fixture->db, "BEN-KIT-2026-00001", &error);
           g_assert_no_error (error);
           doc = read;
@@ -695,10 +694,10 @@ test_kitting (MkFixture     *fixture,
 }
 
 static void
-test_kitting_named_lot (MkFixture     *fixture,
-                        gconstpointer  data)
+test_kitting_named_lot (MkFixture    *fixture,
+                        gconstpointer data)
 {
-  g_autoptr(MkDocument) kitting = NULL;
+  g_autoptr (MkDocument) kitting = NULL;
 
   stock_components (fixture);
   kitting = mk_test_document_new (MK_DOCUMENT_KITTING, "date", "2026-02-01",
@@ -716,12 +715,12 @@ test_kitting_named_lot (MkFixture     *fixture,
 /* Counts and adjustments ------------------------------------------------- */
 
 static void
-test_count (MkFixture     *fixture,
-            gconstpointer  data)
+test_count (MkFixture    *fixture,
+            gconstpointer data)
 {
-  g_autoptr(MkDocument) count = NULL;
-  g_autoptr(MkDocument) read = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) count = NULL;
+  g_autoptr (MkDocument) read = NULL;
+  g_autoptr (GError) error = NULL;
 
   stock_components (fixture);
   count = mk_test_document_new (MK_DOCUMENT_COUNT, "date", "2026-01-31",
@@ -771,14 +770,14 @@ static const AdjustmentCase adjustment_cases[] = {
 };
 
 static void
-test_adjustment (MkFixture     *fixture,
-                 gconstpointer  data)
+test_adjustment (MkFixture    *fixture,
+                 gconstpointer data)
 {
   const AdjustmentCase *adj = data;
-  g_autoptr(MkDocument) document = NULL;
-  g_autoptr(GPtrArray) card = NULL;
+  g_autoptr (MkDocument) document = NULL;
+  g_autoptr (GPtrArray) card = NULL;
   MkStockCardRow *row;
-  guint64 total;
+  guint64         total;
 
   stock_components (fixture);
   document = mk_test_document_new (MK_DOCUMENT_ADJUSTMENT, "date", "2026-02-01",
@@ -799,10 +798,10 @@ test_adjustment (MkFixture     *fixture,
 }
 
 static void
-test_ownership_transfer (MkFixture     *fixture,
-                         gconstpointer  data)
+test_ownership_transfer (MkFixture    *fixture,
+                         gconstpointer data)
 {
-  g_autoptr(MkDocument) transfer = NULL;
+  g_autoptr (MkDocument) transfer = NULL;
 
   stock_main (fixture);
   transfer = mk_test_document_new (MK_DOCUMENT_ADJUSTMENT, "date", "2026-02-01",
@@ -824,17 +823,17 @@ test_ownership_transfer (MkFixture     *fixture,
 /* Cancellations ---------------------------------------------------------- */
 
 static void
-test_cancel_grn (MkFixture     *fixture,
-                 gconstpointer  data)
+test_cancel_grn (MkFixture    *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(MkDocument) grn = NULL;
-  g_autoptr(MkDocument) cancellation = NULL;
-  g_autoptr(MkDocument) read = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) grn = NULL;
+  g_autoptr (MkDocument) cancellation = NULL;
+  g_autoptr (MkDocument) read = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (GError) error = NULL;
   MkDocumentSummary *summary;
-  gboolean audited = FALSE;
+  gboolean           audited = FALSE;
 
   grn = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "TOOTHPASTE", 40,
                          "TP-A", "2026-09-30", "ECHO-2026");
@@ -881,14 +880,14 @@ test_cancel_grn (MkFixture     *fixture,
 }
 
 static void
-test_cancel_waybill (MkFixture     *fixture,
-                     gconstpointer  data)
+test_cancel_waybill (MkFixture    *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(MkDocument) waybill = NULL;
-  g_autoptr(MkDocument) cancellation = NULL;
-  g_autoptr(MkDocument) reception = NULL;
-  g_autoptr(GPtrArray) transit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) waybill = NULL;
+  g_autoptr (MkDocument) cancellation = NULL;
+  g_autoptr (MkDocument) reception = NULL;
+  g_autoptr (GPtrArray) transit = NULL;
+  g_autoptr (GError) error = NULL;
 
   stock_main (fixture);
   waybill = post_waybill_to_field (fixture);
@@ -915,15 +914,15 @@ test_cancel_waybill (MkFixture     *fixture,
 }
 
 static void
-test_cancel_reception_then_waybill (MkFixture     *fixture,
-                                    gconstpointer  data)
+test_cancel_reception_then_waybill (MkFixture    *fixture,
+                                    gconstpointer data)
 {
-  g_autoptr(MkDocument) waybill = NULL;
-  g_autoptr(MkDocument) reception = NULL;
-  g_autoptr(MkDocument) undo_reception = NULL;
-  g_autoptr(MkDocument) undo_waybill = NULL;
-  g_autoptr(GPtrArray) transit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) waybill = NULL;
+  g_autoptr (MkDocument) reception = NULL;
+  g_autoptr (MkDocument) undo_reception = NULL;
+  g_autoptr (MkDocument) undo_waybill = NULL;
+  g_autoptr (GPtrArray) transit = NULL;
+  g_autoptr (GError) error = NULL;
 
   stock_main (fixture);
   waybill = post_waybill_to_field (fixture);
@@ -952,12 +951,12 @@ test_cancel_reception_then_waybill (MkFixture     *fixture,
 }
 
 static void
-test_cancel_kitting (MkFixture     *fixture,
-                     gconstpointer  data)
+test_cancel_kitting (MkFixture    *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(MkDocument) kitting = NULL;
-  g_autoptr(MkDocument) cancellation = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) kitting = NULL;
+  g_autoptr (MkDocument) cancellation = NULL;
+  g_autoptr (GError) error = NULL;
 
   stock_components (fixture);
   kitting = mk_test_document_new (MK_DOCUMENT_KITTING, "date", "2026-02-01",
@@ -991,7 +990,8 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/documents/grn/%s-damaged-to-%s",
                                                grn_cases[i].source,
                                                grn_cases[i].damaged_handling
-                                               ? grn_cases[i].damaged_handling : "default");
+                                                   ? grn_cases[i].damaged_handling
+                                                   : "default");
       ADD (name, &grn_cases[i], test_grn);
     }
   ADD ("/documents/waybill/transfer-and-reception", NULL, test_waybill_and_reception);

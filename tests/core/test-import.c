@@ -9,23 +9,24 @@
 #include "mk-test-fixture.h"
 
 static void
-test_items (MkFixture     *fixture,
-            gconstpointer  data)
+test_items (MkFixture    *fixture,
+            gconstpointer data)
 {
   /* What a spreadsheet saved as CSV looks like: a byte-order mark, Windows
    * line ends, semicolons, labels as headers, a quoted name with the
    * separator in it, trailing empty lines. */
   const char *csv =
-      "\xEF\xBB\xBF" "Code;Name (English);name_ar;category;unit;weight_kg;volume_m3;tracks_lots;reorder_level\r\n"
+      "\xEF\xBB\xBF"
+      "Code;Name (English);name_ar;category;unit;weight_kg;volume_m3;tracks_lots;reorder_level\r\n"
       "BLK-HT;\"Blanket; high thermal\";بطانية حرارية;nfi;piece;2;0.008;no;500\r\n"
       "SOAP;Bathing soap 250 g;صابون استحمام;wash;bar;0.25;;yes;2000\r\n"
       "JC-20;Jerrycan 20 L, foldable;جركن مياه;wash;piece;0.27;;;\r\n"
       ";;;;;;;;\r\n"
       "\r\n";
   g_autofree char *path = mk_fixture_write_file (fixture, "items.csv", csv, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkRecord) blanket = NULL;
-  g_autoptr(MkRecord) soap = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkRecord) blanket = NULL;
+  g_autoptr (MkRecord) soap = NULL;
   guint n_rows = 0;
 
   mk_import_csv (fixture->db, "items", path, &n_rows, &error);
@@ -42,16 +43,16 @@ test_items (MkFixture     *fixture,
 }
 
 static void
-test_same_file_twice_updates (MkFixture     *fixture,
-                              gconstpointer  data)
+test_same_file_twice_updates (MkFixture    *fixture,
+                              gconstpointer data)
 {
-  const char *first = "code,name_en,type,baladiya\nTRP-MAIN,Tripoli main,main,LY021104\n";
-  const char *second = "code,name_en,type,baladiya,manager\ntrp-main,Tripoli main warehouse,main,LY021104,Khaled\n";
+  const char      *first = "code,name_en,type,baladiya\nTRP-MAIN,Tripoli main,main,LY021104\n";
+  const char      *second = "code,name_en,type,baladiya,manager\ntrp-main,Tripoli main warehouse,main,LY021104,Khaled\n";
   g_autofree char *first_path = mk_fixture_write_file (fixture, "w1.csv", first, -1);
   g_autofree char *second_path = mk_fixture_write_file (fixture, "w2.csv", second, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(MkRecord) warehouse = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (MkRecord) warehouse = NULL;
 
   mk_import_csv (fixture->db, "warehouses", first_path, NULL, &error);
   g_assert_no_error (error);
@@ -68,8 +69,8 @@ test_same_file_twice_updates (MkFixture     *fixture,
 }
 
 static void
-test_kits (MkFixture     *fixture,
-           gconstpointer  data)
+test_kits (MkFixture    *fixture,
+           gconstpointer data)
 {
   const char *csv =
       "kit_code,component_code,quantity\n"
@@ -78,8 +79,8 @@ test_kits (MkFixture     *fixture,
       "HK,BRUSH,5\n"
       "HK,BUCKET,1\n";
   g_autofree char *path = mk_fixture_write_file (fixture, "kits.csv", csv, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) bill = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) bill = NULL;
   guint n_rows = 0;
 
   mk_fixture_add_catalogue (fixture);
@@ -91,23 +92,23 @@ test_kits (MkFixture     *fixture,
 }
 
 static void
-test_sites_and_funding (MkFixture     *fixture,
-                        gconstpointer  data)
+test_sites_and_funding (MkFixture    *fixture,
+                        gconstpointer data)
 {
-  const char *sites = "code,name_en,name_ar,type,baladiya,sensitive,capacity\n"
-                      "TRP-DP,Tripoli port,ميناء طرابلس,disembarkation_point,LY021104,yes,\n"
-                      "MSR-URB,Misrata urban,مصراتة,urban_community,مصراته,no,5000\n";
-  const char *donors = "code,name_en\nBHA,USAID Bureau for Humanitarian Assistance\n";
-  const char *grants = "code,donor,name_en,start_date,end_date,sector\n"
-                       "BHA-26,BHA,WASH response,01/03/2026,28/02/2027,WSH\n";
-  const char *partners = "code,name_en,phone\nLRC,Libyan Red Crescent,+218 91 000 0000\n";
+  const char      *sites = "code,name_en,name_ar,type,baladiya,sensitive,capacity\n"
+                           "TRP-DP,Tripoli port,ميناء طرابلس,disembarkation_point,LY021104,yes,\n"
+                           "MSR-URB,Misrata urban,مصراتة,urban_community,مصراته,no,5000\n";
+  const char      *donors = "code,name_en\nBHA,USAID Bureau for Humanitarian Assistance\n";
+  const char      *grants = "code,donor,name_en,start_date,end_date,sector\n"
+                            "BHA-26,BHA,WASH response,01/03/2026,28/02/2027,WSH\n";
+  const char      *partners = "code,name_en,phone\nLRC,Libyan Red Crescent,+218 91 000 0000\n";
   g_autofree char *p1 = mk_fixture_write_file (fixture, "sites.csv", sites, -1);
   g_autofree char *p2 = mk_fixture_write_file (fixture, "donors.csv", donors, -1);
   g_autofree char *p3 = mk_fixture_write_file (fixture, "grants.csv", grants, -1);
   g_autofree char *p4 = mk_fixture_write_file (fixture, "partners.csv", partners, -1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkRecord) grant = NULL;
-  g_autoptr(MkRecord) site = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkRecord) grant = NULL;
+  g_autoptr (MkRecord) site = NULL;
 
   mk_import_csv (fixture->db, "sites", p1, NULL, &error);
   g_assert_no_error (error);
@@ -133,8 +134,8 @@ typedef struct
 {
   const char *name;
   const char *what;
-  const char *csv;        /* NULL: the file does not exist */
-  gint        code;       /* MK_IMPORT_ERROR_*, or -1 for another domain */
+  const char *csv;  /* NULL: the file does not exist */
+  gint        code; /* MK_IMPORT_ERROR_*, or -1 for another domain */
   const char *mentions[3];
 } BadFile;
 
@@ -143,49 +144,30 @@ static const BadFile bad_files[] = {
   { "unknown-kind", "unicorns", "code\nX\n", MK_IMPORT_ERROR_UNKNOWN_KIND, { "unicorns", NULL, NULL } },
   { "empty-file", "items", "", MK_IMPORT_ERROR_EMPTY, { "bad.csv", NULL, NULL } },
   { "header-only", "items", "code,name_en,category,unit\n", MK_IMPORT_ERROR_EMPTY, { "bad.csv", NULL, NULL } },
-  { "missing-column", "items", "code,name_en,category\nX,X,nfi\n",
-    MK_IMPORT_ERROR_MISSING_COLUMN, { "unit", NULL, NULL } },
-  { "unknown-column", "items", "code,name_en,category,unit,colour\nX,X,nfi,piece,red\n",
-    MK_IMPORT_ERROR_UNKNOWN_COLUMN, { "column 5", "colour", NULL } },
-  { "text-in-number", "items",
-    "code,name_en,category,unit,weight_kg\nA,A,nfi,piece,1\nB,B,nfi,piece,heavy\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 3", "column 5", "heavy" } },
-  { "negative-weight", "items",
-    "code,name_en,category,unit,weight_kg\nA,A,nfi,piece,-1\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "column 5", "Unit weight" } },
-  { "unknown-unit", "items",
-    "code,name_en,category,unit\nA,A,nfi,piece\nB,B,nfi,furlong\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 3, column 4", "furlong", NULL } },
-  { "code-twice-in-file", "items",
-    "code,name_en,category,unit\nA,A,nfi,piece\nB,B,nfi,piece\na,A2,nfi,piece\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 4", "column 1", "line 2" } },
-  { "unknown-baladiya", "warehouses",
-    "code,name_en,type,baladiya\nW,W,main,Narnia\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 2, column 4", "Narnia", NULL } },
-  { "empty-name", "sites",
-    "code,name_en,type,baladiya\nS,,school,LY010304\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "column 2", "Name (English)" } },
-  { "too-many-values", "donors", "code,name_en\nD,Donor,extra\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 2", NULL, NULL } },
+  { "missing-column", "items", "code,name_en,category\nX,X,nfi\n", MK_IMPORT_ERROR_MISSING_COLUMN, { "unit", NULL, NULL } },
+  { "unknown-column", "items", "code,name_en,category,unit,colour\nX,X,nfi,piece,red\n", MK_IMPORT_ERROR_UNKNOWN_COLUMN, { "column 5", "colour", NULL } },
+  { "text-in-number", "items", "code,name_en,category,unit,weight_kg\nA,A,nfi,piece,1\nB,B,nfi,piece,heavy\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 3", "column 5", "heavy" } },
+  { "negative-weight", "items", "code,name_en,category,unit,weight_kg\nA,A,nfi,piece,-1\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "column 5", "Unit weight" } },
+  { "unknown-unit", "items", "code,name_en,category,unit\nA,A,nfi,piece\nB,B,nfi,furlong\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 3, column 4", "furlong", NULL } },
+  { "code-twice-in-file", "items", "code,name_en,category,unit\nA,A,nfi,piece\nB,B,nfi,piece\na,A2,nfi,piece\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 4", "column 1", "line 2" } },
+  { "unknown-baladiya", "warehouses", "code,name_en,type,baladiya\nW,W,main,Narnia\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 2, column 4", "Narnia", NULL } },
+  { "empty-name", "sites", "code,name_en,type,baladiya\nS,,school,LY010304\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "column 2", "Name (English)" } },
+  { "too-many-values", "donors", "code,name_en\nD,Donor,extra\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 2", NULL, NULL } },
   { "unterminated-quote", "donors", "code,name_en\nD,\"Donor\n", -1, { "2", NULL, NULL } },
-  { "kit-contains-itself", "kits", "kit_code,component_code,quantity\nHK,SOAP,1\nHK,HK,1\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "HK", NULL } },
-  { "kit-of-non-kit", "kits", "kit_code,component_code,quantity\nSOAP,BRUSH,1\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "column 1", "SOAP" } },
-  { "kit-bad-quantity", "kits", "kit_code,component_code,quantity\nHK,SOAP,lots\n",
-    MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "column 3", "lots" } },
-  { "kit-missing-column", "kits", "kit_code,component_code\nHK,SOAP\n",
-    MK_IMPORT_ERROR_MISSING_COLUMN, { "quantity", NULL, NULL } },
+  { "kit-contains-itself", "kits", "kit_code,component_code,quantity\nHK,SOAP,1\nHK,HK,1\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "HK", NULL } },
+  { "kit-of-non-kit", "kits", "kit_code,component_code,quantity\nSOAP,BRUSH,1\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "column 1", "SOAP" } },
+  { "kit-bad-quantity", "kits", "kit_code,component_code,quantity\nHK,SOAP,lots\n", MK_IMPORT_ERROR_BAD_VALUE, { "line 2", "column 3", "lots" } },
+  { "kit-missing-column", "kits", "kit_code,component_code\nHK,SOAP\n", MK_IMPORT_ERROR_MISSING_COLUMN, { "quantity", NULL, NULL } },
 };
 
 static void
-test_bad_file (MkFixture     *fixture,
-               gconstpointer  data)
+test_bad_file (MkFixture    *fixture,
+               gconstpointer data)
 {
-  const BadFile *bad = data;
+  const BadFile   *bad = data;
   g_autofree char *path = NULL;
   g_autofree char *before = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint n_rows = 12345;
 
   mk_fixture_add_catalogue (fixture);
@@ -207,14 +189,14 @@ test_bad_file (MkFixture     *fixture,
 }
 
 static void
-test_long_name_in_file (MkFixture     *fixture,
-                        gconstpointer  data)
+test_long_name_in_file (MkFixture    *fixture,
+                        gconstpointer data)
 {
   g_autofree char *name = g_strnfill (10000, 'n');
   g_autofree char *csv = g_strdup_printf ("code,name_en\nD,%s\n", name);
   g_autofree char *path = mk_fixture_write_file (fixture, "long.csv", csv, -1);
   g_autofree char *before = mk_fixture_dump (fixture);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (mk_import_csv (fixture->db, "donors", path, NULL, &error));
   g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE);

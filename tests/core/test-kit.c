@@ -12,9 +12,9 @@ static GPtrArray *
 components (const char *first_code,
             ...)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_kit_component_free);
+  GPtrArray  *list = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_kit_component_free);
   const char *code = first_code;
-  va_list args;
+  va_list     args;
 
   va_start (args, first_code);
   while (code != NULL)
@@ -28,13 +28,13 @@ components (const char *first_code,
 }
 
 static void
-test_set_and_read (MkFixture     *fixture,
-                   gconstpointer  data)
+test_set_and_read (MkFixture    *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(GPtrArray) bill = NULL;
-  g_autoptr(GPtrArray) read = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) bill = NULL;
+  g_autoptr (GPtrArray) read = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (GError) error = NULL;
   MkKitComponent *first;
 
   mk_fixture_add_catalogue (fixture);
@@ -73,7 +73,7 @@ expect_refusal (MkFixture  *fixture,
                 const char *mention)
 {
   g_autofree char *before = mk_fixture_dump (fixture);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (mk_kit_set_components (fixture->db, kit, bill, &error));
   g_assert_nonnull (error);
@@ -85,19 +85,19 @@ expect_refusal (MkFixture  *fixture,
 }
 
 static void
-test_refusals (MkFixture     *fixture,
-               gconstpointer  data)
+test_refusals (MkFixture    *fixture,
+               gconstpointer data)
 {
-  g_autoptr(MkRecord) winter = NULL;
-  g_autoptr(MkRecord) bedding = NULL;
-  g_autoptr(GPtrArray) self_bill = NULL;
-  g_autoptr(GPtrArray) winter_bill = NULL;
-  g_autoptr(GPtrArray) cycle_bill = NULL;
-  g_autoptr(GPtrArray) zero_bill = NULL;
-  g_autoptr(GPtrArray) twice_bill = NULL;
-  g_autoptr(GPtrArray) unknown_bill = NULL;
-  g_autoptr(GPtrArray) not_kit_bill = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkRecord) winter = NULL;
+  g_autoptr (MkRecord) bedding = NULL;
+  g_autoptr (GPtrArray) self_bill = NULL;
+  g_autoptr (GPtrArray) winter_bill = NULL;
+  g_autoptr (GPtrArray) cycle_bill = NULL;
+  g_autoptr (GPtrArray) zero_bill = NULL;
+  g_autoptr (GPtrArray) twice_bill = NULL;
+  g_autoptr (GPtrArray) unknown_bill = NULL;
+  g_autoptr (GPtrArray) not_kit_bill = NULL;
+  g_autoptr (GError) error = NULL;
 
   mk_fixture_add_catalogue (fixture);
   winter = mk_fixture_add (fixture, "item", "code", "WINTER", "name_en", "Winter kit",
@@ -127,13 +127,13 @@ test_refusals (MkFixture     *fixture,
 }
 
 static void
-test_kit_flag_needs_empty_bill (MkFixture     *fixture,
-                                gconstpointer  data)
+test_kit_flag_needs_empty_bill (MkFixture    *fixture,
+                                gconstpointer data)
 {
-  g_autoptr(GPtrArray) bill = NULL;
-  g_autoptr(GPtrArray) empty = NULL;
-  g_autoptr(MkRecord) kit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) bill = NULL;
+  g_autoptr (GPtrArray) empty = NULL;
+  g_autoptr (MkRecord) kit = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
 
   mk_fixture_add_catalogue (fixture);

@@ -19,9 +19,9 @@ post_adjustment (MkFixture  *fixture,
                  const char *item,
                  gint64      quantity)
 {
-  g_autoptr(MkDocument) adj = mk_test_document_new (MK_DOCUMENT_ADJUSTMENT, "date", date,
-                                                    "warehouse", warehouse, "reason", reason,
-                                                    NULL);
+  g_autoptr (MkDocument) adj = mk_test_document_new (MK_DOCUMENT_ADJUSTMENT, "date", date,
+                                                     "warehouse", warehouse, "reason", reason,
+                                                     NULL);
   mk_test_add_line (adj, item, quantity, NULL);
   mk_test_post (fixture, adj);
 }
@@ -35,9 +35,9 @@ post_waybill (MkFixture  *fixture,
               const char *lot,
               gint64      quantity)
 {
-  g_autoptr(MkDocument) waybill = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", date,
-                                                        "warehouse", from, "to_warehouse", to,
-                                                        "expected_date", date, NULL);
+  g_autoptr (MkDocument) waybill = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", date,
+                                                         "warehouse", from, "to_warehouse", to,
+                                                         "expected_date", date, NULL);
   mk_test_add_line (waybill, item, quantity, "lot", lot, NULL);
   mk_test_post (fixture, waybill);
 }
@@ -45,8 +45,8 @@ post_waybill (MkFixture  *fixture,
 /* Balances --------------------------------------------------------------- */
 
 static void
-test_balance_as_of (MkFixture     *fixture,
-                    gconstpointer  data)
+test_balance_as_of (MkFixture    *fixture,
+                    gconstpointer data)
 {
   static const struct
   {
@@ -56,18 +56,18 @@ test_balance_as_of (MkFixture     *fixture,
   } expected[] = {
     { "2025-12-31", 0, 0 },
     { "2026-01-09", 0, 0 },
-    { "2026-01-10", 100, 0 },     /* the day itself counts */
-    { "2026-01-31", 100, 0 },     /* January's total */
+    { "2026-01-10", 100, 0 }, /* the day itself counts */
+    { "2026-01-31", 100, 0 }, /* January's total */
     { "2026-02-09", 100, 0 },
     { "2026-02-10", 150, 0 },
-    { "2026-02-20", 130, 0 },     /* 20 in transit: in neither warehouse */
+    { "2026-02-20", 130, 0 }, /* 20 in transit: in neither warehouse */
     { "2026-02-28", 130, 20 },
     { "2026-03-10", 155, 20 },
     { "2026-03-15", 152, 20 },
     { "2027-06-30", 152, 20 },
   };
-  g_autoptr(MkDocument) jan = NULL, feb = NULL, mar = NULL;
-  g_autoptr(MkDocument) reception = NULL;
+  g_autoptr (MkDocument) jan = NULL, feb = NULL, mar = NULL;
+  g_autoptr (MkDocument) reception = NULL;
 
   jan = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "SOAP", 100, NULL, NULL, NULL);
   mar = mk_test_receive (fixture, "2026-03-10", "BEN-MAIN", "SOAP", 25, NULL, NULL, NULL);
@@ -95,8 +95,8 @@ test_balance_as_of (MkFixture     *fixture,
 }
 
 static void
-test_balance_refusals (MkFixture     *fixture,
-                       gconstpointer  data)
+test_balance_refusals (MkFixture    *fixture,
+                       gconstpointer data)
 {
   static const MkStockFilter bad[] = {
     { "NOWHERE", FALSE, "SOAP", NULL, NULL, NULL },
@@ -106,14 +106,18 @@ test_balance_refusals (MkFixture     *fixture,
     { "BEN-MAIN", FALSE, "SOAP", NULL, NULL, "yesterday" },
   };
   static const char *mentions[] = {
-    "NOWHERE", "UNICORN", "NOBODY-2026", "2026-02-30", "yesterday",
+    "NOWHERE",
+    "UNICORN",
+    "NOBODY-2026",
+    "2026-02-30",
+    "yesterday",
   };
 
-  g_autoptr(MkDocument) grn = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "SOAP", 100,
-                                               NULL, NULL, NULL);
+  g_autoptr (MkDocument) grn = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "SOAP", 100,
+                                                NULL, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       gint64 quantity = -7;
 
       g_assert_false (mk_ledger_get_balance (fixture->db, &bad[i], &quantity, &error));
@@ -124,20 +128,20 @@ test_balance_refusals (MkFixture     *fixture,
 }
 
 static void
-test_stock_per_grant (MkFixture     *fixture,
-                      gconstpointer  data)
+test_stock_per_grant (MkFixture    *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(MkDocument) echo = NULL, bha = NULL, none = NULL, field = NULL;
-  g_autoptr(GPtrArray) bha_rows = NULL;
-  g_autoptr(GPtrArray) unearmarked = NULL;
-  g_autoptr(GPtrArray) soap_rows = NULL;
-  g_autoptr(GPtrArray) main_rows = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) echo = NULL, bha = NULL, none = NULL, field = NULL;
+  g_autoptr (GPtrArray) bha_rows = NULL;
+  g_autoptr (GPtrArray) unearmarked = NULL;
+  g_autoptr (GPtrArray) soap_rows = NULL;
+  g_autoptr (GPtrArray) main_rows = NULL;
+  g_autoptr (GError) error = NULL;
   MkStockFilter by_bha = { NULL, FALSE, NULL, NULL, "BHA-2026", NULL };
   MkStockFilter by_none = { NULL, FALSE, NULL, NULL, "", NULL };
   MkStockFilter by_soap = { NULL, FALSE, "SOAP", NULL, NULL, NULL };
   MkStockFilter by_main = { "BEN-MAIN", FALSE, NULL, NULL, NULL, NULL };
-  MkStockRow *row;
+  MkStockRow   *row;
 
   echo = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "SOAP", 100, NULL, NULL, "ECHO-2026");
   bha = mk_test_receive (fixture, "2026-01-11", "BEN-MAIN", "SOAP", 40, NULL, NULL, "BHA-2026");
@@ -199,7 +203,7 @@ static void
 post_250_movements (MkFixture *fixture,
                     gint64    *running)
 {
-  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 2026);
+  g_autoptr (GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 2026);
   gint64 balance = 0;
 
   for (guint i = 0; i < 250; i++)
@@ -214,8 +218,8 @@ post_250_movements (MkFixture *fixture,
         }
       else
         {
-          g_autoptr(MkDocument) grn = mk_test_receive (fixture, text, "BEN-MAIN", "SOAP", i + 1,
-                                                       NULL, NULL, NULL);
+          g_autoptr (MkDocument) grn = mk_test_receive (fixture, text, "BEN-MAIN", "SOAP", i + 1,
+                                                        NULL, NULL, NULL);
           balance += i + 1;
         }
       running[i] = balance;
@@ -225,16 +229,16 @@ post_250_movements (MkFixture *fixture,
 }
 
 static void
-test_stock_card_pages (MkFixture     *fixture,
-                       gconstpointer  data)
+test_stock_card_pages (MkFixture    *fixture,
+                       gconstpointer data)
 {
   gint64 running[250];
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GPtrArray) beyond = NULL;
-  g_autoptr(GPtrArray) march = NULL;
-  g_autoptr(GError) error = NULL;
-  guint64 total = 0;
+  g_autoptr (GPtrArray) page = NULL;
+  g_autoptr (GPtrArray) first = NULL;
+  g_autoptr (GPtrArray) beyond = NULL;
+  g_autoptr (GPtrArray) march = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64         total = 0;
   MkStockCardRow *row;
 
   post_250_movements (fixture, running);
@@ -304,9 +308,9 @@ test_stock_card_pages (MkFixture     *fixture,
 static void
 stock_toothpaste (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
-                                                    "warehouse", "BEN-MAIN",
-                                                    "source", "donation", NULL);
+  g_autoptr (MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
+                                                     "warehouse", "BEN-MAIN",
+                                                     "source", "donation", NULL);
 
   /* Entered out of expiry order on purpose. */
   mk_test_add_line (grn, "TOOTHPASTE", 20, "lot", "TP-A", "expiry", "2026-09-30", NULL);
@@ -333,16 +337,16 @@ assert_suggestion (GPtrArray  *lots,
 }
 
 static void
-test_fefo (MkFixture     *fixture,
-           gconstpointer  data)
+test_fefo (MkFixture    *fixture,
+           gconstpointer data)
 {
-  g_autoptr(GPtrArray) april = NULL;
-  g_autoptr(GPtrArray) march_last = NULL;
-  g_autoptr(GPtrArray) unearmarked = NULL;
-  g_autoptr(GPtrArray) too_many = NULL;
-  g_autoptr(MkDocument) waybill = NULL;
-  g_autoptr(MkDocument) greedy = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) april = NULL;
+  g_autoptr (GPtrArray) march_last = NULL;
+  g_autoptr (GPtrArray) unearmarked = NULL;
+  g_autoptr (GPtrArray) too_many = NULL;
+  g_autoptr (MkDocument) waybill = NULL;
+  g_autoptr (MkDocument) greedy = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 taken = 0;
 
   stock_toothpaste (fixture);
@@ -400,7 +404,7 @@ test_fefo (MkFixture     *fixture,
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "TOOTHPASTE", "TP-C", NULL, NULL), ==, 5);
   {
     GPtrArray *lines = mk_document_get_lines (waybill);
-    gint64 sum = 0;
+    gint64     sum = 0;
     for (guint i = 0; i < lines->len; i++)
       {
         MkDocumentLine *line = g_ptr_array_index (lines, i);
@@ -422,24 +426,24 @@ test_fefo (MkFixture     *fixture,
 }
 
 static void
-test_expiring (MkFixture     *fixture,
-               gconstpointer  data)
+test_expiring (MkFixture    *fixture,
+               gconstpointer data)
 {
-  g_autoptr(GPtrArray) three = NULL;
-  g_autoptr(GPtrArray) twelve = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkDocument) soap = NULL;
+  g_autoptr (GPtrArray) three = NULL;
+  g_autoptr (GPtrArray) twelve = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkDocument) soap = NULL;
   MkStockRow *row;
 
   stock_toothpaste (fixture);
   soap = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "SOAP", 100, NULL, NULL, NULL);
   /* A lot with no stock left is not listed. */
   {
-    g_autoptr(MkDocument) gone = mk_test_receive (fixture, "2026-01-10", "BEN-FIELD", "TOOTHPASTE",
-                                                  3, "TP-GONE", "2026-05-31", NULL);
-    g_autoptr(MkDocument) adj = mk_test_document_new (MK_DOCUMENT_ADJUSTMENT, "date", "2026-01-20",
-                                                      "warehouse", "BEN-FIELD", "reason", "theft",
-                                                      NULL);
+    g_autoptr (MkDocument) gone = mk_test_receive (fixture, "2026-01-10", "BEN-FIELD", "TOOTHPASTE",
+                                                   3, "TP-GONE", "2026-05-31", NULL);
+    g_autoptr (MkDocument) adj = mk_test_document_new (MK_DOCUMENT_ADJUSTMENT, "date", "2026-01-20",
+                                                       "warehouse", "BEN-FIELD", "reason", "theft",
+                                                       NULL);
     mk_test_add_line (adj, "TOOTHPASTE", -3, "lot", "TP-GONE", NULL);
     mk_test_post (fixture, adj);
   }
@@ -470,13 +474,13 @@ test_expiring (MkFixture     *fixture,
 /* Transit ---------------------------------------------------------------- */
 
 static void
-test_in_transit (MkFixture     *fixture,
-                 gconstpointer  data)
+test_in_transit (MkFixture    *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(MkDocument) grn = NULL;
-  g_autoptr(MkDocument) part = NULL;
-  g_autoptr(GPtrArray) transit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) grn = NULL;
+  g_autoptr (MkDocument) part = NULL;
+  g_autoptr (GPtrArray) transit = NULL;
+  g_autoptr (GError) error = NULL;
   MkTransitRow *row;
 
   grn = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "BLANKET", 500, NULL, NULL, NULL);
@@ -525,18 +529,18 @@ find_reorder (GPtrArray  *rows,
 }
 
 static void
-test_below_reorder (MkFixture     *fixture,
-                    gconstpointer  data)
+test_below_reorder (MkFixture    *fixture,
+                    gconstpointer data)
 {
-  g_autoptr(MkDocument) blankets = NULL;
-  g_autoptr(MkDocument) more = NULL;
-  g_autoptr(MkDocument) one_more = NULL;
-  g_autoptr(MkDocument) soap = NULL;
-  g_autoptr(MkRecord) mats = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) at_level = NULL;
-  g_autoptr(GPtrArray) above = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) blankets = NULL;
+  g_autoptr (MkDocument) more = NULL;
+  g_autoptr (MkDocument) one_more = NULL;
+  g_autoptr (MkDocument) soap = NULL;
+  g_autoptr (MkRecord) mats = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) at_level = NULL;
+  g_autoptr (GPtrArray) above = NULL;
+  g_autoptr (GError) error = NULL;
   MkReorderRow *row;
 
   mats = mk_fixture_add (fixture, "item", "code", "MAT", "name_en", "Sleeping mat",
@@ -578,19 +582,19 @@ test_below_reorder (MkFixture     *fixture,
 /* Bulk posting ----------------------------------------------------------- */
 
 static void
-test_bulk (MkFixture     *fixture,
-           gconstpointer  data)
+test_bulk (MkFixture    *fixture,
+           gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkDocument) short_waybill = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkDocument) short_waybill = NULL;
   g_autofree char *before = NULL;
 
   mk_ledger_bulk_begin (fixture->db, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 100; i++)
     {
-      g_autoptr(MkDocument) grn = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "BUCKET", 2,
-                                                   NULL, NULL, NULL);
+      g_autoptr (MkDocument) grn = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "BUCKET", 2,
+                                                    NULL, NULL, NULL);
     }
   /* The same rules apply in bulk. */
   short_waybill = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-01-11",
@@ -612,15 +616,15 @@ test_bulk (MkFixture     *fixture,
   g_assert_no_error (error);
   for (guint i = 0; i < 10; i++)
     {
-      g_autoptr(MkDocument) grn = mk_test_receive (fixture, "2026-01-12", "BEN-MAIN", "SOAP", 5,
-                                                   NULL, NULL, NULL);
+      g_autoptr (MkDocument) grn = mk_test_receive (fixture, "2026-01-12", "BEN-MAIN", "SOAP", 5,
+                                                    NULL, NULL, NULL);
     }
   mk_ledger_bulk_abort (fixture->db);
   mk_fixture_assert_unchanged (fixture, before);
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "SOAP", NULL, NULL, NULL), ==, 0);
   {
-    g_autoptr(MkDocument) next = mk_test_receive (fixture, "2026-01-12", "BEN-MAIN", "SOAP", 5,
-                                                  NULL, NULL, NULL);
+    g_autoptr (MkDocument) next = mk_test_receive (fixture, "2026-01-12", "BEN-MAIN", "SOAP", 5,
+                                                   NULL, NULL, NULL);
     g_assert_cmpstr (mk_document_get_number (next), ==, "BEN-GRN-2026-00101");
   }
 }
@@ -630,8 +634,8 @@ test_bulk (MkFixture     *fixture,
 static void
 post_some_of_everything (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) grn = NULL;
-  g_autoptr(MkDocument) reception = NULL;
+  g_autoptr (MkDocument) grn = NULL;
+  g_autoptr (MkDocument) reception = NULL;
 
   grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10", "warehouse", "BEN-MAIN",
                               "source", "purchase", "damaged_handling", "quarantine", NULL);
@@ -656,7 +660,7 @@ typedef struct
   const char *mentions[3];
 } Corruption;
 
-#define MAIN_LOCATION \
+#define MAIN_LOCATION                                                        \
   "(SELECT l.id FROM locations l JOIN warehouses w ON w.id = l.warehouse_id" \
   " WHERE l.kind = 'warehouse' AND w.code = 'BEN-MAIN')"
 #define SOAP_ID "(SELECT id FROM items WHERE code = 'SOAP')"
@@ -737,11 +741,11 @@ static const Corruption corruptions[] = {
 };
 
 static void
-test_check_finds (MkFixture     *fixture,
-                  gconstpointer  data)
+test_check_finds (MkFixture    *fixture,
+                  gconstpointer data)
 {
   const Corruption *corruption = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3 *raw;
 
   post_some_of_everything (fixture);
@@ -760,13 +764,13 @@ test_check_finds (MkFixture     *fixture,
  * to agree: only the rule "every movement belongs to a posted document"
  * can find it. */
 static void
-test_check_finds_movement_of_draft (MkFixture     *fixture,
-                                    gconstpointer  data)
+test_check_finds_movement_of_draft (MkFixture    *fixture,
+                                    gconstpointer data)
 {
-  g_autoptr(MkDocument) draft = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) draft = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *sql = NULL;
-  sqlite3 *raw;
+  sqlite3         *raw;
 
   post_some_of_everything (fixture);
   draft = mk_test_document_new (MK_DOCUMENT_ADJUSTMENT, "date", "2026-02-11",
@@ -778,19 +782,19 @@ test_check_finds_movement_of_draft (MkFixture     *fixture,
 
   raw = mk_test_raw_open (fixture);
   sql = g_strdup_printf (
-    "BEGIN;"
-    "INSERT INTO movements (document_id, date, location_id, item_id, lot_id, grant_id, quantity,"
-    " category) VALUES (%" G_GINT64_FORMAT ", '2026-02-11', " MAIN_LOCATION ", " BUCKET_ID
-    ", 0, 0, 5, 'found');"
-    "UPDATE balances SET quantity = quantity + 5"
-    " WHERE location_id = " MAIN_LOCATION " AND item_id = " BUCKET_ID
-    " AND lot_id = 0 AND grant_id = 0;"
-    "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month, category,"
-    " quantity) VALUES (" MAIN_LOCATION ", " BUCKET_ID ", 0, 0, 202602, 'found', 5)"
-    " ON CONFLICT (location_id, item_id, lot_id, grant_id, month, category)"
-    " DO UPDATE SET quantity = quantity + 5;"
-    "COMMIT;",
-    mk_document_get_id (draft));
+      "BEGIN;"
+      "INSERT INTO movements (document_id, date, location_id, item_id, lot_id, grant_id, quantity,"
+      " category) VALUES (%" G_GINT64_FORMAT ", '2026-02-11', " MAIN_LOCATION ", " BUCKET_ID
+      ", 0, 0, 5, 'found');"
+      "UPDATE balances SET quantity = quantity + 5"
+      " WHERE location_id = " MAIN_LOCATION " AND item_id = " BUCKET_ID
+      " AND lot_id = 0 AND grant_id = 0;"
+      "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month, category,"
+      " quantity) VALUES (" MAIN_LOCATION ", " BUCKET_ID ", 0, 0, 202602, 'found', 5)"
+      " ON CONFLICT (location_id, item_id, lot_id, grant_id, month, category)"
+      " DO UPDATE SET quantity = quantity + 5;"
+      "COMMIT;",
+      mk_document_get_id (draft));
   mk_test_raw_exec (raw, sql);
   sqlite3_close (raw);
 
@@ -802,8 +806,8 @@ test_check_finds_movement_of_draft (MkFixture     *fixture,
 
 /* The schema itself keeps posted history: the core is not the only guard. */
 static void
-test_history_is_immutable (MkFixture     *fixture,
-                           gconstpointer  data)
+test_history_is_immutable (MkFixture    *fixture,
+                           gconstpointer data)
 {
   static const char *forbidden[] = {
     "UPDATE movements SET quantity = quantity + 1",
@@ -814,7 +818,7 @@ test_history_is_immutable (MkFixture     *fixture,
     "DELETE FROM document_lines",
   };
   g_autofree char *before = NULL;
-  sqlite3 *raw;
+  sqlite3         *raw;
 
   post_some_of_everything (fixture);
   before = mk_fixture_dump (fixture);
@@ -825,19 +829,18 @@ test_history_is_immutable (MkFixture     *fixture,
   mk_fixture_assert_unchanged (fixture, before);
 }
 
-
 /* Stock is never negative at any date: a document dated before the stock
  * arrived is refused, even though the stock is there today, and so is one
  * that would leave a later document short. */
 static void
-test_never_negative_in_the_past (MkFixture     *fixture,
-                                 gconstpointer  data)
+test_never_negative_in_the_past (MkFixture    *fixture,
+                                 gconstpointer data)
 {
-  g_autoptr(MkDocument) grn = NULL;
-  g_autoptr(MkDocument) early = NULL;
-  g_autoptr(MkDocument) on_time = NULL;
-  g_autoptr(MkDocument) later_loss = NULL;
-  g_autoptr(GError) refusal = NULL;
+  g_autoptr (MkDocument) grn = NULL;
+  g_autoptr (MkDocument) early = NULL;
+  g_autoptr (MkDocument) on_time = NULL;
+  g_autoptr (MkDocument) later_loss = NULL;
+  g_autoptr (GError) refusal = NULL;
 
   grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-03-10", "warehouse", "BEN-MAIN",
                               "source", "purchase", NULL);

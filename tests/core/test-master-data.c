@@ -14,101 +14,46 @@ typedef struct
 {
   const char *name;
   const char *kind;
-  const char *pairs[24];     /* field, value, …, NULL */
-  GQuark    (*domain) (void);
+  const char *pairs[24]; /* field, value, …, NULL */
+  GQuark (*domain) (void);
   gint        code;
-  const char *mentions[3];   /* the message names the record and the field */
+  const char *mentions[3]; /* the message names the record and the field */
 } BadCase;
 
 static const BadCase bad_cases[] = {
-  { "duplicate-code", "item",
-    { "code", "soap", "name_en", "Another soap", "category", "wash", "unit", "bar", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_DUPLICATE, { "soap", "Code", NULL } },
-  { "unknown-unit", "item",
-    { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "furlong", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "TARP", "Unit", "furlong" } },
-  { "unknown-category", "item",
-    { "code", "TARP", "name_en", "Tarpaulin", "category", "toys", "unit", "piece", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "TARP", "Category", "toys" } },
-  { "unknown-baladiya", "warehouse",
-    { "code", "ATL", "name_en", "Atlantis store", "type", "field", "baladiya", "Atlantis", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "ATL", "Baladiya", "Atlantis" } },
-  { "unknown-pcode", "site",
-    { "code", "S1", "name_en", "Somewhere", "type", "school", "baladiya", "LY999999", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "S1", "Baladiya", NULL } },
-  { "empty-name", "item",
-    { "code", "TARP", "name_en", "   ", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_REQUIRED, { "TARP", "Name (English)", NULL } },
-  { "missing-name", "donor",
-    { "code", "BHA", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_INVALID, { "BHA", "Name (English)", NULL } },
-  { "missing-code", "donor",
-    { "name_en", "Nobody", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_INVALID, { "Code", NULL, NULL } },
-  { "negative-weight", "item",
-    { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece",
-      "weight_kg", "-2", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_OUT_OF_RANGE, { "TARP", "Unit weight (kg)", NULL } },
-  { "text-in-number", "item",
-    { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece",
-      "reorder_level", "twelve", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_NOT_A_NUMBER, { "TARP", "Reorder level", "twelve" } },
-  { "too-many-decimals", "item",
-    { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece",
-      "weight_kg", "0.0001", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_NOT_A_NUMBER, { "TARP", "Unit weight (kg)", NULL } },
-  { "absurd-weight", "item",
-    { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece",
-      "weight_kg", "99999999999", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_OUT_OF_RANGE, { "TARP", "Unit weight (kg)", NULL } },
-  { "zero-pack-size", "item",
-    { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece",
-      "pack_size", "0", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_OUT_OF_RANGE, { "TARP", "Units per carton", NULL } },
-  { "multi-line-name", "item",
-    { "code", "TARP", "name_en", "Tarpaulin\n4 x 6 m", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_BAD_TEXT, { "TARP", "Name (English)", NULL } },
-  { "code-with-space", "item",
-    { "code", "TARP 4X6", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_BAD_CODE, { "Code", NULL, NULL } },
-  { "code-with-semicolon", "donor",
-    { "code", "X;DROP TABLE donors", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_BAD_CODE, { "Code", NULL, NULL } },
-  { "bad-boolean", "site",
-    { "code", "S1", "name_en", "Somewhere", "type", "school", "baladiya", "LY010304",
-      "sensitive", "perhaps", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_BAD_BOOL, { "S1", "Sensitive", "perhaps" } },
-  { "negative-capacity", "site",
-    { "code", "S1", "name_en", "Somewhere", "type", "school", "baladiya", "LY010304",
-      "capacity", "-5", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_OUT_OF_RANGE, { "S1", "Capacity (people)", NULL } },
-  { "date-that-does-not-exist", "grant",
-    { "code", "G1", "donor", "ECHO", "name_en", "G", "start_date", "2026-02-30", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_BAD_DATE, { "G1", "Start date", NULL } },
-  { "grant-ends-before-it-starts", "grant",
-    { "code", "G1", "donor", "ECHO", "name_en", "G", "start_date", "2026-06-01",
-      "end_date", "2026-05-31", "sector", "SHL", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_INVALID, { "G1", "End date", NULL } },
-  { "unknown-donor", "grant",
-    { "code", "G1", "donor", "NOBODY", "name_en", "G", "start_date", "2026-01-01",
-      "end_date", "2026-12-31", "sector", "SHL", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "G1", "Donor", "NOBODY" } },
-  { "duplicate-office-number", "office",
-    { "code", "TRP", "number", "2", "name_en", "Tripoli", NULL },
-    mk_master_data_error_quark, MK_MASTER_DATA_ERROR_DUPLICATE, { "TRP", "Office number", NULL } },
-  { "unknown-field", "item",
-    { "colour", "red", NULL },
-    mk_record_error_quark, MK_RECORD_ERROR_UNKNOWN_FIELD, { "colour", NULL, NULL } },
+  { "duplicate-code", "item", { "code", "soap", "name_en", "Another soap", "category", "wash", "unit", "bar", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_DUPLICATE, { "soap", "Code", NULL } },
+  { "unknown-unit", "item", { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "furlong", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "TARP", "Unit", "furlong" } },
+  { "unknown-category", "item", { "code", "TARP", "name_en", "Tarpaulin", "category", "toys", "unit", "piece", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "TARP", "Category", "toys" } },
+  { "unknown-baladiya", "warehouse", { "code", "ATL", "name_en", "Atlantis store", "type", "field", "baladiya", "Atlantis", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "ATL", "Baladiya", "Atlantis" } },
+  { "unknown-pcode", "site", { "code", "S1", "name_en", "Somewhere", "type", "school", "baladiya", "LY999999", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "S1", "Baladiya", NULL } },
+  { "empty-name", "item", { "code", "TARP", "name_en", "   ", NULL }, mk_record_error_quark, MK_RECORD_ERROR_REQUIRED, { "TARP", "Name (English)", NULL } },
+  { "missing-name", "donor", { "code", "BHA", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_INVALID, { "BHA", "Name (English)", NULL } },
+  { "missing-code", "donor", { "name_en", "Nobody", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_INVALID, { "Code", NULL, NULL } },
+  { "negative-weight", "item", { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece", "weight_kg", "-2", NULL }, mk_record_error_quark, MK_RECORD_ERROR_OUT_OF_RANGE, { "TARP", "Unit weight (kg)", NULL } },
+  { "text-in-number", "item", { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece", "reorder_level", "twelve", NULL }, mk_record_error_quark, MK_RECORD_ERROR_NOT_A_NUMBER, { "TARP", "Reorder level", "twelve" } },
+  { "too-many-decimals", "item", { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece", "weight_kg", "0.0001", NULL }, mk_record_error_quark, MK_RECORD_ERROR_NOT_A_NUMBER, { "TARP", "Unit weight (kg)", NULL } },
+  { "absurd-weight", "item", { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece", "weight_kg", "99999999999", NULL }, mk_record_error_quark, MK_RECORD_ERROR_OUT_OF_RANGE, { "TARP", "Unit weight (kg)", NULL } },
+  { "zero-pack-size", "item", { "code", "TARP", "name_en", "Tarpaulin", "category", "shelter", "unit", "piece", "pack_size", "0", NULL }, mk_record_error_quark, MK_RECORD_ERROR_OUT_OF_RANGE, { "TARP", "Units per carton", NULL } },
+  { "multi-line-name", "item", { "code", "TARP", "name_en", "Tarpaulin\n4 x 6 m", NULL }, mk_record_error_quark, MK_RECORD_ERROR_BAD_TEXT, { "TARP", "Name (English)", NULL } },
+  { "code-with-space", "item", { "code", "TARP 4X6", NULL }, mk_record_error_quark, MK_RECORD_ERROR_BAD_CODE, { "Code", NULL, NULL } },
+  { "code-with-semicolon", "donor", { "code", "X;DROP TABLE donors", NULL }, mk_record_error_quark, MK_RECORD_ERROR_BAD_CODE, { "Code", NULL, NULL } },
+  { "bad-boolean", "site", { "code", "S1", "name_en", "Somewhere", "type", "school", "baladiya", "LY010304", "sensitive", "perhaps", NULL }, mk_record_error_quark, MK_RECORD_ERROR_BAD_BOOL, { "S1", "Sensitive", "perhaps" } },
+  { "negative-capacity", "site", { "code", "S1", "name_en", "Somewhere", "type", "school", "baladiya", "LY010304", "capacity", "-5", NULL }, mk_record_error_quark, MK_RECORD_ERROR_OUT_OF_RANGE, { "S1", "Capacity (people)", NULL } },
+  { "date-that-does-not-exist", "grant", { "code", "G1", "donor", "ECHO", "name_en", "G", "start_date", "2026-02-30", NULL }, mk_record_error_quark, MK_RECORD_ERROR_BAD_DATE, { "G1", "Start date", NULL } },
+  { "grant-ends-before-it-starts", "grant", { "code", "G1", "donor", "ECHO", "name_en", "G", "start_date", "2026-06-01", "end_date", "2026-05-31", "sector", "SHL", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_INVALID, { "G1", "End date", NULL } },
+  { "unknown-donor", "grant", { "code", "G1", "donor", "NOBODY", "name_en", "G", "start_date", "2026-01-01", "end_date", "2026-12-31", "sector", "SHL", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE, { "G1", "Donor", "NOBODY" } },
+  { "duplicate-office-number", "office", { "code", "TRP", "number", "2", "name_en", "Tripoli", NULL }, mk_master_data_error_quark, MK_MASTER_DATA_ERROR_DUPLICATE, { "TRP", "Office number", NULL } },
+  { "unknown-field", "item", { "colour", "red", NULL }, mk_record_error_quark, MK_RECORD_ERROR_UNKNOWN_FIELD, { "colour", NULL, NULL } },
 };
 
 static void
-test_bad_input (MkFixture     *fixture,
-                gconstpointer  data)
+test_bad_input (MkFixture    *fixture,
+                gconstpointer data)
 {
-  const BadCase *bad = data;
+  const BadCase   *bad = data;
   g_autofree char *before = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkRecord) record = NULL;
   gboolean parsed = TRUE;
 
   mk_fixture_add_catalogue (fixture);
@@ -129,13 +74,13 @@ test_bad_input (MkFixture     *fixture,
 }
 
 static void
-test_ten_thousand_character_name (MkFixture     *fixture,
-                                  gconstpointer  data)
+test_ten_thousand_character_name (MkFixture    *fixture,
+                                  gconstpointer data)
 {
   g_autofree char *name = g_strnfill (10000, 'x');
   g_autofree char *before = mk_fixture_dump (fixture);
-  g_autoptr(MkRecord) record = mk_record_new (mk_kind_lookup ("item"));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkRecord) record = mk_record_new (mk_kind_lookup ("item"));
+  g_autoptr (GError) error = NULL;
 
   mk_record_set_text (record, "code", "LONG", &error);
   g_assert_no_error (error);
@@ -150,13 +95,13 @@ test_ten_thousand_character_name (MkFixture     *fixture,
 /* Adding and reading back ----------------------------------------------- */
 
 static void
-test_quotes_and_semicolons_survive (MkFixture     *fixture,
-                                    gconstpointer  data)
+test_quotes_and_semicolons_survive (MkFixture    *fixture,
+                                    gconstpointer data)
 {
   const char *name = "Soap \"Dove\"; 250 g, O'Brien's 'best' -- DROP TABLE items;";
-  g_autoptr(MkRecord) added = NULL;
-  g_autoptr(MkRecord) found = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkRecord) added = NULL;
+  g_autoptr (MkRecord) found = NULL;
+  g_autoptr (GError) error = NULL;
 
   added = mk_fixture_add (fixture, "item", "code", "SOAP-Q", "name_en", name,
                           "name_ar", "صابون \"دوف\"؛ ٢٥٠ غ", "category", "wash",
@@ -168,12 +113,12 @@ test_quotes_and_semicolons_survive (MkFixture     *fixture,
 }
 
 static void
-test_item_fields (MkFixture     *fixture,
-                  gconstpointer  data)
+test_item_fields (MkFixture    *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(MkRecord) blanket = NULL;
-  g_autoptr(MkRecord) found = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkRecord) blanket = NULL;
+  g_autoptr (MkRecord) found = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *weight = NULL;
   g_autofree char *volume = NULL;
   g_autofree char *active = NULL;
@@ -204,11 +149,11 @@ test_item_fields (MkFixture     *fixture,
 }
 
 static void
-test_places_by_name (MkFixture     *fixture,
-                     gconstpointer  data)
+test_places_by_name (MkFixture    *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(MkRecord) derna = NULL;
-  g_autoptr(MkRecord) ubari = NULL;
+  g_autoptr (MkRecord) derna = NULL;
+  g_autoptr (MkRecord) ubari = NULL;
 
   /* The reference list spells Derna درنة; people type درنه as well. */
   derna = mk_fixture_add (fixture, "warehouse", "code", "DER", "name_en", "Derna store",
@@ -220,16 +165,16 @@ test_places_by_name (MkFixture     *fixture,
 }
 
 static void
-test_edit (MkFixture     *fixture,
-           gconstpointer  data)
+test_edit (MkFixture    *fixture,
+           gconstpointer data)
 {
   const MkKind *items = mk_kind_lookup ("item");
-  g_autoptr(MkRecord) soap = NULL;
-  g_autoptr(MkRecord) again = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkRecord) soap = NULL;
+  g_autoptr (MkRecord) again = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
-  MkAuditEntry *entry;
+  MkAuditEntry    *entry;
 
   mk_fixture_add_catalogue (fixture);
   soap = mk_master_data_get (fixture->db, items, "SOAP", &error);
@@ -265,11 +210,11 @@ test_edit (MkFixture     *fixture,
 }
 
 static void
-test_office_number_is_fixed (MkFixture     *fixture,
-                             gconstpointer  data)
+test_office_number_is_fixed (MkFixture    *fixture,
+                             gconstpointer data)
 {
-  g_autoptr(MkRecord) office = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkRecord) office = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
 
   office = mk_master_data_get (fixture->db, mk_kind_lookup ("office"), "BEN", &error);
@@ -284,17 +229,17 @@ test_office_number_is_fixed (MkFixture     *fixture,
 }
 
 static void
-test_search (MkFixture     *fixture,
-             gconstpointer  data)
+test_search (MkFixture    *fixture,
+             gconstpointer data)
 {
   const MkKind *items = mk_kind_lookup ("item");
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) by_arabic = NULL;
-  g_autoptr(GPtrArray) by_variant = NULL;
-  g_autoptr(GPtrArray) by_code = NULL;
-  g_autoptr(GPtrArray) wildcard = NULL;
-  g_autoptr(GPtrArray) places = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) by_arabic = NULL;
+  g_autoptr (GPtrArray) by_variant = NULL;
+  g_autoptr (GPtrArray) by_code = NULL;
+  g_autoptr (GPtrArray) wildcard = NULL;
+  g_autoptr (GPtrArray) places = NULL;
+  g_autoptr (GError) error = NULL;
 
   mk_fixture_add_catalogue (fixture);
   all = mk_master_data_list (fixture->db, items, NULL, &error);

@@ -16,10 +16,10 @@ static char *
 make_database_at (const char *dir,
                   guint       version)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("v%u.makhzan", version);
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(MkDatabase) db = _mk_database_open_raw (path, &error);
+  char            *path = g_build_filename (dir, name, NULL);
+  g_autoptr (MkDatabase) db = _mk_database_open_raw (path, &error);
   sqlite3 *handle;
 
   g_assert_no_error (error);
@@ -32,14 +32,15 @@ make_database_at (const char *dir,
                                  "INSERT INTO offices (id, code, number, name_en, name_ar)"
                                  " VALUES (7 << 40 | 1, 'SAB', 7, 'Sabha office', 'مكتب سبها');"
                                  "INSERT INTO settings VALUES ('office_number', '7');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   return path;
 }
 
 static void
 test_every_earlier_version (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("makhzan-test-XXXXXX", &error);
 
   g_assert_no_error (error);
@@ -48,9 +49,9 @@ test_every_earlier_version (void)
   for (guint version = 1; version < mk_database_schema_version (); version++)
     {
       g_autofree char *path = make_database_at (dir, version);
-      g_autoptr(MkDatabase) db = NULL;
-      g_autoptr(MkOffice) office = NULL;
-      g_autoptr(MkRecord) item = NULL;
+      g_autoptr (MkDatabase) db = NULL;
+      g_autoptr (MkOffice) office = NULL;
+      g_autoptr (MkRecord) item = NULL;
       guint regions, mantikas, baladiyas;
 
       g_test_message ("opening a database of version %u", version);
@@ -83,15 +84,15 @@ test_every_earlier_version (void)
 static void
 test_versions_match (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("makhzan-test-XXXXXX", &error);
   g_autofree char *created_path = g_build_filename (dir, "created.makhzan", NULL);
   g_autofree char *migrated_path = make_database_at (dir, 1);
-  g_autoptr(MkDatabase) created = NULL;
-  g_autoptr(MkDatabase) migrated = NULL;
+  g_autoptr (MkDatabase) created = NULL;
+  g_autoptr (MkDatabase) migrated = NULL;
   sqlite3_stmt *stmt;
-  g_autoptr(GString) created_schema = g_string_new (NULL);
-  g_autoptr(GString) migrated_schema = g_string_new (NULL);
+  g_autoptr (GString) created_schema = g_string_new (NULL);
+  g_autoptr (GString) migrated_schema = g_string_new (NULL);
 
   /* A database created new and one migrated from version 1 have the same
    * schema, table by table. */
@@ -103,10 +104,11 @@ test_versions_match (void)
   for (guint i = 0; i < 2; i++)
     {
       MkDatabase *db = i ? migrated : created;
-      GString *out = i ? migrated_schema : created_schema;
+      GString    *out = i ? migrated_schema : created_schema;
       g_assert_cmpint (sqlite3_prepare_v2 (_mk_database_get_handle (db),
                                            "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name",
-                                           -1, &stmt, NULL), ==, SQLITE_OK);
+                                           -1, &stmt, NULL),
+                       ==, SQLITE_OK);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_string_append_printf (out, "%s\n", sqlite3_column_text (stmt, 0));
       sqlite3_finalize (stmt);

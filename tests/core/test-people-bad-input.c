@@ -21,12 +21,12 @@
  *   2026-02-01 waybill of 60 BLANKET to GAN-DC, received on 2026-02-03;
  *   2026-03-01 distribution of 5 HYG-KIT to HH-002. */
 static void
-people_set_up (MkFixture     *fixture,
-               gconstpointer  data)
+people_set_up (MkFixture    *fixture,
+               gconstpointer data)
 {
-  g_autoptr(MkDocument) grn = NULL;
-  g_autoptr(MkDocument) first = NULL;
-  g_autoptr(MkRecord) one = NULL, two = NULL, rule = NULL;
+  g_autoptr (MkDocument) grn = NULL;
+  g_autoptr (MkDocument) first = NULL;
+  g_autoptr (MkRecord) one = NULL, two = NULL, rule = NULL;
   g_autofree char *waybill = NULL;
 
   mk_ledger_fixture_set_up (fixture, data);
@@ -76,8 +76,8 @@ setup_other_office_site (MkFixture *fixture)
 static char *
 today_plus (gint days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) then = g_date_time_add_days (now, days);
 
   return g_date_time_format (then, "%Y-%m-%d");
 }
@@ -97,7 +97,7 @@ counted (const char *date)
 static GError *
 counts_do_not_sum (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) distribution = counted ("2026-03-05");
+  g_autoptr (MkDocument) distribution = counted ("2026-03-05");
 
   mk_test_set_counts (distribution, "female_18_59", "10", "male_18_59", "8", "total", "20", NULL);
   return mk_test_post_fails (fixture, distribution);
@@ -106,7 +106,7 @@ counts_do_not_sum (MkFixture *fixture)
 static GError *
 counts_total_missing (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) distribution = counted ("2026-03-05");
+  g_autoptr (MkDocument) distribution = counted ("2026-03-05");
 
   mk_test_set_counts (distribution, "female_18_59", "10", "male_18_59", "8", NULL);
   return mk_test_post_fails (fixture, distribution);
@@ -115,7 +115,7 @@ counts_total_missing (MkFixture *fixture)
 static GError *
 more_households_than_people (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) distribution = counted ("2026-03-05");
+  g_autoptr (MkDocument) distribution = counted ("2026-03-05");
 
   mk_test_set_counts (distribution, "female_18_59", "2", "male_18_59", "1", "households", "4",
                       "total", "3", NULL);
@@ -125,7 +125,7 @@ more_households_than_people (MkFixture *fixture)
 static GError *
 more_disabled_than_people (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) distribution = counted ("2026-03-05");
+  g_autoptr (MkDocument) distribution = counted ("2026-03-05");
 
   mk_test_set_counts (distribution, "female_18_59", "2", "male_18_59", "1", "disabled", "5",
                       "total", "3", NULL);
@@ -135,7 +135,7 @@ more_disabled_than_people (MkFixture *fixture)
 static GError *
 service_counts_do_not_sum (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) service = mk_test_document_new (
+  g_autoptr (MkDocument) service = mk_test_document_new (
       MK_DOCUMENT_SERVICE, "date", "2026-03-05", "site", "GAN-DC", "activity", "water_trucking",
       "quantity", "20000", "population_group", "migrants", NULL);
 
@@ -146,7 +146,7 @@ service_counts_do_not_sum (MkFixture *fixture)
 static GError *
 service_with_a_distribution_activity (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) service = mk_test_document_new (
+  g_autoptr (MkDocument) service = mk_test_document_new (
       MK_DOCUMENT_SERVICE, "date", "2026-03-05", "site", "GAN-DC", "activity", "nfi_distribution",
       "quantity", "1", "population_group", "migrants", NULL);
 
@@ -157,7 +157,7 @@ service_with_a_distribution_activity (MkFixture *fixture)
 static GError *
 site_of_another_office (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) distribution = NULL;
+  g_autoptr (MkDocument) distribution = NULL;
 
   distribution = mk_test_document_new (MK_DOCUMENT_DISTRIBUTION, "date", "2026-03-05",
                                        "site", "TRP-DC", "warehouse", "BEN-MAIN",
@@ -171,7 +171,7 @@ static GError *
 dated_in_the_future (MkFixture *fixture)
 {
   g_autofree char *date = today_plus (3);
-  g_autoptr(MkDocument) distribution = counted (date);
+  g_autoptr (MkDocument) distribution = counted (date);
 
   mk_test_set_counts (distribution, "female_18_59", "10", "total", "10", NULL);
   return mk_test_post_fails (fixture, distribution);
@@ -181,7 +181,7 @@ dated_in_the_future (MkFixture *fixture)
 static GError *
 before_stock_arrived_at_site (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) distribution = mk_test_document_new (
+  g_autoptr (MkDocument) distribution = mk_test_document_new (
       MK_DOCUMENT_DISTRIBUTION, "date", "2026-02-02", "site", "GAN-DC",
       "population_group", "migrants", NULL);
 
@@ -194,7 +194,7 @@ before_stock_arrived_at_site (MkFixture *fixture)
 static GError *
 before_stock_arrived_in_warehouse (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) distribution = counted ("2025-08-20");
+  g_autoptr (MkDocument) distribution = counted ("2025-08-20");
 
   mk_test_set_counts (distribution, "female_18_59", "10", "total", "10", NULL);
   return mk_test_post_fails (fixture, distribution);
@@ -205,7 +205,7 @@ static GError *
 override (MkFixture  *fixture,
           const char *reason)
 {
-  g_autoptr(MkDocument) distribution = mk_test_document_new (
+  g_autoptr (MkDocument) distribution = mk_test_document_new (
       MK_DOCUMENT_DISTRIBUTION, "date", "2026-03-10", "site", "GAN-DC", "warehouse", "BEN-MAIN",
       "population_group", "migrants", NULL);
 
@@ -237,7 +237,7 @@ receipt (MkFixture  *fixture,
          const char *item,
          gint64      quantity)
 {
-  g_autoptr(MkDocument) distribution = mk_test_document_new (
+  g_autoptr (MkDocument) distribution = mk_test_document_new (
       MK_DOCUMENT_DISTRIBUTION, "date", "2026-03-10", "site", "GAN-DC", "warehouse", "BEN-MAIN",
       "population_group", "migrants", NULL);
 
@@ -281,7 +281,7 @@ receipts_short (MkFixture *fixture)
 static GError *
 nothing_given (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) distribution = mk_test_document_new (
+  g_autoptr (MkDocument) distribution = mk_test_document_new (
       MK_DOCUMENT_DISTRIBUTION, "date", "2026-03-10", "site", "GAN-DC", "warehouse", "BEN-MAIN",
       "population_group", "migrants", NULL);
 
@@ -369,11 +369,11 @@ entitlement_bad_season (MkFixture *fixture)
 typedef struct
 {
   const char *name;
-  void      (*setup) (MkFixture *fixture);
-  GError   *(*act) (MkFixture *fixture);
-  GQuark    (*domain) (void);
+  void (*setup) (MkFixture *fixture);
+  GError *(*act) (MkFixture *fixture);
+  GQuark (*domain) (void);
   gint        code;
-  const char *mentions[4];   /* each "A|B": A or B, without case */
+  const char *mentions[4]; /* each "A|B": A or B, without case */
 } BadCase;
 
 #define DOCS mk_documents_error_quark
@@ -385,76 +385,52 @@ typedef struct
 
 static const BadCase bad_cases[] = {
   /* People counted. */
-  { "counts/cells-do-not-sum-to-the-total", NULL, counts_do_not_sum, DOCS, INVALID,
-    { "total", "18", "20" } },
+  { "counts/cells-do-not-sum-to-the-total", NULL, counts_do_not_sum, DOCS, INVALID, { "total", "18", "20" } },
   { "counts/no-total", NULL, counts_total_missing, DOCS, INVALID, { "total" } },
-  { "counts/more-households-than-individuals", NULL, more_households_than_people, DOCS, INVALID,
-    { "household", "4" } },
-  { "counts/more-persons-with-disability-than-individuals", NULL, more_disabled_than_people,
-    DOCS, INVALID, { "disab" } },
-  { "service/counts-do-not-sum-to-the-total", NULL, service_counts_do_not_sum, DOCS, INVALID,
-    { "total", "5", "6" } },
-  { "service/activity-is-a-distribution", NULL, service_with_a_distribution_activity, DOCS,
-    INVALID, { "nfi_distribution|Distribution of non-food items" } },
+  { "counts/more-households-than-individuals", NULL, more_households_than_people, DOCS, INVALID, { "household", "4" } },
+  { "counts/more-persons-with-disability-than-individuals", NULL, more_disabled_than_people, DOCS, INVALID, { "disab" } },
+  { "service/counts-do-not-sum-to-the-total", NULL, service_counts_do_not_sum, DOCS, INVALID, { "total", "5", "6" } },
+  { "service/activity-is-a-distribution", NULL, service_with_a_distribution_activity, DOCS, INVALID, { "nfi_distribution|Distribution of non-food items" } },
 
   /* Where and when. */
-  { "distribution/site-of-another-office", setup_other_office_site, site_of_another_office, DOCS, INVALID,
-    { "TRP-DC|Tripoli", "office" } },
-  { "distribution/dated-in-the-future", NULL, dated_in_the_future, DOCS, INVALID,
-    { "future|today|date" } },
-  { "distribution/before-the-stock-arrived-at-the-site", NULL, before_stock_arrived_at_site,
-    DOCS, SHORT, { BLANKET_, "GAN-DC|Ganfouda", "2026-02-02" } },
-  { "distribution/before-the-stock-arrived-in-the-warehouse", NULL,
-    before_stock_arrived_in_warehouse, DOCS, SHORT,
-    { BLANKET_, "BEN-MAIN|Benghazi main warehouse", "2025-08-20" } },
+  { "distribution/site-of-another-office", setup_other_office_site, site_of_another_office, DOCS, INVALID, { "TRP-DC|Tripoli", "office" } },
+  { "distribution/dated-in-the-future", NULL, dated_in_the_future, DOCS, INVALID, { "future|today|date" } },
+  { "distribution/before-the-stock-arrived-at-the-site", NULL, before_stock_arrived_at_site, DOCS, SHORT, { BLANKET_, "GAN-DC|Ganfouda", "2026-02-02" } },
+  { "distribution/before-the-stock-arrived-in-the-warehouse", NULL, before_stock_arrived_in_warehouse, DOCS, SHORT, { BLANKET_, "BEN-MAIN|Benghazi main warehouse", "2025-08-20" } },
   { "distribution/nothing-given", NULL, nothing_given, DOCS, INVALID, { NULL } },
 
   /* Entitlements: HH-002 had its 5 kits on 1 March. */
-  { "entitlement/no-override", NULL, entitlement_no_override, DOCS, ENTITLEMENT,
-    { "HH-002", "2026-03-01", "HYG-KIT|hygiene kit" } },
-  { "entitlement/override-with-an-empty-reason", NULL, entitlement_empty_reason, DOCS,
-    ENTITLEMENT, { "HH-002", "2026-03-01" } },
-  { "entitlement/override-with-a-blank-reason", NULL, entitlement_blank_reason, DOCS,
-    ENTITLEMENT, { "HH-002", "2026-03-01" } },
+  { "entitlement/no-override", NULL, entitlement_no_override, DOCS, ENTITLEMENT, { "HH-002", "2026-03-01", "HYG-KIT|hygiene kit" } },
+  { "entitlement/override-with-an-empty-reason", NULL, entitlement_empty_reason, DOCS, ENTITLEMENT, { "HH-002", "2026-03-01" } },
+  { "entitlement/override-with-a-blank-reason", NULL, entitlement_blank_reason, DOCS, ENTITLEMENT, { "HH-002", "2026-03-01" } },
 
   /* Receipts: the second row is wrong. */
   { "receipt/unknown-household", NULL, receipt_unknown_household, DOCS, INVALID, { "HH-999" } },
   { "receipt/zero-quantity", NULL, receipt_zero, DOCS, INVALID, { "HH-002|receipt 2|row 2", "quantit" } },
-  { "receipt/negative-quantity", NULL, receipt_negative, DOCS, INVALID,
-    { "HH-002|receipt 2|row 2", "quantit" } },
+  { "receipt/negative-quantity", NULL, receipt_negative, DOCS, INVALID, { "HH-002|receipt 2|row 2", "quantit" } },
   { "receipt/unknown-item", NULL, receipt_unknown_item, DOCS, INVALID, { "UNICORN" } },
-  { "receipt/short", NULL, receipts_short, DOCS, SHORT,
-    { "BUCKET|Bucket", "BEN-MAIN|Benghazi main warehouse" } },
+  { "receipt/short", NULL, receipts_short, DOCS, SHORT, { "BUCKET|Bucket", "BEN-MAIN|Benghazi main warehouse" } },
 
   /* The registry. */
-  { "household/size-differs-from-its-members", NULL, household_size_differs, MASTER,
-    MK_MASTER_DATA_ERROR_INVALID, { "size|Household size", "3", "4" } },
-  { "household/registered-twice", NULL, household_twice, MASTER, MK_MASTER_DATA_ERROR_DUPLICATE,
-    { "HH-001" } },
-  { "household/registered-twice-other-case", NULL, household_twice_other_case, MASTER,
-    MK_MASTER_DATA_ERROR_DUPLICATE, { "HH-002" } },
-  { "household/name-while-personal-data-is-off", NULL, household_name_off, MASTER,
-    MK_MASTER_DATA_ERROR_INVALID, { "name|Head of household", "names and phone|personal" } },
-  { "household/phone-while-personal-data-is-off", NULL, household_phone_off, MASTER,
-    MK_MASTER_DATA_ERROR_INVALID, { "phone", "names and phone|personal" } },
-  { "household/more-disabled-than-members", NULL, household_more_disabled_than_members, MASTER,
-    MK_MASTER_DATA_ERROR_INVALID, { "disab" } },
+  { "household/size-differs-from-its-members", NULL, household_size_differs, MASTER, MK_MASTER_DATA_ERROR_INVALID, { "size|Household size", "3", "4" } },
+  { "household/registered-twice", NULL, household_twice, MASTER, MK_MASTER_DATA_ERROR_DUPLICATE, { "HH-001" } },
+  { "household/registered-twice-other-case", NULL, household_twice_other_case, MASTER, MK_MASTER_DATA_ERROR_DUPLICATE, { "HH-002" } },
+  { "household/name-while-personal-data-is-off", NULL, household_name_off, MASTER, MK_MASTER_DATA_ERROR_INVALID, { "name|Head of household", "names and phone|personal" } },
+  { "household/phone-while-personal-data-is-off", NULL, household_phone_off, MASTER, MK_MASTER_DATA_ERROR_INVALID, { "phone", "names and phone|personal" } },
+  { "household/more-disabled-than-members", NULL, household_more_disabled_than_members, MASTER, MK_MASTER_DATA_ERROR_INVALID, { "disab" } },
 
   /* Entitlement rules. */
-  { "entitlement-rule/two-intervals", NULL, entitlement_two_intervals, MASTER,
-    MK_MASTER_DATA_ERROR_INVALID, { "interval|season|every" } },
-  { "entitlement-rule/no-interval", NULL, entitlement_no_interval, MASTER,
-    MK_MASTER_DATA_ERROR_INVALID, { "interval|season|every|stay" } },
-  { "entitlement-rule/season-13-45", NULL, entitlement_bad_season, MASTER,
-    MK_MASTER_DATA_ERROR_INVALID, { "13-45" } },
+  { "entitlement-rule/two-intervals", NULL, entitlement_two_intervals, MASTER, MK_MASTER_DATA_ERROR_INVALID, { "interval|season|every" } },
+  { "entitlement-rule/no-interval", NULL, entitlement_no_interval, MASTER, MK_MASTER_DATA_ERROR_INVALID, { "interval|season|every|stay" } },
+  { "entitlement-rule/season-13-45", NULL, entitlement_bad_season, MASTER, MK_MASTER_DATA_ERROR_INVALID, { "13-45" } },
 };
 
 static void
-test_refused (MkFixture     *fixture,
-              gconstpointer  data)
+test_refused (MkFixture    *fixture,
+              gconstpointer data)
 {
   const BadCase *bad = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
 
   if (bad->setup != NULL)
@@ -477,10 +453,10 @@ test_refused (MkFixture     *fixture,
 
 /* The other office's site gets no stock location and no document. */
 static void
-test_other_office_site_untouched (MkFixture     *fixture,
-                                  gconstpointer  data)
+test_other_office_site_untouched (MkFixture    *fixture,
+                                  gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3 *handle;
 
   setup_other_office_site (fixture);
@@ -488,29 +464,31 @@ test_other_office_site_untouched (MkFixture     *fixture,
   g_assert_nonnull (error);
   handle = mk_test_raw_open (fixture);
   g_assert_cmpint (mk_test_raw_int (handle, "SELECT count (*) FROM locations l JOIN sites s"
-                                            " ON s.id = l.site_id WHERE s.code = 'TRP-DC'"), ==, 0);
+                                            " ON s.id = l.site_id WHERE s.code = 'TRP-DC'"),
+                   ==, 0);
   g_assert_cmpint (mk_test_raw_int (handle, "SELECT count (*) FROM documents"
-                                            " WHERE site_id = (7 << 40) + 1"), ==, 0);
+                                            " WHERE site_id = (7 << 40) + 1"),
+                   ==, 0);
   sqlite3_close (handle);
 }
 
 /* Turning personal data on lets names in, and only then. */
 static void
-test_personal_data_on (MkFixture     *fixture,
-                       gconstpointer  data)
+test_personal_data_on (MkFixture    *fixture,
+                       gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) refusal = household_name_off (fixture);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) refusal = household_name_off (fixture);
 
   g_assert_nonnull (refusal);
   g_assert_true (mk_office_set_keeps_personal_data (fixture->db, TRUE, &error));
   g_assert_no_error (error);
   g_clear_error (&refusal);
   {
-    g_autoptr(MkRecord) named = mk_test_add_household (fixture, "HH-051", "GAN-DC", NULL,
-                                                       "2026-03-01", "female_18_59", "1",
-                                                       "head_name", "Mariam Yusuf",
-                                                       "phone", "+218 92 765 4321", NULL);
+    g_autoptr (MkRecord) named = mk_test_add_household (fixture, "HH-051", "GAN-DC", NULL,
+                                                        "2026-03-01", "female_18_59", "1",
+                                                        "head_name", "Mariam Yusuf",
+                                                        "phone", "+218 92 765 4321", NULL);
     g_assert_cmpstr (mk_record_get_string (named, "head_name"), ==, "Mariam Yusuf");
   }
 }

@@ -18,9 +18,9 @@
 static gpointer
 setup_stock (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
-                                                    "warehouse", "BEN-MAIN",
-                                                    "source", "purchase", NULL);
+  g_autoptr (MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
+                                                     "warehouse", "BEN-MAIN",
+                                                     "source", "purchase", NULL);
 
   mk_test_add_line (grn, "SOAP", 40, "grant", "ECHO-2026", NULL);
   mk_test_add_line (grn, "BUCKET", 20, NULL);
@@ -35,7 +35,7 @@ setup_stock (MkFixture *fixture)
 static gpointer
 setup_waybill (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) waybill = NULL;
+  g_autoptr (MkDocument) waybill = NULL;
 
   setup_stock (fixture);
   waybill = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-02-01",
@@ -52,7 +52,7 @@ setup_waybill (MkFixture *fixture)
 static gpointer
 setup_received (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) reception = NULL;
+  g_autoptr (MkDocument) reception = NULL;
 
   setup_waybill (fixture);
   reception = mk_test_document_new (MK_DOCUMENT_RECEPTION, "date", "2026-02-03",
@@ -67,8 +67,8 @@ setup_received (MkFixture *fixture)
 static gpointer
 setup_cancelled (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) cancellation = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) cancellation = NULL;
+  g_autoptr (GError) error = NULL;
 
   setup_stock (fixture);
   cancellation = mk_documents_cancel (fixture->db, "BEN-GRN-2026-00001", "2026-01-11",
@@ -92,17 +92,17 @@ setup_posted_grn (MkFixture *fixture)
 static gpointer
 setup_twenty_items (MkFixture *fixture)
 {
-  g_autoptr(MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
-                                                    "warehouse", "BEN-MAIN",
-                                                    "source", "donation", NULL);
+  g_autoptr (MkDocument) grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-10",
+                                                     "warehouse", "BEN-MAIN",
+                                                     "source", "donation", NULL);
 
   for (guint i = 1; i <= 20; i++)
     {
       g_autofree char *code = g_strdup_printf ("I%02u", i);
       g_autofree char *name = g_strdup_printf ("Test item %u", i);
-      g_autoptr(MkRecord) item = mk_fixture_add (fixture, "item", "code", code,
-                                                 "name_en", name, "category", "nfi",
-                                                 "unit", "piece", NULL);
+      g_autoptr (MkRecord) item = mk_fixture_add (fixture, "item", "code", code,
+                                                  "name_en", name, "category", "nfi",
+                                                  "unit", "piece", NULL);
       mk_test_add_line (grn, code, i == 20 ? 37 : 50, NULL);
     }
   mk_test_post (fixture, grn);
@@ -155,10 +155,10 @@ adjustment (const char *reason)
                                "warehouse", "BEN-MAIN", "reason", reason, NULL);
 }
 
-#define POST_ONE(fn, doc, ...)                                         \
-  static GError *fn (MkFixture *fixture, gpointer state)               \
-  {                                                                    \
-    g_autoptr(MkDocument) document = doc;                              \
+#define POST_ONE(fn, doc, ...)                                                \
+  static GError *fn (MkFixture *fixture, gpointer state)                      \
+  {                                                                           \
+    g_autoptr (MkDocument) document = doc;                                    \
     return post_one_line (fixture, document, mk_test_line_new (__VA_ARGS__)); \
   }
 
@@ -171,16 +171,11 @@ POST_ONE (grn_max_int64, grn ("2026-01-12"), "SOAP", G_MAXINT64, NULL)
 POST_ONE (grn_damaged_max_int64, grn ("2026-01-12"), "SOAP", 10, "damaged", "9223372036854775807", NULL)
 POST_ONE (grn_unknown_item, grn ("2026-01-12"), "UNICORN", 10, NULL)
 POST_ONE (grn_unknown_grant, grn ("2026-01-12"), "SOAP", 10, "grant", "NOBODY-2026", NULL)
-POST_ONE (grn_expiry_before_receipt, grn ("2026-03-01"), "TOOTHPASTE", 10,
-          "lot", "TP-X", "expiry", "2026-02-01", NULL)
-POST_ONE (grn_expiry_does_not_exist, grn ("2026-01-12"), "TOOTHPASTE", 10,
-          "lot", "TP-X", "expiry", "2026-02-30", NULL)
-POST_ONE (grn_expiry_not_leap, grn ("2025-01-12"), "TOOTHPASTE", 10,
-          "lot", "TP-X", "expiry", "2025-02-29", NULL)
-POST_ONE (grn_expiry_not_a_date, grn ("2026-01-12"), "TOOTHPASTE", 10,
-          "lot", "TP-X", "expiry", "next spring", NULL)
-POST_ONE (grn_lot_other_expiry, grn ("2026-01-12"), "TOOTHPASTE", 10,
-          "lot", "TP-A", "expiry", "2027-12-31", NULL)
+POST_ONE (grn_expiry_before_receipt, grn ("2026-03-01"), "TOOTHPASTE", 10, "lot", "TP-X", "expiry", "2026-02-01", NULL)
+POST_ONE (grn_expiry_does_not_exist, grn ("2026-01-12"), "TOOTHPASTE", 10, "lot", "TP-X", "expiry", "2026-02-30", NULL)
+POST_ONE (grn_expiry_not_leap, grn ("2025-01-12"), "TOOTHPASTE", 10, "lot", "TP-X", "expiry", "2025-02-29", NULL)
+POST_ONE (grn_expiry_not_a_date, grn ("2026-01-12"), "TOOTHPASTE", 10, "lot", "TP-X", "expiry", "next spring", NULL)
+POST_ONE (grn_lot_other_expiry, grn ("2026-01-12"), "TOOTHPASTE", 10, "lot", "TP-A", "expiry", "2027-12-31", NULL)
 POST_ONE (waybill_zero, waybill_to_field (), "SOAP", 0, "grant", "ECHO-2026", NULL)
 POST_ONE (waybill_negative, waybill_to_field (), "SOAP", -3, "grant", "ECHO-2026", NULL)
 POST_ONE (waybill_over_2_53, waybill_to_field (), "SOAP", TWO_POW_53 + 1, "grant", "ECHO-2026", NULL)
@@ -190,8 +185,7 @@ POST_ONE (waybill_short_lot, waybill_to_field (), "TOOTHPASTE", 50, "lot", "TP-A
 POST_ONE (waybill_short_grant, waybill_to_field (), "SOAP", 5, "grant", "BHA-2026", NULL)
 POST_ONE (waybill_unknown_item, waybill_to_field (), "UNICORN", 5, NULL)
 POST_ONE (receive_more_than_sent, reception ("2026-02-03"), "SOAP", 31, "grant", "ECHO-2026", NULL)
-POST_ONE (receive_more_with_damage, reception ("2026-02-03"), "SOAP", 25, "grant", "ECHO-2026",
-          "damaged", "4", "short", "2", NULL)
+POST_ONE (receive_more_with_damage, reception ("2026-02-03"), "SOAP", 25, "grant", "ECHO-2026", "damaged", "4", "short", "2", NULL)
 POST_ONE (receive_twice, reception ("2026-02-04"), "SOAP", 1, "grant", "ECHO-2026", NULL)
 POST_ONE (receive_before_waybill, reception ("2026-01-20"), "SOAP", 30, "grant", "ECHO-2026", NULL)
 POST_ONE (receive_item_not_sent, reception ("2026-02-03"), "BLANKET", 1, NULL)
@@ -200,38 +194,46 @@ POST_ONE (adjustment_min_int64, adjustment ("lost"), "SOAP", G_MININT64, "grant"
 POST_ONE (adjustment_found_negative, adjustment ("found"), "SOAP", -3, "grant", "ECHO-2026", NULL)
 POST_ONE (adjustment_theft_positive, adjustment ("theft"), "SOAP", 3, "grant", "ECHO-2026", NULL)
 POST_ONE (adjustment_short, adjustment ("expired"), "TOOTHPASTE", -50, "lot", "TP-A", NULL)
-POST_ONE (transfer_same_grant, adjustment ("ownership_transfer"), "SOAP", 5,
-          "grant", "ECHO-2026", "to_grant", "ECHO-2026", NULL)
-POST_ONE (transfer_too_much, adjustment ("ownership_transfer"), "SOAP", 65,
-          "grant", "ECHO-2026", "to_grant", "BHA-2026", NULL)
+POST_ONE (transfer_same_grant, adjustment ("ownership_transfer"), "SOAP", 5, "grant", "ECHO-2026", "to_grant", "ECHO-2026", NULL)
+POST_ONE (transfer_too_much, adjustment ("ownership_transfer"), "SOAP", 65, "grant", "ECHO-2026", "to_grant", "BHA-2026", NULL)
 POST_ONE (count_inactive_warehouse,
-          mk_test_document_new (MK_DOCUMENT_COUNT, "date", "2026-01-31",
-                                "warehouse", "OLD-STORE", NULL),
-          "SOAP", 5, NULL)
+          mk_test_document_new (MK_DOCUMENT_COUNT, "date", "2026-01-31", "warehouse", "OLD-STORE", NULL),
+          "SOAP",
+          5,
+          NULL)
 POST_ONE (count_negative,
-          mk_test_document_new (MK_DOCUMENT_COUNT, "date", "2026-01-31",
-                                "warehouse", "BEN-MAIN", NULL),
-          "BUCKET", -1, NULL)
+          mk_test_document_new (MK_DOCUMENT_COUNT, "date", "2026-01-31", "warehouse", "BEN-MAIN", NULL),
+          "BUCKET",
+          -1,
+          NULL)
 POST_ONE (waybill_to_own_warehouse,
-          mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-02-01",
-                                "warehouse", "BEN-MAIN", "to_warehouse", "BEN-MAIN", NULL),
-          "SOAP", 5, "grant", "ECHO-2026", NULL)
+          mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-02-01", "warehouse", "BEN-MAIN", "to_warehouse", "BEN-MAIN", NULL),
+          "SOAP",
+          5,
+          "grant",
+          "ECHO-2026",
+          NULL)
 POST_ONE (waybill_without_destination,
-          mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-02-01",
-                                "warehouse", "BEN-MAIN", NULL),
-          "SOAP", 5, "grant", "ECHO-2026", NULL)
+          mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-02-01", "warehouse", "BEN-MAIN", NULL),
+          "SOAP",
+          5,
+          "grant",
+          "ECHO-2026",
+          NULL)
 POST_ONE (waybill_two_destinations,
-          mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-02-01",
-                                "warehouse", "BEN-MAIN", "to_warehouse", "BEN-FIELD",
-                                "to_site", "GAN-DC", NULL),
-          "SOAP", 5, "grant", "ECHO-2026", NULL)
+          mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-02-01", "warehouse", "BEN-MAIN", "to_warehouse", "BEN-FIELD", "to_site", "GAN-DC", NULL),
+          "SOAP",
+          5,
+          "grant",
+          "ECHO-2026",
+          NULL)
 
 /* Each line alone fits in the 40 in stock; together they do not. */
 static GError *
 two_lines_together_short (MkFixture *fixture,
                           gpointer   state)
 {
-  g_autoptr(MkDocument) document = waybill_to_field ();
+  g_autoptr (MkDocument) document = waybill_to_field ();
 
   mk_test_add_line (document, "SOAP", 30, "grant", "ECHO-2026", NULL);
   mk_test_add_line (document, "SOAP", 30, "grant", "ECHO-2026", NULL);
@@ -242,7 +244,7 @@ static GError *
 empty_document (MkFixture *fixture,
                 gpointer   state)
 {
-  g_autoptr(MkDocument) document = waybill_to_field ();
+  g_autoptr (MkDocument) document = waybill_to_field ();
   return mk_test_post_fails (fixture, document);
 }
 
@@ -251,11 +253,11 @@ kitting (MkFixture  *fixture,
          const char *kit,
          const char *quantity)
 {
-  g_autoptr(MkDocument) document = mk_test_document_new (MK_DOCUMENT_KITTING,
-                                                         "date", "2026-02-01",
-                                                         "warehouse", "BEN-MAIN",
-                                                         "kit", kit,
-                                                         "kit_quantity", quantity, NULL);
+  g_autoptr (MkDocument) document = mk_test_document_new (MK_DOCUMENT_KITTING,
+                                                          "date", "2026-02-01",
+                                                          "warehouse", "BEN-MAIN",
+                                                          "kit", kit,
+                                                          "kit_quantity", quantity, NULL);
   return mk_test_post_fails (fixture, document);
 }
 
@@ -285,11 +287,11 @@ static GError *
 dekit_short (MkFixture *fixture,
              gpointer   state)
 {
-  g_autoptr(MkDocument) document = mk_test_document_new (MK_DOCUMENT_DEKITTING,
-                                                         "date", "2026-02-01",
-                                                         "warehouse", "BEN-MAIN",
-                                                         "kit", "HK",
-                                                         "kit_quantity", "3", NULL);
+  g_autoptr (MkDocument) document = mk_test_document_new (MK_DOCUMENT_DEKITTING,
+                                                          "date", "2026-02-01",
+                                                          "warehouse", "BEN-MAIN",
+                                                          "kit", "HK",
+                                                          "kit_quantity", "3", NULL);
   return mk_test_post_fails (fixture, document);
 }
 
@@ -298,7 +300,7 @@ static GError *
 twenty_lines_last_short (MkFixture *fixture,
                          gpointer   state)
 {
-  g_autoptr(MkDocument) document = waybill_to_field ();
+  g_autoptr (MkDocument) document = waybill_to_field ();
 
   for (guint i = 1; i <= 20; i++)
     {
@@ -312,7 +314,7 @@ static GError *
 twenty_lines_last_lost_too_many (MkFixture *fixture,
                                  gpointer   state)
 {
-  g_autoptr(MkDocument) document = adjustment ("lost");
+  g_autoptr (MkDocument) document = adjustment ("lost");
 
   for (guint i = 1; i <= 20; i++)
     {
@@ -326,7 +328,7 @@ static GError *
 twenty_lines_last_unknown (MkFixture *fixture,
                            gpointer   state)
 {
-  g_autoptr(MkDocument) document = grn ("2026-01-12");
+  g_autoptr (MkDocument) document = grn ("2026-01-12");
 
   for (guint i = 1; i <= 19; i++)
     {
@@ -341,12 +343,12 @@ twenty_lines_last_unknown (MkFixture *fixture,
  * the document in memory. */
 static GError *
 post_fails_posted (MkFixture  *fixture,
-                           MkDocument *posted)
+                   MkDocument *posted)
 {
   g_autofree char *before = mk_fixture_dump (fixture);
   g_autofree char *number = g_strdup (mk_document_get_number (posted));
-  gint64 id = mk_document_get_id (posted);
-  GError *error = NULL;
+  gint64           id = mk_document_get_id (posted);
+  GError          *error = NULL;
 
   g_assert_nonnull (number);
   g_assert_false (mk_documents_post (fixture->db, posted, &error));
@@ -370,9 +372,9 @@ static GError *
 post_again_read_back (MkFixture *fixture,
                       gpointer   state)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MkDocument) again = mk_documents_get_by_number (fixture->db,
-                                                            "ben-grn-2026-00001", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkDocument) again = mk_documents_get_by_number (fixture->db,
+                                                             "ben-grn-2026-00001", &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (again);
@@ -394,7 +396,7 @@ save_posted_as_draft (MkFixture *fixture,
                       gpointer   state)
 {
   MkDocument *posted = state;
-  GError *error = NULL;
+  GError     *error = NULL;
 
   g_assert_false (mk_documents_save_draft (fixture->db, posted, &error));
   return error;
@@ -405,7 +407,7 @@ delete_posted (MkFixture *fixture,
                gpointer   state)
 {
   MkDocument *posted = state;
-  GError *error = NULL;
+  GError     *error = NULL;
 
   g_assert_false (mk_documents_delete_draft (fixture->db, mk_document_get_id (posted), &error));
   return error;
@@ -415,7 +417,7 @@ static GError *
 cancel (MkFixture  *fixture,
         const char *number)
 {
-  GError *error = NULL;
+  GError     *error = NULL;
   MkDocument *cancellation = mk_documents_cancel (fixture->db, number, NULL,
                                                   "Entered twice", &error);
 
@@ -457,7 +459,7 @@ cancel_dispatched_receipt (MkFixture *fixture, gpointer state)
 static GError *
 cancel_before_original (MkFixture *fixture, gpointer state)
 {
-  GError *error = NULL;
+  GError     *error = NULL;
   MkDocument *cancellation = mk_documents_cancel (fixture->db, "BEN-GRN-2026-00001",
                                                   "2026-01-09", "Wrong warehouse", &error);
   g_assert_null (cancellation);
@@ -467,7 +469,7 @@ cancel_before_original (MkFixture *fixture, gpointer state)
 static GError *
 cancel_on_impossible_date (MkFixture *fixture, gpointer state)
 {
-  GError *error = NULL;
+  GError     *error = NULL;
   MkDocument *cancellation = mk_documents_cancel (fixture->db, "BEN-GRN-2026-00001",
                                                   "2026-02-30", "Wrong warehouse", &error);
   g_assert_null (cancellation);
@@ -479,7 +481,7 @@ set_header (MkDocumentKind kind,
             const char    *field,
             const char    *text)
 {
-  g_autoptr(MkDocument) document = mk_document_new (kind);
+  g_autoptr (MkDocument) document = mk_document_new (kind);
   GError *error = NULL;
 
   g_assert_false (mk_record_set_text (mk_document_get_header (document), field, text, &error));
@@ -509,11 +511,11 @@ expected_date_does_not_exist (MkFixture *fixture, gpointer state)
 typedef struct
 {
   const char *name;
-  gpointer  (*setup) (MkFixture *fixture);
-  GError   *(*act) (MkFixture *fixture, gpointer state);
-  GQuark    (*domain) (void);
+  gpointer (*setup) (MkFixture *fixture);
+  GError *(*act) (MkFixture *fixture, gpointer state);
+  GQuark (*domain) (void);
   gint        code;
-  const char *mentions[5];   /* each "A|B": A or B, without case */
+  const char *mentions[5]; /* each "A|B": A or B, without case */
 } BadCase;
 
 #define DOCS mk_documents_error_quark
@@ -546,122 +548,79 @@ static const BadCase bad_cases[] = {
   { "grn/item-not-in-catalogue", NULL, grn_unknown_item, DOCS, INVALID, { "UNICORN" } },
   { "grn/unknown-grant", NULL, grn_unknown_grant, DOCS, INVALID, { "NOBODY-2026" } },
   { "waybill/item-not-in-catalogue", setup_stock, waybill_unknown_item, DOCS, INVALID, { "UNICORN" } },
-  { "waybill/lot-of-another-item", setup_stock, waybill_lot_of_other_item, DOCS, INVALID,
-    { SOAP_, "TP-A" } },
-  { "grn/expiry-before-receipt", NULL, grn_expiry_before_receipt, DOCS, INVALID,
-    { "line 1|TP-X", "expiry", "2026-02-01" } },
-  { "grn/expiry-date-does-not-exist", NULL, grn_expiry_does_not_exist, DOCS, INVALID,
-    { "TP-X|2026-02-30" } },
-  { "grn/expiry-29-february-2025", NULL, grn_expiry_not_leap, DOCS, INVALID,
-    { "TP-X|2025-02-29" } },
-  { "grn/expiry-not-a-date", NULL, grn_expiry_not_a_date, DOCS, INVALID,
-    { "TP-X|next spring" } },
-  { "grn/known-lot-with-another-expiry", setup_stock, grn_lot_other_expiry, DOCS, INVALID,
-    { "TP-A", "2026-09-30|2027-12-31" } },
+  { "waybill/lot-of-another-item", setup_stock, waybill_lot_of_other_item, DOCS, INVALID, { SOAP_, "TP-A" } },
+  { "grn/expiry-before-receipt", NULL, grn_expiry_before_receipt, DOCS, INVALID, { "line 1|TP-X", "expiry", "2026-02-01" } },
+  { "grn/expiry-date-does-not-exist", NULL, grn_expiry_does_not_exist, DOCS, INVALID, { "TP-X|2026-02-30" } },
+  { "grn/expiry-29-february-2025", NULL, grn_expiry_not_leap, DOCS, INVALID, { "TP-X|2025-02-29" } },
+  { "grn/expiry-not-a-date", NULL, grn_expiry_not_a_date, DOCS, INVALID, { "TP-X|next spring" } },
+  { "grn/known-lot-with-another-expiry", setup_stock, grn_lot_other_expiry, DOCS, INVALID, { "TP-A", "2026-09-30|2027-12-31" } },
 
   /* Dates. */
-  { "date/30-february", NULL, date_does_not_exist, mk_record_error_quark,
-    MK_RECORD_ERROR_BAD_DATE, { "date", "2026-02-30" } },
-  { "date/29-february-2025", NULL, date_not_leap, mk_record_error_quark,
-    MK_RECORD_ERROR_BAD_DATE, { "date", "2025-02-29" } },
-  { "date/31-april", NULL, expected_date_does_not_exist, mk_record_error_quark,
-    MK_RECORD_ERROR_BAD_DATE, { "Expected", "2026-04-31" } },
+  { "date/30-february", NULL, date_does_not_exist, mk_record_error_quark, MK_RECORD_ERROR_BAD_DATE, { "date", "2026-02-30" } },
+  { "date/29-february-2025", NULL, date_not_leap, mk_record_error_quark, MK_RECORD_ERROR_BAD_DATE, { "date", "2025-02-29" } },
+  { "date/31-april", NULL, expected_date_does_not_exist, mk_record_error_quark, MK_RECORD_ERROR_BAD_DATE, { "Expected", "2026-04-31" } },
 
   /* Stock that would go negative: item, lot, warehouse, by how much. */
   { "waybill/short", setup_stock, waybill_short, DOCS, SHORT, { SOAP_, MAIN_, "25|40" } },
-  { "waybill/two-lines-together-short", setup_stock, two_lines_together_short, DOCS, SHORT,
-    { SOAP_, MAIN_, "20|40" } },
-  { "waybill/short-of-a-lot", setup_stock, waybill_short_lot, DOCS, SHORT,
-    { "TOOTHPASTE|Toothpaste", "TP-A", MAIN_, "13|37" } },
-  { "waybill/short-of-a-grant", setup_stock, waybill_short_grant, DOCS, SHORT,
-    { SOAP_, MAIN_, "BHA" } },
-  { "adjustment/short", setup_stock, adjustment_short, DOCS, SHORT,
-    { "TOOTHPASTE|Toothpaste", "TP-A", MAIN_, "13|37" } },
-  { "adjustment/transfer-more-than-the-grant-holds", setup_stock, transfer_too_much, DOCS, SHORT,
-    { SOAP_, MAIN_, "25|40" } },
-  { "kitting/components-short", setup_stock_and_kit, kit_short, DOCS, SHORT,
-    { "BRUSH|Toothbrush", MAIN_ } },
-  { "dekitting/no-kits", setup_stock_and_kit, dekit_short, DOCS, SHORT,
-    { "HK|hygiene kit", MAIN_ } },
+  { "waybill/two-lines-together-short", setup_stock, two_lines_together_short, DOCS, SHORT, { SOAP_, MAIN_, "20|40" } },
+  { "waybill/short-of-a-lot", setup_stock, waybill_short_lot, DOCS, SHORT, { "TOOTHPASTE|Toothpaste", "TP-A", MAIN_, "13|37" } },
+  { "waybill/short-of-a-grant", setup_stock, waybill_short_grant, DOCS, SHORT, { SOAP_, MAIN_, "BHA" } },
+  { "adjustment/short", setup_stock, adjustment_short, DOCS, SHORT, { "TOOTHPASTE|Toothpaste", "TP-A", MAIN_, "13|37" } },
+  { "adjustment/transfer-more-than-the-grant-holds", setup_stock, transfer_too_much, DOCS, SHORT, { SOAP_, MAIN_, "25|40" } },
+  { "kitting/components-short", setup_stock_and_kit, kit_short, DOCS, SHORT, { "BRUSH|Toothbrush", MAIN_ } },
+  { "dekitting/no-kits", setup_stock_and_kit, dekit_short, DOCS, SHORT, { "HK|hygiene kit", MAIN_ } },
 
   /* Half-way failures leave nothing behind. */
-  { "waybill/line-20-of-20-short", setup_twenty_items, twenty_lines_last_short, DOCS, SHORT,
-    { "I20|Test item 20", MAIN_, "13|37" } },
-  { "adjustment/line-20-of-20-short", setup_twenty_items, twenty_lines_last_lost_too_many,
-    DOCS, SHORT, { "I20|Test item 20", MAIN_, "13|37" } },
-  { "grn/line-20-of-20-unknown-item", setup_twenty_items, twenty_lines_last_unknown, DOCS,
-    INVALID, { "NOPE" } },
+  { "waybill/line-20-of-20-short", setup_twenty_items, twenty_lines_last_short, DOCS, SHORT, { "I20|Test item 20", MAIN_, "13|37" } },
+  { "adjustment/line-20-of-20-short", setup_twenty_items, twenty_lines_last_lost_too_many, DOCS, SHORT, { "I20|Test item 20", MAIN_, "13|37" } },
+  { "grn/line-20-of-20-unknown-item", setup_twenty_items, twenty_lines_last_unknown, DOCS, INVALID, { "NOPE" } },
 
   /* Adjustment reasons. */
-  { "adjustment/found-negative", setup_stock, adjustment_found_negative, DOCS, INVALID,
-    { LINE1_SOAP, "positive" } },
-  { "adjustment/theft-positive", setup_stock, adjustment_theft_positive, DOCS, INVALID,
-    { LINE1_SOAP, "negative" } },
-  { "adjustment/transfer-to-the-same-grant", setup_stock, transfer_same_grant, DOCS, INVALID,
-    { "line 1|ECHO-2026", "grant" } },
+  { "adjustment/found-negative", setup_stock, adjustment_found_negative, DOCS, INVALID, { LINE1_SOAP, "positive" } },
+  { "adjustment/theft-positive", setup_stock, adjustment_theft_positive, DOCS, INVALID, { LINE1_SOAP, "negative" } },
+  { "adjustment/transfer-to-the-same-grant", setup_stock, transfer_same_grant, DOCS, INVALID, { "line 1|ECHO-2026", "grant" } },
 
   /* Where goods go. */
-  { "waybill/to-its-own-warehouse", setup_stock, waybill_to_own_warehouse, DOCS, INVALID,
-    { "BEN-MAIN|Benghazi main warehouse|the warehouse it leaves from", "destination" } },
-  { "waybill/without-destination", setup_stock, waybill_without_destination, DOCS, INVALID,
-    { NULL } },
+  { "waybill/to-its-own-warehouse", setup_stock, waybill_to_own_warehouse, DOCS, INVALID, { "BEN-MAIN|Benghazi main warehouse|the warehouse it leaves from", "destination" } },
+  { "waybill/without-destination", setup_stock, waybill_without_destination, DOCS, INVALID, { NULL } },
   { "waybill/two-destinations", setup_stock, waybill_two_destinations, DOCS, INVALID, { NULL } },
-  { "count/inactive-warehouse", setup_stock, count_inactive_warehouse, DOCS, INVALID,
-    { "OLD-STORE|Old Benina store" } },
+  { "count/inactive-warehouse", setup_stock, count_inactive_warehouse, DOCS, INVALID, { "OLD-STORE|Old Benina store" } },
 
   /* Receptions. */
-  { "reception/more-than-sent", setup_waybill, receive_more_than_sent, DOCS, RECEIVED,
-    { SOAP_, "30|31" } },
-  { "reception/more-than-sent-with-damage-and-short", setup_waybill, receive_more_with_damage,
-    DOCS, RECEIVED, { SOAP_, "30|31" } },
-  { "reception/item-not-on-the-waybill", setup_waybill, receive_item_not_sent, DOCS, RECEIVED,
-    { "BLANKET|Blanket", "BEN-WB-2026-00001" } },
-  { "reception/before-the-waybill-left", setup_waybill, receive_before_waybill, DOCS, INVALID,
-    { "BEN-WB-2026-00001|2026-02-01" } },
-  { "reception/twice-in-full", setup_received, receive_twice, DOCS,
-    MK_DOCUMENTS_ERROR_RECEIVED, { "BEN-WB-2026-00001" } },
+  { "reception/more-than-sent", setup_waybill, receive_more_than_sent, DOCS, RECEIVED, { SOAP_, "30|31" } },
+  { "reception/more-than-sent-with-damage-and-short", setup_waybill, receive_more_with_damage, DOCS, RECEIVED, { SOAP_, "30|31" } },
+  { "reception/item-not-on-the-waybill", setup_waybill, receive_item_not_sent, DOCS, RECEIVED, { "BLANKET|Blanket", "BEN-WB-2026-00001" } },
+  { "reception/before-the-waybill-left", setup_waybill, receive_before_waybill, DOCS, INVALID, { "BEN-WB-2026-00001|2026-02-01" } },
+  { "reception/twice-in-full", setup_received, receive_twice, DOCS, MK_DOCUMENTS_ERROR_RECEIVED, { "BEN-WB-2026-00001" } },
 
   /* Kits. */
-  { "kitting/kit-without-bill-of-materials", setup_stock, kit_without_bill, DOCS, INVALID,
-    { "HK|hygiene kit" } },
+  { "kitting/kit-without-bill-of-materials", setup_stock, kit_without_bill, DOCS, INVALID, { "HK|hygiene kit" } },
   { "kitting/not-a-kit", setup_stock, kit_not_a_kit, DOCS, INVALID, { SOAP_ } },
 
   /* Posted is final. */
-  { "posted/post-again", setup_posted_grn, post_again, DOCS,
-    MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
-  { "posted/post-again-read-back", setup_posted_grn, post_again_read_back, DOCS,
-    MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
-  { "posted/post-again-with-a-new-line", setup_posted_grn, post_again_changed, DOCS,
-    MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
-  { "posted/save-as-draft", setup_posted_grn, save_posted_as_draft, DOCS,
-    MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
-  { "posted/delete", setup_posted_grn, delete_posted, DOCS,
-    MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
+  { "posted/post-again", setup_posted_grn, post_again, DOCS, MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
+  { "posted/post-again-read-back", setup_posted_grn, post_again_read_back, DOCS, MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
+  { "posted/post-again-with-a-new-line", setup_posted_grn, post_again_changed, DOCS, MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
+  { "posted/save-as-draft", setup_posted_grn, save_posted_as_draft, DOCS, MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
+  { "posted/delete", setup_posted_grn, delete_posted, DOCS, MK_DOCUMENTS_ERROR_ALREADY_POSTED, { "BEN-GRN-2026-00001" } },
 
   /* Cancellations. */
-  { "cancel/twice", setup_cancelled, cancel_twice, DOCS, MK_DOCUMENTS_ERROR_CANCELLED,
-    { "BEN-GRN-2026-00001" } },
-  { "cancel/a-cancellation", setup_cancelled, cancel_cancellation, DOCS,
-    MK_DOCUMENTS_ERROR_CANCELLED, { "BEN-CAN-2026-00001" } },
-  { "cancel/unknown-number", setup_stock, cancel_unknown, DOCS, MK_DOCUMENTS_ERROR_NOT_FOUND,
-    { "BEN-GRN-2026-00042" } },
-  { "cancel/received-waybill", setup_received, cancel_received_waybill, DOCS,
-    MK_DOCUMENTS_ERROR_RECEIVED, { "BEN-WB-2026-00001" } },
-  { "cancel/receipt-already-dispatched", setup_waybill, cancel_dispatched_receipt, DOCS, SHORT,
-    { SOAP_, MAIN_ } },
-  { "cancel/dated-before-the-original", setup_stock, cancel_before_original, DOCS, INVALID,
-    { "2026-01-09|2026-01-10" } },
-  { "cancel/date-does-not-exist", setup_stock, cancel_on_impossible_date, mk_record_error_quark,
-    MK_RECORD_ERROR_BAD_DATE, { "2026-02-30" } },
+  { "cancel/twice", setup_cancelled, cancel_twice, DOCS, MK_DOCUMENTS_ERROR_CANCELLED, { "BEN-GRN-2026-00001" } },
+  { "cancel/a-cancellation", setup_cancelled, cancel_cancellation, DOCS, MK_DOCUMENTS_ERROR_CANCELLED, { "BEN-CAN-2026-00001" } },
+  { "cancel/unknown-number", setup_stock, cancel_unknown, DOCS, MK_DOCUMENTS_ERROR_NOT_FOUND, { "BEN-GRN-2026-00042" } },
+  { "cancel/received-waybill", setup_received, cancel_received_waybill, DOCS, MK_DOCUMENTS_ERROR_RECEIVED, { "BEN-WB-2026-00001" } },
+  { "cancel/receipt-already-dispatched", setup_waybill, cancel_dispatched_receipt, DOCS, SHORT, { SOAP_, MAIN_ } },
+  { "cancel/dated-before-the-original", setup_stock, cancel_before_original, DOCS, INVALID, { "2026-01-09|2026-01-10" } },
+  { "cancel/date-does-not-exist", setup_stock, cancel_on_impossible_date, mk_record_error_quark, MK_RECORD_ERROR_BAD_DATE, { "2026-02-30" } },
 };
 
 static void
-test_refused (MkFixture     *fixture,
-              gconstpointer  data)
+test_refused (MkFixture    *fixture,
+              gconstpointer data)
 {
   const BadCase *bad = data;
-  g_autoptr(GObject) state = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GObject) state = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
 
   if (bad->setup != NULL)
@@ -684,13 +643,13 @@ test_refused (MkFixture     *fixture,
 
 /* A draft saved first stays exactly as it was when its posting is refused. */
 static void
-test_saved_draft_survives_refusal (MkFixture     *fixture,
-                                   gconstpointer  data)
+test_saved_draft_survives_refusal (MkFixture    *fixture,
+                                   gconstpointer data)
 {
-  g_autoptr(MkDocument) waybill = waybill_to_field ();
-  g_autoptr(MkDocument) again = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) refusal = NULL;
+  g_autoptr (MkDocument) waybill = waybill_to_field ();
+  g_autoptr (MkDocument) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) refusal = NULL;
   gint64 id;
 
   setup_stock (fixture);
@@ -713,13 +672,13 @@ test_saved_draft_survives_refusal (MkFixture     *fixture,
 
 /* A refused posting gives away no number. */
 static void
-test_refusal_takes_no_number (MkFixture     *fixture,
-                              gconstpointer  data)
+test_refusal_takes_no_number (MkFixture    *fixture,
+                              gconstpointer data)
 {
-  g_autoptr(MkDocument) refused = waybill_to_field ();
-  g_autoptr(MkDocument) accepted = waybill_to_field ();
-  g_autoptr(MkDocument) second_grn = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MkDocument) refused = waybill_to_field ();
+  g_autoptr (MkDocument) accepted = waybill_to_field ();
+  g_autoptr (MkDocument) second_grn = NULL;
+  g_autoptr (GError) error = NULL;
 
   setup_stock (fixture);
   mk_test_add_line (refused, "SOAP", 65, "grant", "ECHO-2026", NULL);
@@ -730,7 +689,7 @@ test_refusal_takes_no_number (MkFixture     *fixture,
 
   g_clear_error (&error);
   {
-    g_autoptr(MkDocument) bad_grn = grn ("2026-01-12");
+    g_autoptr (MkDocument) bad_grn = grn ("2026-01-12");
     mk_test_add_line (bad_grn, "UNICORN", 1, NULL);
     error = mk_test_post_fails (fixture, bad_grn);
   }

@@ -63,7 +63,7 @@ test_parse_int (void)
   static const struct
   {
     const char *text;
-    gint64 expected;
+    gint64      expected;
   } good[] = {
     { "0", 0 },
     { "1250", 1250 },
@@ -194,8 +194,8 @@ test_parse_decimal (void)
   static const struct
   {
     const char *text;
-    guint scale;
-    gint64 expected;
+    guint       scale;
+    gint64      expected;
   } good[] = {
     { "0.27", 1000, 270 },
     { "0.275", 1000, 275 },
@@ -221,7 +221,7 @@ test_parse_decimal (void)
   static const struct
   {
     const char *text;
-    guint scale;
+    guint       scale;
     MkTextError code;
   } bad[] = {
     { "", 1000, MK_TEXT_ERROR_NOT_A_NUMBER },
@@ -295,8 +295,8 @@ test_format_decimal (void)
 {
   static const struct
   {
-    gint64 value;
-    guint scale;
+    gint64      value;
+    guint       scale;
     const char *expected;
   } cases[] = {
     { 270, 1000, "0.27" },
@@ -369,12 +369,18 @@ test_parse_date (void)
     const char *text;
     const char *expected;
   } good[] = {
-    { "2026-03-09", "2026-03-09" },     { "2026-3-9", "2026-03-09" },
-    { "09/03/2026", "2026-03-09" },     { "9/3/2026", "2026-03-09" },
-    { "  09/03/2026\n", "2026-03-09" }, { "٠٩/٠٣/٢٠٢٦", "2026-03-09" },
-    { "٢٠٢٦-٠٣-٠٩", "2026-03-09" },     { "2024-02-29", "2024-02-29" },
-    { "29/02/2024", "2024-02-29" },     { "1900-01-01", "1900-01-01" },
-    { "2200-12-31", "2200-12-31" },     { LRI "2026-03-09" PDI, "2026-03-09" },
+    { "2026-03-09", "2026-03-09" },
+    { "2026-3-9", "2026-03-09" },
+    { "09/03/2026", "2026-03-09" },
+    { "9/3/2026", "2026-03-09" },
+    { "  09/03/2026\n", "2026-03-09" },
+    { "٠٩/٠٣/٢٠٢٦", "2026-03-09" },
+    { "٢٠٢٦-٠٣-٠٩", "2026-03-09" },
+    { "2024-02-29", "2024-02-29" },
+    { "29/02/2024", "2024-02-29" },
+    { "1900-01-01", "1900-01-01" },
+    { "2200-12-31", "2200-12-31" },
+    { LRI "2026-03-09" PDI, "2026-03-09" },
   };
   static const char *const bad[] = {
     "",
@@ -458,7 +464,7 @@ reference_fold (const char *text)
 {
   g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
   g_autofree char *folded = g_utf8_casefold (nfc, -1);
-  GString *out = g_string_new (NULL);
+  GString         *out = g_string_new (NULL);
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {
@@ -580,7 +586,7 @@ test_fold_matches_definition (void)
   /* Every code point of the Arabic block, alone and after a letter. */
   for (gunichar c = 0x0600; c <= 0x06FF; c++)
     {
-      char buf[16] = { 0 };
+      char             buf[16] = { 0 };
       g_autofree char *a = NULL;
       g_autofree char *b = NULL;
       g_autofree char *c2 = NULL;
@@ -611,10 +617,10 @@ test_fold_matches_definition (void)
 
   /* All printable ASCII. */
   {
-    char ascii[128];
+    char             ascii[128];
     g_autofree char *a = NULL;
     g_autofree char *b = NULL;
-    int n = 0;
+    int              n = 0;
 
     for (int c = 0x20; c < 0x7F; c++)
       ascii[n++] = (char) c;
