@@ -519,6 +519,9 @@ fold_function (sqlite3_context *context,
   sqlite3_result_text (context, mk_text_fold (text), -1, g_free);
 }
 
+/* Whether SQLite's global settings have been made (see below). */
+static gsize sqlite_configured = 0;
+
 MkDatabase *
 _mk_database_open_raw (const char *path,
                        GError    **error)
@@ -531,6 +534,14 @@ _mk_database_open_raw (const char *path,
 
   self->path = g_strdup (path);
   display = g_filename_display_name (path);
+
+  /* SQLite counts its memory under a global mutex on every allocation;
+   * Makhzan never reads those counts. Only possible before SQLite starts. */
+  if (g_once_init_enter (&sqlite_configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&sqlite_configured, 1);
+    }
 
   /* SQLite takes UTF-8 file names on every platform, Arabic included. */
   rc = sqlite3_open_v2 (path, &self->handle,
