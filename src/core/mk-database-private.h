@@ -50,6 +50,15 @@ void _mk_database_set_error (MkDatabase *self,
                              GError    **error,
                              const char *context);
 
+/* The page cache of an everyday connection, and of a bulk load, in KiB. */
+#define MK_DATABASE_CACHE_KIB      32768
+#define MK_DATABASE_BULK_CACHE_KIB 524288
+
+/* Sets the connection's page cache (PRAGMA cache_size) in KiB. */
+gboolean      _mk_database_set_cache_size  (MkDatabase  *self,
+                                            guint        kib,
+                                            GError     **error);
+
 /* The LIKE pattern that finds @search anywhere in a column folded with
  * mk_fold(): folded, LIKE's wildcards escaped with '\\'. */
 char *_mk_database_like_pattern (const char *search);

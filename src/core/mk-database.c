@@ -380,6 +380,15 @@ _mk_database_emit_changed (MkDatabase *self,
   g_ptr_array_add (self->pending_changes, g_strdup (table));
 }
 
+gboolean
+_mk_database_set_cache_size (MkDatabase  *self,
+                             guint        kib,
+                             GError     **error)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%u", kib);
+  return _mk_database_exec (self, pragma, error);
+}
+
 char *
 _mk_database_like_pattern (const char *search)
 {
@@ -499,9 +508,9 @@ configure_connection (MkDatabase *self,
                             "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = FULL;"
                             "PRAGMA foreign_keys = ON;"
-                            "PRAGMA cache_size = -32768;"
                             "PRAGMA temp_store = MEMORY;",
-                            error);
+                            error)
+         && _mk_database_set_cache_size (self, MK_DATABASE_CACHE_KIB, error);
 }
 
 static void

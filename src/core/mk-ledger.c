@@ -759,6 +759,15 @@ _mk_ledger_document_movements (MkDatabase *db,
 
 /* Bulk posting ----------------------------------------------------------- */
 
+/* Foreign keys checked again, and the everyday page cache. */
+static gboolean
+leave_bulk_settings (MkDatabase  *db,
+                     GError     **error)
+{
+  return _mk_database_exec (db, "PRAGMA foreign_keys = ON", error)
+         && _mk_database_set_cache_size (db, MK_DATABASE_CACHE_KIB, error);
+}
+
 gboolean
 mk_ledger_bulk_begin (MkDatabase *db,
                       GError    **error)
@@ -773,11 +782,15 @@ mk_ledger_bulk_begin (MkDatabase *db,
   /* Every reference a posting writes was resolved by the posting itself
    * (items, lots, locations, documents): in bulk, SQLite need not look each
    * parent up again. The pragma only takes effect outside a transaction. */
-  if (!_mk_database_exec (db, "PRAGMA foreign_keys = OFF", error))
+  /* A bulk transaction dirties far more pages than the everyday cache
+   * holds; spilling them to the log mid-transaction costs more than the
+   * memory, which is given back at the end. */
+  if (!_mk_database_exec (db, "PRAGMA foreign_keys = OFF", error)
+      || !_mk_database_set_cache_size (db, MK_DATABASE_BULK_CACHE_KIB, error))
     return FALSE;
   if (!_mk_database_begin (db, error))
     {
-      _mk_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
+      leave_bulk_settings (db, NULL);
       return FALSE;
     }
   bulk = g_new0 (BulkState, 1);
@@ -788,7 +801,7 @@ mk_ledger_bulk_begin (MkDatabase *db,
     {
       bulk_state_free (bulk);
       _mk_database_rollback (db);
-      _mk_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
+      leave_bulk_settings (db, NULL);
       return FALSE;
     }
   g_strlcpy (bulk->before_bulk, (const char *) sqlite3_column_text (stmt, 0), sizeof bulk->before_bulk);
@@ -801,7 +814,7 @@ mk_ledger_bulk_begin (MkDatabase *db,
     {
       bulk_state_free (bulk);
       _mk_database_rollback (db);
-      _mk_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
+      leave_bulk_settings (db, NULL);
       return FALSE;
     }
   bulk->next_movement_id = bulk->first_movement_id;
@@ -865,7 +878,7 @@ mk_ledger_bulk_end (MkDatabase *db,
       return FALSE;
     }
   g_object_set_data (G_OBJECT (db), BULK_KEY, NULL);
-  if (!_mk_database_exec (db, "PRAGMA foreign_keys = ON", error))
+  if (!leave_bulk_settings (db, error))
     return FALSE;
   /* Fresh statistics let the planner use the new indexes well; the limit
    * keeps ANALYZE quick on a million rows. */
@@ -883,6 +896,6 @@ mk_ledger_bulk_abort (MkDatabase *db)
    * brings them back. */
   _mk_database_rollback (db);
   g_object_set_data (G_OBJECT (db), BULK_KEY, NULL);
-  if (!_mk_database_exec (db, "PRAGMA foreign_keys = ON", NULL))
-    g_warning ("Foreign keys could not be turned back on after bulk posting");
+  if (!leave_bulk_settings (db, NULL))
+    g_warning ("The everyday settings could not be restored after bulk posting");
 }
