@@ -325,21 +325,23 @@ resolve_vocab (MkDatabase    *db,
   g_autofree char *problem = NULL;
   sqlite3_stmt    *stmt = NULL;
   sqlite3         *handle = _mk_database_get_handle (db);
+  gboolean         has_row;
 
-  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _mk_database_set_error (db, error, _ ("The database could not be read."));
-      return FALSE;
-    }
+  /* Interned, the text has one address per vocabulary, which the
+   * statement cache keys on: prepared once per connection. */
+  stmt = _mk_database_statement (db, g_intern_string (sql), error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, value->text, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (!_mk_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
     {
       g_free (value->text);
       value->text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
       return TRUE;
     }
-  sqlite3_finalize (stmt);
 
   /* Name the choices: the person can pick one without a manual. */
   g_free (sql);
