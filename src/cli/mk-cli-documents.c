@@ -879,17 +879,8 @@ header_option_cb (const char *option_name,
                   GError    **error)
 {
   NewOptions *options = data;
-  const char *name = option_name;
-  char       *text = mk_cli_argument_to_utf8 (value, error);
 
-  if (text == NULL)
-    return FALSE;
-  while (*name == '-')
-    name++;
-  /* --kit-quantity is --kit_quantity. */
-  g_ptr_array_add (options->names, g_strdelimit (g_strdup (name), "-", '_'));
-  g_ptr_array_add (options->values, text);
-  return TRUE;
+  return mk_cli_take_field_option (options->names, options->values, option_name, value, error);
 }
 
 static gboolean
@@ -914,45 +905,20 @@ count_option_cb (const char *option_name,
                  GError    **error)
 {
   NewOptions *options = data;
-  const char *name = option_name;
-  char       *text = mk_cli_argument_to_utf8 (value, error);
 
-  if (text == NULL)
-    return FALSE;
-  while (*name == '-')
-    name++;
   /* --female-0-4 is female_0_4. */
-  g_ptr_array_add (options->count_names, g_strdelimit (g_strdup (name), "-", '_'));
-  g_ptr_array_add (options->count_values, text);
-  return TRUE;
+  return mk_cli_take_field_option (options->count_names, options->count_values, option_name,
+                                   value, error);
 }
 
+/* The argument of --FIELD in --help as "add" shows it, except that a
+ * choice shows its choices: "quarantine|loss". */
 static const char *
 field_argument (const MkField *field)
 {
-  switch (field->type)
-    {
-    case MK_FIELD_CODE:
-    case MK_FIELD_REF:
-      return N_ ("CODE");
-    case MK_FIELD_INT:
-    case MK_FIELD_DECIMAL:
-      return N_ ("NUMBER");
-    case MK_FIELD_BOOL:
-      return N_ ("yes|no");
-    case MK_FIELD_DATE:
-      return N_ ("YYYY-MM-DD");
-    case MK_FIELD_CHOICE:
-      /* The choices themselves: "quarantine|loss". */
-      return field->vocab;
-    case MK_FIELD_VOCAB:
-      return N_ ("VALUE");
-    case MK_FIELD_PLACE:
-      return N_ ("BALADIYA");
-    case MK_FIELD_TEXT:
-    default:
-      return N_ ("TEXT");
-    }
+  if (field->type == MK_FIELD_CHOICE)
+    return field->vocab;
+  return mk_cli_field_argument (field);
 }
 
 /* Whether "doc new" takes @field: the number is given at posting. */
@@ -960,24 +926,6 @@ static gboolean
 is_header_option (const MkField *field)
 {
   return !g_str_equal (field->name, "number");
-}
-
-/* Adds @entry, and the same with hyphens for underscores, hidden. */
-static void
-append_entry (GArray       *entries,
-              GOptionEntry *entry,
-              GPtrArray    *strings)
-{
-  g_array_append_val (entries, *entry);
-  if (strchr (entry->long_name, '_') != NULL)
-    {
-      char *hyphenated = g_strdelimit (g_strdup (entry->long_name), "_", '-');
-
-      g_ptr_array_add (strings, hyphenated);
-      entry->long_name = hyphenated;
-      entry->flags |= G_OPTION_FLAG_HIDDEN;
-      g_array_append_val (entries, *entry);
-    }
 }
 
 /* The options of "doc new KIND": one per header field (and a hidden one
@@ -1016,7 +964,7 @@ new_entries_new (MkDocumentKind kind,
 
       if (!is_header_option (field))
         continue;
-      append_entry (entries, &entry, strings);
+      mk_cli_append_option_entry (entries, &entry, strings);
     }
   if (header != NULL && kind_counts_people (kind))
     {
@@ -1040,7 +988,7 @@ new_entries_new (MkDocumentKind kind,
               continue;
             }
           g_ptr_array_add (strings, label);
-          append_entry (entries, &entry, strings);
+          mk_cli_append_option_entry (entries, &entry, strings);
         }
     }
   if (kind == MK_DOCUMENT_DISTRIBUTION)
@@ -1200,7 +1148,7 @@ doc_new (MkCli   *cli,
       if (refused > options.specs->len && refused - options.specs->len <= file_lines->len)
         {
           g_autofree char *display = g_filename_display_basename (options.lines_file);
-          guint file_line = g_array_index (file_lines, guint, refused - options.specs->len - 1);
+          guint            file_line = g_array_index (file_lines, guint, refused - options.specs->len - 1);
           /* Translators: “lines.csv, line 3: ” before the document's message. */
           g_prefix_error (error, _ ("%s, line %u: "), display, file_line);
         }

@@ -422,45 +422,8 @@ field_option_cb (const char *option_name,
                  GError    **error)
 {
   FieldValues *fields = data;
-  const char  *name = option_name;
-  char        *text = mk_cli_argument_to_utf8 (value, error);
 
-  if (text == NULL)
-    return FALSE;
-  while (*name == '-')
-    name++;
-  /* --name-en is --name_en. */
-  g_ptr_array_add (fields->names, g_strdelimit (g_strdup (name), "-", '_'));
-  g_ptr_array_add (fields->values, text);
-  return TRUE;
-}
-
-static const char *
-field_argument (const MkField *field)
-{
-  switch (field->type)
-    {
-    case MK_FIELD_CODE:
-    case MK_FIELD_REF:
-      return N_ ("CODE");
-    case MK_FIELD_INT:
-    case MK_FIELD_DECIMAL:
-      return N_ ("NUMBER");
-    case MK_FIELD_BOOL:
-      /* Translators: the value of a yes/no option in --help; yes and no are
-       * accepted in English and Arabic. */
-      return N_ ("yes|no");
-    case MK_FIELD_DATE:
-      return N_ ("YYYY-MM-DD");
-    case MK_FIELD_VOCAB:
-    case MK_FIELD_CHOICE:
-      return N_ ("VALUE");
-    case MK_FIELD_PLACE:
-      return N_ ("BALADIYA");
-    case MK_FIELD_TEXT:
-    default:
-      return N_ ("TEXT");
-    }
+  return mk_cli_take_field_option (fields->names, fields->values, option_name, value, error);
 }
 
 /* One option per field, and a hidden one with hyphens for underscores. */
@@ -479,18 +442,9 @@ field_entries_new (const MkKind *kind,
                                G_OPTION_ARG_CALLBACK,
                                (gpointer) field_option_cb,
                                field->label,
-                               field_argument (field) };
+                               mk_cli_field_argument (field) };
 
-      g_array_append_val (entries, entry);
-      if (strchr (field->name, '_') != NULL)
-        {
-          char *hyphenated = g_strdelimit (g_strdup (field->name), "_", '-');
-
-          g_ptr_array_add (strings, hyphenated);
-          entry.long_name = hyphenated;
-          entry.flags = G_OPTION_FLAG_HIDDEN | G_OPTION_FLAG_FILENAME;
-          g_array_append_val (entries, entry);
-        }
+      mk_cli_append_option_entry (entries, &entry, strings);
     }
   return (GOptionEntry *) g_array_free (entries, FALSE);
 }

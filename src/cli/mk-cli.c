@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #ifdef G_OS_WIN32
 #include <windows.h>
@@ -349,6 +350,74 @@ mk_cli_lookup_kind (const char *name,
                                 name, known->str);
     }
   return kind;
+}
+
+/* Options named after fields ----------------------------------------------- */
+
+const char *
+mk_cli_field_argument (const MkField *field)
+{
+  switch (field->type)
+    {
+    case MK_FIELD_CODE:
+    case MK_FIELD_REF:
+      return N_ ("CODE");
+    case MK_FIELD_INT:
+    case MK_FIELD_DECIMAL:
+      return N_ ("NUMBER");
+    case MK_FIELD_BOOL:
+      /* Translators: the value of a yes/no option in --help; yes and no are
+       * accepted in English and Arabic. */
+      return N_ ("yes|no");
+    case MK_FIELD_DATE:
+      return N_ ("YYYY-MM-DD");
+    case MK_FIELD_VOCAB:
+    case MK_FIELD_CHOICE:
+      return N_ ("VALUE");
+    case MK_FIELD_PLACE:
+      return N_ ("BALADIYA");
+    case MK_FIELD_TEXT:
+    default:
+      return N_ ("TEXT");
+    }
+}
+
+void
+mk_cli_append_option_entry (GArray             *entries,
+                            const GOptionEntry *entry,
+                            GPtrArray          *strings)
+{
+  g_array_append_val (entries, *entry);
+  if (strchr (entry->long_name, '_') != NULL)
+    {
+      GOptionEntry hidden = *entry;
+      char        *hyphenated = g_strdelimit (g_strdup (entry->long_name), "_", '-');
+
+      g_ptr_array_add (strings, hyphenated);
+      hidden.long_name = hyphenated;
+      hidden.flags |= G_OPTION_FLAG_HIDDEN;
+      g_array_append_val (entries, hidden);
+    }
+}
+
+gboolean
+mk_cli_take_field_option (GPtrArray  *names,
+                          GPtrArray  *values,
+                          const char *option_name,
+                          const char *value,
+                          GError    **error)
+{
+  const char *name = option_name;
+  char       *text = mk_cli_argument_to_utf8 (value, error);
+
+  if (text == NULL)
+    return FALSE;
+  while (*name == '-')
+    name++;
+  /* --name-en is --name_en. */
+  g_ptr_array_add (names, g_strdelimit (g_strdup (name), "-", '_'));
+  g_ptr_array_add (values, text);
+  return TRUE;
 }
 
 /* The database ----------------------------------------------------------- */

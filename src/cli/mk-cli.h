@@ -86,6 +86,23 @@ void     mk_cli_set_usage_error (GError    **error,
 /* Resolves KIND (singular or plural), or fails with the list of kinds. */
 const MkKind *mk_cli_lookup_kind (const char *name,
                                   GError    **error);
+/* Options named after fields: --FIELD VALUE. The argument of --FIELD in
+ * --help (CODE, NUMBER, yes|no…), an N_() string. */
+const char *mk_cli_field_argument (const MkField *field);
+/* Appends @entry to @entries and, if its name has underscores, the same
+ * option with hyphens (--name-en for --name_en), hidden; @strings keeps
+ * the hyphenated name. */
+void mk_cli_append_option_entry (GArray             *entries,
+                                 const GOptionEntry *entry,
+                                 GPtrArray          *strings);
+/* For an option callback: appends the field that @option_name names
+ * (hyphens read as underscores) to @names and @value, as UTF-8, to
+ * @values. */
+gboolean mk_cli_take_field_option (GPtrArray  *names,
+                                   GPtrArray  *values,
+                                   const char *option_name,
+                                   const char *value,
+                                   GError    **error);
 /* An argument as UTF-8: as given when it is valid UTF-8, whatever the
  * locale (scripts run under LANG=C pass Arabic too), else converted from
  * the locale's character set; a usage error if neither works. */

@@ -14,372 +14,16 @@
 #include <locale.h>
 #include <string.h>
 
+#include "mk-cli-test.h"
+
 #define USER "Test Storekeeper"
 #define FUNCTION "Storekeeper"
-
-typedef struct
-{
-  char  *dir;
-  char  *db; /* the database file, created by the fixture or not */
-  char **env;
-  int    status; /* of the last run */
-  char  *out;    /* its standard output */
-  char  *err;    /* its standard error */
-} Fixture;
 
 static const char *const kind_names[] = {
   "office", "warehouse", "site", "item", "donor", "grant", "partner"
 };
 
-/* Running the program -------------------------------------------------------- */
-
-static const char *
-cli_path (void)
-{
-  static char *path;
-
-  if (path == NULL)
-    {
-      const char *env = g_getenv ("MAKHZAN_CLI");
-      if (env != NULL && *env != '\0')
-        path = g_strdup (env);
-      else
-        path = g_build_filename (g_getenv ("MAKHZAN_BUILD_ROOT"), "src", "cli",
-                                 "makhzan-cli", NULL);
-    }
-  return path;
-}
-
-/* Runs the program with @args as they are (no --db added). */
-static int
-run_argv (Fixture           *fixture,
-          const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
-
-  g_clear_pointer (&fixture->out, g_free);
-  g_clear_pointer (&fixture->err, g_free);
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (fixture->dir, (char **) argv->pdata, fixture->env, G_SPAWN_DEFAULT, NULL, NULL,
-                &fixture->out, &fixture->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  if (g_spawn_check_wait_status (wait_status, &error))
-    fixture->status = 0;
-  else if (error->domain == G_SPAWN_EXIT_ERROR)
-    fixture->status = error->code;
-  else
-    {
-      /* Killed by a signal: a crash, an assertion or a fatal warning. */
-      g_test_message ("makhzan-cli %s: %s\n%s", args[0] ? args[0] : "", error->message,
-                      fixture->err);
-      g_assert_not_reached ();
-    }
-  return fixture->status;
-}
-
-/* Runs "makhzan-cli --db DB ARGS…". */
-static int
-run_args (Fixture           *fixture,
-          const char *const *args)
-{
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
-
-  g_ptr_array_add (all, (gpointer) "--db");
-  g_ptr_array_add (all, fixture->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (all, (gpointer) args[i]);
-  g_ptr_array_add (all, NULL);
-  return run_argv (fixture, (const char *const *) all->pdata);
-}
-
-static int G_GNUC_NULL_TERMINATED
-run (Fixture    *fixture,
-     const char *first,
-     ...)
-{
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list     ap;
-
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return run_args (fixture, (const char *const *) args->pdata);
-}
-
-/* The last run succeeded, wrote nothing on standard error, and printed @text
- * (if not NULL) somewhere in its output. */
-static void
-assert_ok (Fixture    *fixture,
-           const char *text)
-{
-  if (fixture->status != 0)
-    g_test_message ("exit %d: %s", fixture->status, fixture->err);
-  g_assert_cmpint (fixture->status, ==, 0);
-  g_assert_cmpstr (fixture->err, ==, "");
-  if (text != NULL && strstr (fixture->out, text) == NULL)
-    {
-      g_test_message ("expected “%s” in:\n%s", text, fixture->out);
-      g_assert_not_reached ();
-    }
-}
-
-/* The last run failed with @status and one line, "makhzan-cli: …", naming
- * every one of the NULL-terminated @texts. */
-static void G_GNUC_NULL_TERMINATED
-assert_fails (Fixture *fixture,
-              int      status,
-              ...)
-{
-  const char *newline;
-  const char *text;
-  va_list     ap;
-
-  if (fixture->status != status)
-    g_test_message ("expected exit %d, got %d: %s%s", status, fixture->status, fixture->out,
-                    fixture->err);
-  g_assert_cmpint (fixture->status, ==, status);
-  g_assert_true (g_str_has_prefix (fixture->err, "makhzan-cli: "));
-  newline = strchr (fixture->err, '\n');
-  g_assert_nonnull (newline);
-  g_assert_cmpint (newline[1], ==, '\0');
-  g_assert_cmpstr (fixture->out, ==, "");
-
-  va_start (ap, status);
-  while ((text = va_arg (ap, const char *)) != NULL)
-    if (strstr (fixture->err, text) == NULL)
-      {
-        g_test_message ("expected “%s” in: %s", text, fixture->err);
-        g_assert_not_reached ();
-      }
-  va_end (ap);
-}
-
-/* The whole database as the program shows it: every row, every list, the
- * audit log. */
-static char *
-snapshot (Fixture *fixture)
-{
-  GString *all = g_string_new (NULL);
-
-  run (fixture, "dump", NULL);
-  assert_ok (fixture, NULL);
-  g_string_append (all, fixture->out);
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      run (fixture, "list", kind_names[i], "--format", "tsv", NULL);
-      assert_ok (fixture, NULL);
-      g_string_append (all, fixture->out);
-    }
-  run (fixture, "list", "audit", "--limit", "1000000", "--format", "json", NULL);
-  assert_ok (fixture, NULL);
-  g_string_append (all, fixture->out);
-  return g_string_free (all, FALSE);
-}
-
-static void
-assert_unchanged (Fixture    *fixture,
-                  const char *before)
-{
-  g_autofree char *status_out = g_strdup (fixture->out);
-  g_autofree char *status_err = g_strdup (fixture->err);
-  g_autofree char *after = snapshot (fixture);
-
-  if (g_strcmp0 (before, after) != 0)
-    g_test_message ("the database changed after: %s%s", status_out, status_err);
-  g_assert_cmpstr (before, ==, after);
-}
-
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr (GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 /* Checking what programs read --------------------------------------------------- */
-
-/* A small JSON reader: enough to prove that the output is well formed. */
-static gboolean parse_json_value (const char **p);
-
-static void
-skip_space (const char **p)
-{
-  while (**p == ' ' || **p == '\n' || **p == '\t' || **p == '\r')
-    (*p)++;
-}
-
-static gboolean
-parse_json_string (const char **p)
-{
-  if (**p != '"')
-    return FALSE;
-  for ((*p)++; **p != '"'; (*p)++)
-    {
-      if ((guchar) * *p < 0x20)
-        return FALSE;
-      if (**p == '\\')
-        {
-          (*p)++;
-          if (**p == 'u')
-            {
-              for (int i = 1; i <= 4; i++)
-                if (!g_ascii_isxdigit ((*p)[i]))
-                  return FALSE;
-              *p += 4;
-            }
-          else if (strchr ("\"\\/bfnrt", **p) == NULL || **p == '\0')
-            return FALSE;
-        }
-    }
-  (*p)++;
-  return TRUE;
-}
-
-static gboolean
-parse_json_value (const char **p)
-{
-  skip_space (p);
-  switch (**p)
-    {
-    case '{':
-    case '[':
-      {
-        char     close = **p == '{' ? '}' : ']';
-        gboolean object = close == '}';
-
-        (*p)++;
-        skip_space (p);
-        if (**p == close)
-          {
-            (*p)++;
-            return TRUE;
-          }
-        while (TRUE)
-          {
-            skip_space (p);
-            if (object)
-              {
-                if (!parse_json_string (p))
-                  return FALSE;
-                skip_space (p);
-                if (**p != ':')
-                  return FALSE;
-                (*p)++;
-              }
-            if (!parse_json_value (p))
-              return FALSE;
-            skip_space (p);
-            if (**p == ',')
-              {
-                (*p)++;
-                continue;
-              }
-            if (**p != close)
-              return FALSE;
-            (*p)++;
-            return TRUE;
-          }
-      }
-    case '"':
-      return parse_json_string (p);
-    case 't':
-      return g_str_has_prefix (*p, "true") ? (*p += 4, TRUE) : FALSE;
-    case 'f':
-      return g_str_has_prefix (*p, "false") ? (*p += 5, TRUE) : FALSE;
-    case 'n':
-      return g_str_has_prefix (*p, "null") ? (*p += 4, TRUE) : FALSE;
-    default:
-      {
-        const char *start = *p;
-        if (**p == '-')
-          (*p)++;
-        while (g_ascii_isdigit (**p) || **p == '.')
-          (*p)++;
-        return *p > start && g_ascii_isdigit ((*p)[-1]);
-      }
-    }
-}
-
-static void
-assert_json (const char *text,
-             char        first)
-{
-  const char *p = text;
-
-  skip_space (&p);
-  g_assert_cmpint (*p, ==, first);
-  if (!parse_json_value (&p))
-    {
-      g_test_message ("not JSON at “%.40s”:\n%s", p, text);
-      g_assert_not_reached ();
-    }
-  skip_space (&p);
-  g_assert_cmpint (*p, ==, '\0');
-}
-
-/* Every line of a TSV output has as many cells as the header; returns the
- * number of rows after the header. */
-static guint
-assert_tsv (const char *text,
-            const char *header_start)
-{
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  guint n_lines = g_strv_length (lines);
-  guint n_tabs = 0;
-
-  g_assert_cmpuint (n_lines, >=, 2);
-  g_assert_cmpstr (lines[n_lines - 1], ==, ""); /* ends with a newline */
-  g_assert_true (g_str_has_prefix (lines[0], header_start));
-  for (const char *c = lines[0]; *c; c++)
-    n_tabs += *c == '\t';
-  for (guint i = 1; i + 1 < n_lines; i++)
-    {
-      guint tabs = 0;
-      for (const char *c = lines[i]; *c; c++)
-        tabs += *c == '\t';
-      g_assert_cmpuint (tabs, ==, n_tabs);
-    }
-  return n_lines - 2;
-}
 
 /* The terminal column at which @needle starts in @line. */
 static glong
@@ -395,89 +39,58 @@ column_of (const char *line,
 /* Fixtures ---------------------------------------------------------------- */
 
 static void
-fixture_set_up_empty (Fixture      *fixture,
+fixture_set_up_empty (MkCliTest    *fixture,
                       gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  const char      *build_root = g_getenv ("MAKHZAN_BUILD_ROOT");
-  g_autofree char *localedir = NULL;
-
-  fixture->dir = g_dir_make_tmp ("makhzan-cli-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "office.makhzan", NULL);
-  fixture->out = g_strdup ("");
-  fixture->err = g_strdup ("");
-
-  fixture->env = g_get_environ ();
-  fixture->env = g_environ_setenv (fixture->env, "MAKHZAN_USER", USER, TRUE);
-  fixture->env = g_environ_setenv (fixture->env, "MAKHZAN_FUNCTION", FUNCTION, TRUE);
-  fixture->env = g_environ_unsetenv (fixture->env, "MAKHZAN_DB");
-  fixture->env = g_environ_unsetenv (fixture->env, "LANGUAGE");
-  /* Nothing may touch the real user's data. */
-  fixture->env = g_environ_setenv (fixture->env, "XDG_DATA_HOME", fixture->dir, TRUE);
-  if (build_root != NULL)
-    {
-      localedir = g_build_filename (build_root, "po", "locale", NULL);
-      fixture->env = g_environ_setenv (fixture->env, "MAKHZAN_LOCALEDIR", localedir, TRUE);
-    }
+  mk_cli_test_set_up (fixture, "makhzan-cli-test-XXXXXX", USER, FUNCTION);
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    mk_cli_test_add_snapshot_list (fixture, "list", kind_names[i], "--format", "tsv", NULL);
 }
 
 static void
-fixture_set_up (Fixture      *fixture,
+fixture_set_up (MkCliTest    *fixture,
                 gconstpointer data)
 {
   fixture_set_up_empty (fixture, data);
-  run (fixture, "init", "--code", "BEN", "--number", "2", "--name", "Benghazi office",
-       "--name-ar", "مكتب بنغازي", NULL);
-  assert_ok (fixture, "BEN");
-}
-
-static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-  g_free (fixture->out);
-  g_free (fixture->err);
-  g_strfreev (fixture->env);
+  mk_cli_test_run (fixture, "init", "--code", "BEN", "--number", "2", "--name", "Benghazi office",
+                   "--name-ar", "مكتب بنغازي", NULL);
+  mk_cli_test_assert_ok (fixture, "BEN");
 }
 
 /* A small catalogue: a warehouse, items, a kit, a donor and a grant. */
 static void
-add_catalogue (Fixture *fixture)
+add_catalogue (MkCliTest *fixture)
 {
-  run (fixture, "add", "warehouse", "--code", "BEN-MAIN", "--name_en", "Benghazi main warehouse",
-       "--type", "main", "--baladiya", "LY010304", NULL);
-  assert_ok (fixture, NULL);
-  run (fixture, "add", "item", "--code", "SOAP", "--name_en", "Bathing soap, 250 g", "--name_ar",
-       "صابون استحمام", "--category", "wash", "--unit", "bar", "--weight_kg", "0.25",
-       "--tracks_lots", "yes", NULL);
-  assert_ok (fixture, NULL);
-  run (fixture, "add", "item", "--code", "BRUSH", "--name_en", "Toothbrush", "--category", "wash",
-       "--unit", "piece", NULL);
-  assert_ok (fixture, NULL);
-  run (fixture, "add", "item", "--code", "HK", "--name_en", "Hygiene kit", "--name_ar",
-       "حقيبة نظافة", "--category", "wash", "--unit", "kit", "--is_kit", "yes", NULL);
-  assert_ok (fixture, NULL);
-  run (fixture, "add", "item", "--code", "HK-BIG", "--name_en", "Family hygiene kit",
-       "--category", "wash", "--unit", "kit", "--is-kit", "yes", NULL);
-  assert_ok (fixture, NULL);
-  run (fixture, "kit", "set", "HK", "SOAP=4", "BRUSH=٥", NULL);
-  assert_ok (fixture, "2");
-  run (fixture, "add", "donor", "--code", "ECHO", "--name_en", "ECHO", NULL);
-  assert_ok (fixture, NULL);
-  run (fixture, "add", "grant", "--code", "ECHO-2026", "--donor", "echo", "--name_en",
-       "ECHO 2026", "--start_date", "2026-01-01", "--end_date", "2026-12-31", "--sector", "SHL",
-       NULL);
-  assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "add", "warehouse", "--code", "BEN-MAIN", "--name_en",
+                   "Benghazi main warehouse", "--type", "main", "--baladiya", "LY010304", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "add", "item", "--code", "SOAP", "--name_en", "Bathing soap, 250 g",
+                   "--name_ar", "صابون استحمام", "--category", "wash", "--unit", "bar",
+                   "--weight_kg", "0.25", "--tracks_lots", "yes", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "add", "item", "--code", "BRUSH", "--name_en", "Toothbrush",
+                   "--category", "wash", "--unit", "piece", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "add", "item", "--code", "HK", "--name_en", "Hygiene kit", "--name_ar",
+                   "حقيبة نظافة", "--category", "wash", "--unit", "kit", "--is_kit", "yes", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "add", "item", "--code", "HK-BIG", "--name_en", "Family hygiene kit",
+                   "--category", "wash", "--unit", "kit", "--is-kit", "yes", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "kit", "set", "HK", "SOAP=4", "BRUSH=٥", NULL);
+  mk_cli_test_assert_ok (fixture, "2");
+  mk_cli_test_run (fixture, "add", "donor", "--code", "ECHO", "--name_en", "ECHO", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "add", "grant", "--code", "ECHO-2026", "--donor", "echo", "--name_en",
+                   "ECHO 2026", "--start_date", "2026-01-01", "--end_date", "2026-12-31",
+                   "--sector", "SHL", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
 }
 
 /* Help and usage ------------------------------------------------------------ */
 
 static void
-test_help (Fixture      *fixture,
+test_help (MkCliTest    *fixture,
            gconstpointer data)
 {
   const char *help[] = { "--help", NULL };
@@ -485,49 +98,49 @@ test_help (Fixture      *fixture,
   const char *add_help[] = { "add", "item", "--help", NULL };
   const char *help_list[] = { "help", "list", NULL };
 
-  run_argv (fixture, help);
-  assert_ok (fixture, "Commands:");
+  mk_cli_test_run_argv (fixture, help);
+  mk_cli_test_assert_ok (fixture, "Commands:");
   g_assert_nonnull (strstr (fixture->out, "import"));
   g_assert_nonnull (strstr (fixture->out, "--format"));
 
-  run_argv (fixture, add_help);
-  assert_ok (fixture, "--name_en");
+  mk_cli_test_run_argv (fixture, add_help);
+  mk_cli_test_assert_ok (fixture, "--name_en");
   g_assert_nonnull (strstr (fixture->out, "Unit weight (kg)"));
   g_assert_nonnull (strstr (fixture->out,
                             "Required fields: --code, --name_en, --category, --unit."));
 
-  run_argv (fixture, help_list);
-  assert_ok (fixture, "--search");
+  mk_cli_test_run_argv (fixture, help_list);
+  mk_cli_test_assert_ok (fixture, "--search");
 
   /* Usage errors exit with 2. */
-  run_argv (fixture, nothing);
-  assert_fails (fixture, 2, "command", NULL);
-  run (fixture, "frobnicate", NULL);
-  assert_fails (fixture, 2, "frobnicate", NULL);
-  run (fixture, "--format", "xml", "list", "items", NULL);
-  assert_fails (fixture, 2, "xml", NULL);
-  run (fixture, "list", NULL);
-  assert_fails (fixture, 2, "list", NULL);
-  run (fixture, "list", "items", "extra", NULL);
-  assert_fails (fixture, 2, "extra", NULL);
-  run (fixture, "list", "gadgets", NULL);
-  assert_fails (fixture, 2, "gadgets", "item", NULL);
-  run (fixture, "add", "item", "--colour", "red", NULL);
-  assert_fails (fixture, 2, "--colour", NULL);
-  run (fixture, "add", NULL);
-  assert_fails (fixture, 2, "warehouse", NULL);
-  run (fixture, "add", "item", NULL);
-  assert_fails (fixture, 2, "--code", NULL);
-  run (fixture, "edit", "item", "SOAP", NULL);
-  assert_fails (fixture, 2, NULL);
-  run (fixture, "kit", "set", "HK", "SOAP", NULL);
-  assert_fails (fixture, 2, "COMPONENT=QUANTITY", NULL);
-  run (fixture, "kit", "dismantle", "HK", NULL);
-  assert_fails (fixture, 2, "dismantle", NULL);
-  run (fixture, "init", "--code", "BEN", NULL);
-  assert_fails (fixture, 2, "--number", NULL);
-  run (fixture, "list", "audit", "--limit", "many", NULL);
-  assert_fails (fixture, 2, "--limit", NULL);
+  mk_cli_test_run_argv (fixture, nothing);
+  mk_cli_test_assert_fails (fixture, 2, "command", NULL);
+  mk_cli_test_run (fixture, "frobnicate", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "frobnicate", NULL);
+  mk_cli_test_run (fixture, "--format", "xml", "list", "items", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "xml", NULL);
+  mk_cli_test_run (fixture, "list", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "list", NULL);
+  mk_cli_test_run (fixture, "list", "items", "extra", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "extra", NULL);
+  mk_cli_test_run (fixture, "list", "gadgets", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "gadgets", "item", NULL);
+  mk_cli_test_run (fixture, "add", "item", "--colour", "red", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "--colour", NULL);
+  mk_cli_test_run (fixture, "add", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "warehouse", NULL);
+  mk_cli_test_run (fixture, "add", "item", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "--code", NULL);
+  mk_cli_test_run (fixture, "edit", "item", "SOAP", NULL);
+  mk_cli_test_assert_fails (fixture, 2, NULL);
+  mk_cli_test_run (fixture, "kit", "set", "HK", "SOAP", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "COMPONENT=QUANTITY", NULL);
+  mk_cli_test_run (fixture, "kit", "dismantle", "HK", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "dismantle", NULL);
+  mk_cli_test_run (fixture, "init", "--code", "BEN", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "--number", NULL);
+  mk_cli_test_run (fixture, "list", "audit", "--limit", "many", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "--limit", NULL);
 
   /* None of that created a file. */
   g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
@@ -536,30 +149,30 @@ test_help (Fixture      *fixture,
 /* init ------------------------------------------------------------------------- */
 
 static void
-test_init (Fixture      *fixture,
+test_init (MkCliTest    *fixture,
            gconstpointer data)
 {
   g_autofree char *before = NULL;
 
-  run (fixture, "init", "--code", "ben", "--number", "٢", "--name", "Benghazi office",
-       "--name-ar", "مكتب بنغازي", NULL);
-  assert_ok (fixture, "BEN");
+  mk_cli_test_run (fixture, "init", "--code", "ben", "--number", "٢", "--name", "Benghazi office",
+                   "--name-ar", "مكتب بنغازي", NULL);
+  mk_cli_test_assert_ok (fixture, "BEN");
   g_assert_true (g_file_test (fixture->db, G_FILE_TEST_IS_REGULAR));
 
-  run (fixture, "list", "offices", NULL);
-  assert_ok (fixture, "Benghazi office");
+  mk_cli_test_run (fixture, "list", "offices", NULL);
+  mk_cli_test_assert_ok (fixture, "Benghazi office");
   g_assert_nonnull (strstr (fixture->out, "مكتب بنغازي"));
-  run (fixture, "show", "office", "BEN", "--format", "json", NULL);
-  assert_ok (fixture, "\"number\": 2,");
-  assert_json (fixture->out, '{');
-  run (fixture, "list", "audit", "--format", "tsv", NULL);
-  assert_ok (fixture, "create\toffices");
+  mk_cli_test_run (fixture, "show", "office", "BEN", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"number\": 2,");
+  mk_cli_test_assert_json (fixture->out, '{');
+  mk_cli_test_run (fixture, "list", "audit", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "create\toffices");
 
   /* Never over an existing file, and the file stays as it was. */
-  before = snapshot (fixture);
-  run (fixture, "init", "--code", "TRP", "--number", "1", "--name", "Tripoli", NULL);
-  assert_fails (fixture, 1, "already exists", NULL);
-  assert_unchanged (fixture, before);
+  before = mk_cli_test_snapshot (fixture);
+  mk_cli_test_run (fixture, "init", "--code", "TRP", "--number", "1", "--name", "Tripoli", NULL);
+  mk_cli_test_assert_fails (fixture, 1, "already exists", NULL);
+  mk_cli_test_assert_unchanged (fixture, before);
 
   /* Refused office values. */
   {
@@ -571,12 +184,12 @@ test_init (Fixture      *fixture,
     const char      *text_number[] = { "--db", other, "init", "--code", "MIS", "--number", "three",
                                        "--name", "X", NULL };
 
-    run_argv (fixture, bad_code);
-    assert_fails (fixture, 1, "code", NULL);
-    run_argv (fixture, bad_number);
-    assert_fails (fixture, 1, "65535", NULL);
-    run_argv (fixture, text_number);
-    assert_fails (fixture, 1, "65535", NULL);
+    mk_cli_test_run_argv (fixture, bad_code);
+    mk_cli_test_assert_fails (fixture, 1, "code", NULL);
+    mk_cli_test_run_argv (fixture, bad_number);
+    mk_cli_test_assert_fails (fixture, 1, "65535", NULL);
+    mk_cli_test_run_argv (fixture, text_number);
+    mk_cli_test_assert_fails (fixture, 1, "65535", NULL);
     g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
   }
 }
@@ -645,7 +258,7 @@ static const KindCase kind_cases[] = {
 /* clang-format on */
 
 static void
-test_kind (Fixture      *fixture,
+test_kind (MkCliTest    *fixture,
            gconstpointer data)
 {
   const KindCase *kc = data;
@@ -656,8 +269,8 @@ test_kind (Fixture      *fixture,
 
   if (g_str_equal (kc->kind, "grant"))
     {
-      run (fixture, "add", "donor", "--code", "ECHO", "--name_en", "ECHO", NULL);
-      assert_ok (fixture, NULL);
+      mk_cli_test_run (fixture, "add", "donor", "--code", "ECHO", "--name_en", "ECHO", NULL);
+      mk_cli_test_assert_ok (fixture, NULL);
     }
 
   g_ptr_array_add (args, (gpointer) "add");
@@ -665,51 +278,51 @@ test_kind (Fixture      *fixture,
   for (guint i = 0; kc->fields[i] != NULL; i++)
     g_ptr_array_add (args, (gpointer) kc->fields[i]);
   g_ptr_array_add (args, NULL);
-  run_args (fixture, (const char *const *) args->pdata);
+  mk_cli_test_run_args (fixture, (const char *const *) args->pdata);
   added = g_strdup_printf ("Added %s %s.\n", kc->kind, kc->code);
-  assert_ok (fixture, NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
   g_assert_cmpstr (fixture->out, ==, added);
 
   /* show, for people and programs. */
-  run (fixture, "show", kc->kind, kc->code, NULL);
-  assert_ok (fixture, "Code:");
+  mk_cli_test_run (fixture, "show", kc->kind, kc->code, NULL);
+  mk_cli_test_assert_ok (fixture, "Code:");
   g_assert_nonnull (strstr (fixture->out, kc->code));
-  run (fixture, "show", kc->kind, kc->code, "--format", "json", NULL);
-  assert_ok (fixture, "\"code\": ");
-  assert_json (fixture->out, '{');
-  run (fixture, "show", kc->kind, kc->code, "--format", "tsv", NULL);
-  assert_ok (fixture, NULL);
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 1);
+  mk_cli_test_run (fixture, "show", kc->kind, kc->code, "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"code\": ");
+  mk_cli_test_assert_json (fixture->out, '{');
+  mk_cli_test_run (fixture, "show", kc->kind, kc->code, "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 1);
 
   /* edit, with the field written --field=value. */
   {
     g_autofree char *option = g_strdup_printf ("%s=%s", kc->edit_field, kc->edit_value);
-    run (fixture, "edit", kc->kind, kc->code, option, NULL);
+    mk_cli_test_run (fixture, "edit", kc->kind, kc->code, option, NULL);
   }
   updated = g_strdup_printf ("Updated %s %s.\n", kc->kind, kc->code);
-  assert_ok (fixture, NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
   g_assert_cmpstr (fixture->out, ==, updated);
 
   /* list in the three formats, by singular and plural. */
-  run (fixture, "list", plural, "--format", "tsv", NULL);
-  assert_ok (fixture, kc->tsv_row);
-  assert_tsv (fixture->out, "code\t");
-  run (fixture, "--format", "json", "list", kc->kind, NULL);
-  assert_ok (fixture, kc->json_member);
-  assert_json (fixture->out, '[');
-  run (fixture, "list", kc->kind, NULL);
-  assert_ok (fixture, "Code");
+  mk_cli_test_run (fixture, "list", plural, "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, kc->tsv_row);
+  mk_cli_test_assert_tsv (fixture->out, "code\t");
+  mk_cli_test_run (fixture, "--format", "json", "list", kc->kind, NULL);
+  mk_cli_test_assert_ok (fixture, kc->json_member);
+  mk_cli_test_assert_json (fixture->out, '[');
+  mk_cli_test_run (fixture, "list", kc->kind, NULL);
+  mk_cli_test_assert_ok (fixture, "Code");
   g_assert_nonnull (strstr (fixture->out, kc->edit_value));
 
   /* Both changes are in the audit log, under the user's name. */
-  run (fixture, "list", "audit", "--limit", "2", "--format", "tsv", NULL);
-  assert_ok (fixture, "\t" USER "\t" FUNCTION "\tupdate\t");
+  mk_cli_test_run (fixture, "list", "audit", "--limit", "2", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "\t" USER "\t" FUNCTION "\tupdate\t");
   g_assert_nonnull (strstr (fixture->out, "\tcreate\t"));
   g_assert_nonnull (strstr (fixture->out, kc->code));
 }
 
 static void
-test_list_formats (Fixture      *fixture,
+test_list_formats (MkCliTest    *fixture,
                    gconstpointer data)
 {
   g_auto (GStrv) lines = NULL;
@@ -717,8 +330,8 @@ test_list_formats (Fixture      *fixture,
   add_catalogue (fixture);
 
   /* A table for people: aligned columns, translated headers and values. */
-  run (fixture, "list", "items", NULL);
-  assert_ok (fixture, "Unit weight (kg)");
+  mk_cli_test_run (fixture, "list", "items", NULL);
+  mk_cli_test_assert_ok (fixture, "Unit weight (kg)");
   lines = g_strsplit (fixture->out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 6);
   g_assert_true (g_str_has_prefix (lines[0], "Code    Name (English)"));
@@ -728,83 +341,84 @@ test_list_formats (Fixture      *fixture,
     g_assert_cmpint (column_of (lines[i], "wash"), ==, column_of (lines[0], "Category"));
 
   /* TSV and JSON with typed values. */
-  run (fixture, "list", "items", "--format", "tsv", NULL);
-  assert_ok (fixture, "code\tname_en\tname_ar\tcategory\tunit\tweight_kg\tvolume_m3\tpack_size\t"
-                      "tracks_lots\tis_kit\treorder_level\tactive\n");
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 4);
-  run (fixture, "list", "items", "--format", "json", NULL);
-  assert_ok (fixture, "\"weight_kg\": 0.25");
+  mk_cli_test_run (fixture, "list", "items", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture,
+                         "code\tname_en\tname_ar\tcategory\tunit\tweight_kg\tvolume_m3\tpack_size\t"
+                         "tracks_lots\tis_kit\treorder_level\tactive\n");
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 4);
+  mk_cli_test_run (fixture, "list", "items", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"weight_kg\": 0.25");
   g_assert_nonnull (strstr (fixture->out, "\"tracks_lots\": true"));
   g_assert_nonnull (strstr (fixture->out, "\"is_kit\": false"));
   g_assert_nonnull (strstr (fixture->out, "\"pack_size\": 1,"));
-  assert_json (fixture->out, '[');
+  mk_cli_test_assert_json (fixture->out, '[');
 
   /* An empty list is still a list. */
-  run (fixture, "list", "partners", "--format", "json", NULL);
-  assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "list", "partners", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
   g_assert_cmpstr (fixture->out, ==, "[]\n");
-  run (fixture, "list", "partners", "--format", "tsv", NULL);
-  assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "list", "partners", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
   g_assert_cmpstr (fixture->out, ==, "code\tname_en\tname_ar\tcontact\tphone\tactive\n");
 
   /* Vocabularies and places. */
-  run (fixture, "list", "vocab", "units", "--format", "tsv", NULL);
-  assert_ok (fixture, "bar\tbar\t");
-  run (fixture, "list", "site-types", NULL);
-  assert_ok (fixture, "detention_centre");
-  run (fixture, "list", "vocab", "colours", NULL);
-  assert_fails (fixture, 2, "colours", "units", NULL);
-  run (fixture, "list", "places", "--format", "json", NULL);
-  assert_ok (fixture, "\"pcode\": \"LY021104\"");
-  assert_json (fixture->out, '[');
-  run (fixture, "list", "places", "--format", "tsv", NULL);
-  assert_ok (fixture, NULL);
-  g_assert_cmpuint (assert_tsv (fixture->out, "pcode\t"), ==, 100);
+  mk_cli_test_run (fixture, "list", "vocab", "units", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "bar\tbar\t");
+  mk_cli_test_run (fixture, "list", "site-types", NULL);
+  mk_cli_test_assert_ok (fixture, "detention_centre");
+  mk_cli_test_run (fixture, "list", "vocab", "colours", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "colours", "units", NULL);
+  mk_cli_test_run (fixture, "list", "places", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"pcode\": \"LY021104\"");
+  mk_cli_test_assert_json (fixture->out, '[');
+  mk_cli_test_run (fixture, "list", "places", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "pcode\t"), ==, 100);
 }
 
 static void
-test_show_kit (Fixture      *fixture,
+test_show_kit (MkCliTest    *fixture,
                gconstpointer data)
 {
   add_catalogue (fixture);
 
-  run (fixture, "show", "item", "hk", NULL);
-  assert_ok (fixture, "Components:");
+  mk_cli_test_run (fixture, "show", "item", "hk", NULL);
+  mk_cli_test_assert_ok (fixture, "Components:");
   g_assert_nonnull (strstr (fixture->out, "SOAP"));
   g_assert_nonnull (strstr (fixture->out, "BRUSH"));
-  run (fixture, "show", "item", "HK", "--format", "json", NULL);
-  assert_ok (fixture, "\"components\": [");
+  mk_cli_test_run (fixture, "show", "item", "HK", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"components\": [");
   g_assert_nonnull (strstr (fixture->out, "{\"code\": \"SOAP\", \"quantity\": 4,"));
-  assert_json (fixture->out, '{');
-  run (fixture, "show", "item", "HK", "--format", "tsv", NULL);
-  assert_ok (fixture, "\tcomponents\n");
+  mk_cli_test_assert_json (fixture->out, '{');
+  mk_cli_test_run (fixture, "show", "item", "HK", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "\tcomponents\n");
   g_assert_nonnull (strstr (fixture->out, "\tBRUSH=5 SOAP=4\n"));
-  assert_tsv (fixture->out, "code\t");
+  mk_cli_test_assert_tsv (fixture->out, "code\t");
 
-  run (fixture, "kit", "show", "HK", "--format", "tsv", NULL);
-  assert_ok (fixture, "code\tquantity\tunit\tname_en\tname_ar\n");
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 2);
+  mk_cli_test_run (fixture, "kit", "show", "HK", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "code\tquantity\tunit\tname_en\tname_ar\n");
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 2);
   g_assert_nonnull (strstr (fixture->out, "SOAP\t4\tbar\tBathing soap, 250 g\tصابون استحمام\n"));
 
   /* A kit inside a kit. */
-  run (fixture, "kit", "set", "HK-BIG", "HK=2", "SOAP=10", NULL);
-  assert_ok (fixture, "HK-BIG");
-  run (fixture, "show", "item", "HK-BIG", NULL);
-  assert_ok (fixture, "HK");
-  run (fixture, "kit", "clear", "HK-BIG", NULL);
-  assert_ok (fixture, "HK-BIG");
-  run (fixture, "show", "item", "HK-BIG", NULL);
-  assert_ok (fixture, "Components: none");
+  mk_cli_test_run (fixture, "kit", "set", "HK-BIG", "HK=2", "SOAP=10", NULL);
+  mk_cli_test_assert_ok (fixture, "HK-BIG");
+  mk_cli_test_run (fixture, "show", "item", "HK-BIG", NULL);
+  mk_cli_test_assert_ok (fixture, "HK");
+  mk_cli_test_run (fixture, "kit", "clear", "HK-BIG", NULL);
+  mk_cli_test_assert_ok (fixture, "HK-BIG");
+  mk_cli_test_run (fixture, "show", "item", "HK-BIG", NULL);
+  mk_cli_test_assert_ok (fixture, "Components: none");
 
   /* A plain item has no components to show. */
-  run (fixture, "kit", "show", "SOAP", NULL);
-  assert_fails (fixture, 1, "SOAP", "not a kit", NULL);
+  mk_cli_test_run (fixture, "kit", "show", "SOAP", NULL);
+  mk_cli_test_assert_fails (fixture, 1, "SOAP", "not a kit", NULL);
 }
 
 /* Search -------------------------------------------------------------------- */
 
 static void
-test_search_places (Fixture      *fixture,
+test_search_places (MkCliTest    *fixture,
                     gconstpointer data)
 {
   /* Derna is درنة (the baladiya) and درنه (the mantika); either spelling
@@ -813,48 +427,50 @@ test_search_places (Fixture      *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
     {
-      run (fixture, "list", "places", "--search", spellings[i], "--format", "tsv", NULL);
-      assert_ok (fixture, "LY010102\tDerna\tدرنة\tLY0101\tDerna\tدرنه\tLY01\tEast\tالشرق\n");
+      mk_cli_test_run (fixture, "list", "places", "--search", spellings[i], "--format", "tsv",
+                       NULL);
+      mk_cli_test_assert_ok (fixture,
+                             "LY010102\tDerna\tدرنة\tLY0101\tDerna\tدرنه\tLY01\tEast\tالشرق\n");
       g_assert_null (strstr (fixture->out, "LY021104"));
     }
 
-  run (fixture, "list", "places", "--search", "طرابلس", NULL);
-  assert_ok (fixture, "LY021104");
+  mk_cli_test_run (fixture, "list", "places", "--search", "طرابلس", NULL);
+  mk_cli_test_assert_ok (fixture, "LY021104");
   g_assert_null (strstr (fixture->out, "LY010102"));
 
-  run (fixture, "list", "places", "--search", "Atlantis", "--format", "tsv", NULL);
-  assert_ok (fixture, NULL);
-  g_assert_cmpuint (assert_tsv (fixture->out, "pcode\t"), ==, 0);
+  mk_cli_test_run (fixture, "list", "places", "--search", "Atlantis", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "pcode\t"), ==, 0);
 }
 
 static void
-test_search_items (Fixture      *fixture,
+test_search_items (MkCliTest    *fixture,
                    gconstpointer data)
 {
   add_catalogue (fixture);
-  run (fixture, "add", "item", "--code", "BLK", "--name_en", "Blanket", "--name_ar", "بطانية",
-       "--category", "nfi", "--unit", "piece", NULL);
-  assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "add", "item", "--code", "BLK", "--name_en", "Blanket", "--name_ar",
+                   "بطانية", "--category", "nfi", "--unit", "piece", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
 
   /* بطانيه with ha finds بطانية with ta marbuta; the search is case-blind. */
-  run (fixture, "list", "items", "--search", "بطانيه", "--format", "tsv", NULL);
-  assert_ok (fixture, "BLK\tBlanket\tبطانية\t");
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 1);
-  run (fixture, "list", "items", "--search", "BLANK", "--format", "tsv", NULL);
-  assert_ok (fixture, "BLK\t");
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 1);
+  mk_cli_test_run (fixture, "list", "items", "--search", "بطانيه", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "BLK\tBlanket\tبطانية\t");
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 1);
+  mk_cli_test_run (fixture, "list", "items", "--search", "BLANK", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "BLK\t");
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 1);
 
   /* Names in either language, codes, and nothing. */
-  run (fixture, "list", "items", "--search", "hygiene", "--format", "tsv", NULL);
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 2);
-  run (fixture, "list", "items", "--search", "صابون", "--format", "tsv", NULL);
-  assert_ok (fixture, "SOAP\t");
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 1);
-  run (fixture, "list", "items", "--search", "hk-", "--format", "tsv", NULL);
-  assert_ok (fixture, "HK-BIG\t");
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 1);
-  run (fixture, "list", "items", "--search", "tent", "--format", "json", NULL);
-  assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "list", "items", "--search", "hygiene", "--format", "tsv", NULL);
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 2);
+  mk_cli_test_run (fixture, "list", "items", "--search", "صابون", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "SOAP\t");
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 1);
+  mk_cli_test_run (fixture, "list", "items", "--search", "hk-", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "HK-BIG\t");
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 1);
+  mk_cli_test_run (fixture, "list", "items", "--search", "tent", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
   g_assert_cmpstr (fixture->out, ==, "[]\n");
 }
 
@@ -897,41 +513,41 @@ static const ImportCase import_cases[] = {
 /* clang-format on */
 
 static void
-test_import (Fixture      *fixture,
+test_import (MkCliTest    *fixture,
              gconstpointer data)
 {
   const ImportCase *ic = data;
   g_autofree char  *name = g_strconcat (ic->what, ".csv", NULL);
-  g_autofree char  *path = write_file (fixture, name, ic->csv);
+  g_autofree char  *path = mk_cli_test_write_file (fixture, name, ic->csv);
   g_autofree char  *message = g_strdup_printf ("Imported %u row%s from %s.\n", ic->n_rows,
                                               ic->n_rows == 1 ? "" : "s", name);
 
   add_catalogue (fixture);
   if (g_str_equal (ic->what, "kits"))
     {
-      run (fixture, "kit", "clear", "HK", NULL);
-      assert_ok (fixture, NULL);
+      mk_cli_test_run (fixture, "kit", "clear", "HK", NULL);
+      mk_cli_test_assert_ok (fixture, NULL);
     }
 
-  run (fixture, "import", ic->what, path, NULL);
-  assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "import", ic->what, path, NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
   g_assert_cmpstr (fixture->out, ==, message);
 
   if (ic->kind != NULL)
     {
-      run (fixture, "list", ic->kind, "--format", "tsv", NULL);
-      assert_ok (fixture, ic->expected);
+      mk_cli_test_run (fixture, "list", ic->kind, "--format", "tsv", NULL);
+      mk_cli_test_assert_ok (fixture, ic->expected);
     }
   else
     {
-      run (fixture, "kit", "show", "HK", "--format", "tsv", NULL);
-      assert_ok (fixture, "BRUSH\t5\t");
+      mk_cli_test_run (fixture, "kit", "show", "HK", "--format", "tsv", NULL);
+      mk_cli_test_assert_ok (fixture, "BRUSH\t5\t");
       g_assert_nonnull (strstr (fixture->out, "SOAP\t4\t"));
     }
 
   /* The same file again updates the same records. */
-  run (fixture, "import", ic->what, name, NULL);
-  assert_ok (fixture, "Imported");
+  mk_cli_test_run (fixture, "import", ic->what, name, NULL);
+  mk_cli_test_assert_ok (fixture, "Imported");
 }
 
 /* Bad input: one message, exit status 1, nothing changed ----------------------------- */
@@ -1054,7 +670,7 @@ static const BadCase bad_cases[] = {
 /* clang-format on */
 
 static void
-test_bad_input (Fixture      *fixture,
+test_bad_input (MkCliTest    *fixture,
                 gconstpointer data)
 {
   const BadCase *bc = data;
@@ -1065,8 +681,8 @@ test_bad_input (Fixture      *fixture,
   g_autofree char *message = NULL;
 
   add_catalogue (fixture);
-  run (fixture, "kit", "set", "HK-BIG", "HK=1", "SOAP=2", NULL);
-  assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "kit", "set", "HK-BIG", "HK=1", "SOAP=2", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
 
   if (bc->file != NULL)
     {
@@ -1076,7 +692,7 @@ test_bad_input (Fixture      *fixture,
       if (mark != NULL)
         contents = g_strdup_printf ("%.*s%s%s", (int) (mark - bc->file), bc->file, long_name,
                                     mark + strlen (LONG_NAME_MARK));
-      path = write_file (fixture, "bad.csv", contents != NULL ? contents : bc->file);
+      path = mk_cli_test_write_file (fixture, "bad.csv", contents != NULL ? contents : bc->file);
     }
 
   for (guint i = 0; bc->args[i] != NULL; i++)
@@ -1090,10 +706,10 @@ test_bad_input (Fixture      *fixture,
     }
   g_ptr_array_add (args, NULL);
 
-  before = snapshot (fixture);
-  run_args (fixture, (const char *const *) args->pdata);
+  before = mk_cli_test_snapshot (fixture);
+  mk_cli_test_run_args (fixture, (const char *const *) args->pdata);
   g_test_message ("%s: %s", bc->name, fixture->err);
-  assert_fails (fixture, bc->status, NULL);
+  mk_cli_test_assert_fails (fixture, bc->status, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (bc->texts) && bc->texts[i] != NULL; i++)
     if (strstr (fixture->err, bc->texts[i]) == NULL)
       {
@@ -1102,7 +718,7 @@ test_bad_input (Fixture      *fixture,
   /* A 10,000-character value is not echoed back whole. */
   g_assert_cmpuint (strlen (fixture->err), <, 1000);
   message = g_strdup (fixture->err);
-  assert_unchanged (fixture, before);
+  mk_cli_test_assert_unchanged (fixture, before);
 
   /* Where a CSV value is refused, the message names its line and its column. */
   if (bc->has_column && strstr (message, "column") == NULL)
@@ -1112,47 +728,50 @@ test_bad_input (Fixture      *fixture,
 /* Names with quotes and semicolons, on the command line and in CSV, come
  * back exactly. */
 static void
-test_quotes (Fixture      *fixture,
+test_quotes (MkCliTest    *fixture,
              gconstpointer data)
 {
   const char      *name = "Soap \"Lux\"; 250 g; ‘scented’ \\ 50%";
   g_autofree char *csv = NULL;
   g_autofree char *path = NULL;
 
-  run (fixture, "add", "item", "--code", "SOAP-LUX", "--name_en", name, "--name_ar",
-       "صابون \"لوكس\"؛ 250 غ", "--category", "wash", "--unit", "bar", NULL);
-  assert_ok (fixture, "SOAP-LUX");
-  run (fixture, "show", "item", "SOAP-LUX", NULL);
-  assert_ok (fixture, name);
-  run (fixture, "show", "item", "SOAP-LUX", "--format", "tsv", NULL);
-  assert_ok (fixture, "SOAP-LUX\tSoap \"Lux\"; 250 g; ‘scented’ \\\\ 50%\tصابون \"لوكس\"؛ 250 غ\t");
-  run (fixture, "show", "item", "SOAP-LUX", "--format", "json", NULL);
-  assert_ok (fixture, "\"name_en\": \"Soap \\\"Lux\\\"; 250 g; ‘scented’ \\\\ 50%\"");
-  assert_json (fixture->out, '{');
+  mk_cli_test_run (fixture, "add", "item", "--code", "SOAP-LUX", "--name_en", name, "--name_ar",
+                   "صابون \"لوكس\"؛ 250 غ", "--category", "wash", "--unit", "bar", NULL);
+  mk_cli_test_assert_ok (fixture, "SOAP-LUX");
+  mk_cli_test_run (fixture, "show", "item", "SOAP-LUX", NULL);
+  mk_cli_test_assert_ok (fixture, name);
+  mk_cli_test_run (fixture, "show", "item", "SOAP-LUX", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture,
+                         "SOAP-LUX\tSoap \"Lux\"; 250 g; ‘scented’ \\\\ 50%\t"
+                         "صابون \"لوكس\"؛ 250 غ\t");
+  mk_cli_test_run (fixture, "show", "item", "SOAP-LUX", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"name_en\": \"Soap \\\"Lux\\\"; 250 g; ‘scented’ \\\\ 50%\"");
+  mk_cli_test_assert_json (fixture->out, '{');
 
   /* The same through a semicolon-separated CSV file. */
   csv = g_strdup ("code;name_en;category;unit\n"
                   "SOAP-CSV;\"Soap \"\"Lux\"\"; 250 g; ‘scented’ \\ 50%\";wash;bar\n");
-  path = write_file (fixture, "quotes.csv", csv);
-  run (fixture, "import", "items", path, NULL);
-  assert_ok (fixture, "Imported 1 row");
-  run (fixture, "list", "items", "--search", "lux", "--format", "tsv", NULL);
-  assert_ok (fixture, "SOAP-CSV\tSoap \"Lux\"; 250 g; ‘scented’ \\\\ 50%\t");
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 2);
+  path = mk_cli_test_write_file (fixture, "quotes.csv", csv);
+  mk_cli_test_run (fixture, "import", "items", path, NULL);
+  mk_cli_test_assert_ok (fixture, "Imported 1 row");
+  mk_cli_test_run (fixture, "list", "items", "--search", "lux", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "SOAP-CSV\tSoap \"Lux\"; 250 g; ‘scented’ \\\\ 50%\t");
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 2);
 
   /* A search for a LIKE wildcard finds only the names that have it. */
-  run (fixture, "list", "items", "--search", "%", "--format", "tsv", NULL);
-  assert_ok (fixture, NULL);
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 2);
+  mk_cli_test_run (fixture, "list", "items", "--search", "%", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 2);
 }
 
 /* Databases that are not there or not databases ------------------------------------ */
 
 static void
-test_bad_database (Fixture      *fixture,
+test_bad_database (MkCliTest    *fixture,
                    gconstpointer data)
 {
-  g_autofree char *text = write_file (fixture, "notes.txt", "Stock on 1 March: 40 blankets\n");
+  g_autofree char *text = mk_cli_test_write_file (fixture, "notes.txt",
+                                                  "Stock on 1 March: 40 blankets\n");
   g_autofree char *folder = g_build_filename (fixture->dir, "a folder", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.makhzan", NULL);
   g_autofree char *contents = NULL;
@@ -1165,21 +784,21 @@ test_bad_database (Fixture      *fixture,
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
 
-  run_argv (fixture, on_text);
-  assert_fails (fixture, 1, "notes.txt", "not a Makhzan database", NULL);
-  run_argv (fixture, on_text_add);
-  assert_fails (fixture, 1, "notes.txt", "not a Makhzan database", NULL);
+  mk_cli_test_run_argv (fixture, on_text);
+  mk_cli_test_assert_fails (fixture, 1, "notes.txt", "not a Makhzan database", NULL);
+  mk_cli_test_run_argv (fixture, on_text_add);
+  mk_cli_test_assert_fails (fixture, 1, "notes.txt", "not a Makhzan database", NULL);
   g_file_get_contents (text, &contents, NULL, NULL);
   g_assert_cmpstr (contents, ==, "Stock on 1 March: 40 blankets\n");
 
-  run_argv (fixture, on_folder);
-  assert_fails (fixture, 1, "a folder", NULL);
+  mk_cli_test_run_argv (fixture, on_folder);
+  mk_cli_test_assert_fails (fixture, 1, "a folder", NULL);
 
-  run_argv (fixture, on_missing);
-  assert_fails (fixture, 1, "missing.makhzan", NULL);
+  mk_cli_test_run_argv (fixture, on_missing);
+  mk_cli_test_assert_fails (fixture, 1, "missing.makhzan", NULL);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  run_argv (fixture, import_folder);
-  assert_fails (fixture, 1, NULL);
+  mk_cli_test_run_argv (fixture, import_folder);
+  mk_cli_test_assert_fails (fixture, 1, NULL);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
   /* $MAKHZAN_DB names the database when --db does not. */
@@ -1187,11 +806,12 @@ test_bad_database (Fixture      *fixture,
     g_auto (GStrv) saved = g_strdupv (fixture->env);
     const char *list[] = { "list", "offices", "--format", "tsv", NULL };
 
-    run (fixture, "init", "--code", "BEN", "--number", "2", "--name", "Benghazi office", NULL);
-    assert_ok (fixture, NULL);
+    mk_cli_test_run (fixture, "init", "--code", "BEN", "--number", "2", "--name", "Benghazi office",
+                     NULL);
+    mk_cli_test_assert_ok (fixture, NULL);
     fixture->env = g_environ_setenv (fixture->env, "MAKHZAN_DB", fixture->db, TRUE);
-    run_argv (fixture, list);
-    assert_ok (fixture, "BEN\t2\tBenghazi office");
+    mk_cli_test_run_argv (fixture, list);
+    mk_cli_test_assert_ok (fixture, "BEN\t2\tBenghazi office");
     g_strfreev (fixture->env);
     fixture->env = g_steal_pointer (&saved);
   }
@@ -1200,7 +820,7 @@ test_bad_database (Fixture      *fixture,
 /* Without --db or $MAKHZAN_DB, the database is makhzan/makhzan.db in the
  * user data folder, which init creates. */
 static void
-test_default_path (Fixture      *fixture,
+test_default_path (MkCliTest    *fixture,
                    gconstpointer data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "makhzan", "makhzan.db", NULL);
@@ -1212,91 +832,92 @@ test_default_path (Fixture      *fixture,
   g_test_skip ("the user data folder cannot be redirected on Windows");
   return;
 #endif
-  run_argv (fixture, list);
-  assert_fails (fixture, 1, "makhzan.db", NULL);
-  run_argv (fixture, init);
-  assert_ok (fixture, path);
+  mk_cli_test_run_argv (fixture, list);
+  mk_cli_test_assert_fails (fixture, 1, "makhzan.db", NULL);
+  mk_cli_test_run_argv (fixture, init);
+  mk_cli_test_assert_ok (fixture, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  run_argv (fixture, list);
-  assert_ok (fixture, "TRP\t1\tTripoli\t");
+  mk_cli_test_run_argv (fixture, list);
+  mk_cli_test_assert_ok (fixture, "TRP\t1\tTripoli\t");
 }
 
 /* Arabic file names work as any other. */
 static void
-test_arabic_path (Fixture      *fixture,
+test_arabic_path (MkCliTest    *fixture,
                   gconstpointer data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "مكتب بنغازي.makhzan", NULL);
-  g_autofree char *csv = write_file (fixture, "أصناف.csv",
-                                     "code,name_en,category,unit\nBLK,Blanket,nfi,piece\n");
+  g_autofree char *csv = mk_cli_test_write_file (fixture, "أصناف.csv",
+                                                 "code,name_en,category,unit\n"
+                                                 "BLK,Blanket,nfi,piece\n");
   const char      *init[] = { "--db", path, "init", "--code", "BEN", "--number", "2", "--name",
                               "Benghazi office", NULL };
   const char      *import[] = { "--db", path, "import", "items", csv, NULL };
 
-  run_argv (fixture, init);
-  assert_ok (fixture, "مكتب بنغازي.makhzan");
-  run_argv (fixture, import);
-  assert_ok (fixture, "أصناف.csv");
+  mk_cli_test_run_argv (fixture, init);
+  mk_cli_test_assert_ok (fixture, "مكتب بنغازي.makhzan");
+  mk_cli_test_run_argv (fixture, import);
+  mk_cli_test_assert_ok (fixture, "أصناف.csv");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
 /* Scripts often run without a locale (LANG=C): Arabic arguments and
  * output are UTF-8 all the same; text that is not is refused. */
 static void
-test_c_locale (Fixture      *fixture,
+test_c_locale (MkCliTest    *fixture,
                gconstpointer data)
 {
   fixture->env = g_environ_setenv (fixture->env, "LANG", "C", TRUE);
   fixture->env = g_environ_setenv (fixture->env, "LC_ALL", "C", TRUE);
 
-  run (fixture, "--user", "سالم", "add", "donor", "--code", "LHF", "--name_en",
-       "Libya Humanitarian Fund", "--name_ar", "صندوق ليبيا الإنساني", NULL);
-  assert_ok (fixture, "LHF");
-  run (fixture, "list", "donors", "--search", "صندوق", "--format", "tsv", NULL);
-  assert_ok (fixture, "LHF\tLibya Humanitarian Fund\tصندوق ليبيا الإنساني\tyes\n");
-  run (fixture, "list", "audit", "--limit", "1", "--format", "tsv", NULL);
-  assert_ok (fixture, "\tسالم\t");
+  mk_cli_test_run (fixture, "--user", "سالم", "add", "donor", "--code", "LHF", "--name_en",
+                   "Libya Humanitarian Fund", "--name_ar", "صندوق ليبيا الإنساني", NULL);
+  mk_cli_test_assert_ok (fixture, "LHF");
+  mk_cli_test_run (fixture, "list", "donors", "--search", "صندوق", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "LHF\tLibya Humanitarian Fund\tصندوق ليبيا الإنساني\tyes\n");
+  mk_cli_test_run (fixture, "list", "audit", "--limit", "1", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "\tسالم\t");
 
-  run (fixture, "add", "donor", "--code", "BAD", "--name_en", "Caf\xe9", NULL);
-  assert_fails (fixture, 2, "Caf", NULL);
+  mk_cli_test_run (fixture, "add", "donor", "--code", "BAD", "--name_en", "Caf\xe9", NULL);
+  mk_cli_test_assert_fails (fixture, 2, "Caf", NULL);
   g_assert_true (g_utf8_validate (fixture->err, -1, NULL));
-  run (fixture, "show", "donor", "\xff\xfe", NULL);
-  assert_fails (fixture, 2, NULL);
+  mk_cli_test_run (fixture, "show", "donor", "\xff\xfe", NULL);
+  mk_cli_test_assert_fails (fixture, 2, NULL);
   g_assert_true (g_utf8_validate (fixture->err, -1, NULL));
 }
 
 /* The user ----------------------------------------------------------------------------- */
 
 static void
-test_user (Fixture      *fixture,
+test_user (MkCliTest    *fixture,
            gconstpointer data)
 {
   g_autofree char *before = NULL;
 
-  run (fixture, "--user", "Amal", "--function", "Logistics officer", "add", "donor", "--code",
-       "LHF", "--name_en", "Libya Humanitarian Fund", NULL);
-  assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "--user", "Amal", "--function", "Logistics officer", "add", "donor",
+                   "--code", "LHF", "--name_en", "Libya Humanitarian Fund", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
   /* Global options may follow the command too. */
-  run (fixture, "edit", "donor", "LHF", "--name_ar", "صندوق ليبيا الإنساني", "--user", "سالم",
-       NULL);
-  assert_ok (fixture, NULL);
-  run (fixture, "list", "audit", "--format", "tsv", NULL);
-  assert_ok (fixture, "\tAmal\tLogistics officer\tcreate\tdonors\t");
+  mk_cli_test_run (fixture, "edit", "donor", "LHF", "--name_ar", "صندوق ليبيا الإنساني", "--user",
+                   "سالم", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "list", "audit", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "\tAmal\tLogistics officer\tcreate\tdonors\t");
   g_assert_nonnull (strstr (fixture->out, "\tسالم\t" FUNCTION "\tupdate\tdonors\t"));
 
   /* Reading records no one: the database does not change. */
-  before = snapshot (fixture);
-  run (fixture, "--user", "Somebody new", "list", "donors", NULL);
-  assert_ok (fixture, "LHF");
-  run (fixture, "--user", "Somebody new", "show", "donor", "LHF", NULL);
-  assert_ok (fixture, "LHF");
-  assert_unchanged (fixture, before);
+  before = mk_cli_test_snapshot (fixture);
+  mk_cli_test_run (fixture, "--user", "Somebody new", "list", "donors", NULL);
+  mk_cli_test_assert_ok (fixture, "LHF");
+  mk_cli_test_run (fixture, "--user", "Somebody new", "show", "donor", "LHF", NULL);
+  mk_cli_test_assert_ok (fixture, "LHF");
+  mk_cli_test_assert_unchanged (fixture, before);
 }
 
 /* Arabic interface --------------------------------------------------------------- */
 
 static void
-test_arabic_interface (Fixture      *fixture,
+test_arabic_interface (MkCliTest    *fixture,
                        gconstpointer data)
 {
   const char *help[] = { "--help", NULL };
@@ -1304,26 +925,26 @@ test_arabic_interface (Fixture      *fixture,
   add_catalogue (fixture);
   fixture->env = g_environ_setenv (fixture->env, "LANGUAGE", "ar", TRUE);
 
-  run (fixture, "list", "items", NULL);
-  assert_ok (fixture, "حقيبة نظافة");
-  run (fixture, "show", "item", "HK", NULL);
-  assert_ok (fixture, "SOAP");
+  mk_cli_test_run (fixture, "list", "items", NULL);
+  mk_cli_test_assert_ok (fixture, "حقيبة نظافة");
+  mk_cli_test_run (fixture, "show", "item", "HK", NULL);
+  mk_cli_test_assert_ok (fixture, "SOAP");
   /* Machine formats do not depend on the language. */
-  run (fixture, "list", "items", "--format", "tsv", NULL);
-  assert_ok (fixture, "code\tname_en\t");
+  mk_cli_test_run (fixture, "list", "items", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "code\tname_en\t");
   g_assert_nonnull (strstr (fixture->out, "\tyes\t"));
-  run (fixture, "list", "items", "--format", "json", NULL);
-  assert_ok (fixture, "\"is_kit\": true");
-  run_argv (fixture, help);
-  assert_ok (fixture, NULL);
-  run (fixture, "show", "item", "NOTHING", NULL);
-  assert_fails (fixture, 1, "NOTHING", NULL);
+  mk_cli_test_run (fixture, "list", "items", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"is_kit\": true");
+  mk_cli_test_run_argv (fixture, help);
+  mk_cli_test_assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "show", "item", "NOTHING", NULL);
+  mk_cli_test_assert_fails (fixture, 1, "NOTHING", NULL);
 }
 
 /* The demo --------------------------------------------------------------------------------- */
 
 static void
-test_demo (Fixture      *fixture,
+test_demo (MkCliTest    *fixture,
            gconstpointer data)
 {
   static const char *const kits[] = {
@@ -1340,66 +961,66 @@ test_demo (Fixture      *fixture,
   return;
 #endif
 
-  run (fixture, "demo", NULL);
-  assert_ok (fixture, "demo");
+  mk_cli_test_run (fixture, "demo", NULL);
+  mk_cli_test_assert_ok (fixture, "demo");
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
     {
-      run (fixture, "list", kind_names[i], "--format", "tsv", NULL);
-      assert_ok (fixture, NULL);
-      g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), >, 0);
+      mk_cli_test_run (fixture, "list", kind_names[i], "--format", "tsv", NULL);
+      mk_cli_test_assert_ok (fixture, NULL);
+      g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), >, 0);
       g_string_append (first_lists, fixture->out);
     }
-  run (fixture, "show", "office", "TRP", NULL);
-  assert_ok (fixture, "Tripoli country office");
+  mk_cli_test_run (fixture, "show", "office", "TRP", NULL);
+  mk_cli_test_assert_ok (fixture, "Tripoli country office");
   g_assert_nonnull (strstr (fixture->out, "المكتب القطري في طرابلس"));
 
-  run (fixture, "list", "warehouses", "--format", "tsv", NULL);
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), ==, 4);
+  mk_cli_test_run (fixture, "list", "warehouses", "--format", "tsv", NULL);
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 4);
   g_assert_nonnull (strstr (fixture->out, "\tmain\tLY021104\t"));
-  run (fixture, "list", "sites", "--format", "json", NULL);
-  assert_ok (fixture, "\"type\": \"detention_centre\"");
+  mk_cli_test_run (fixture, "list", "sites", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"type\": \"detention_centre\"");
   g_assert_nonnull (strstr (fixture->out, "\"type\": \"disembarkation_point\""));
   g_assert_nonnull (strstr (fixture->out, "\"type\": \"urban_community\""));
   g_assert_nonnull (strstr (fixture->out, "\"type\": \"collective_shelter\""));
-  run (fixture, "list", "sites", "--format", "tsv", NULL);
-  g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), >=, 12);
-  run (fixture, "show", "item", "SOAP-BATH", "--format", "json", NULL);
-  assert_ok (fixture, "\"tracks_lots\": true");
+  mk_cli_test_run (fixture, "list", "sites", "--format", "tsv", NULL);
+  g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), >=, 12);
+  mk_cli_test_run (fixture, "show", "item", "SOAP-BATH", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"tracks_lots\": true");
   g_assert_nonnull (strstr (fixture->out, "\"weight_kg\": 0.25"));
   g_assert_nonnull (strstr (fixture->out, "صابون"));
 
   for (guint i = 0; i < G_N_ELEMENTS (kits); i++)
     {
-      run (fixture, "kit", "show", kits[i], "--format", "tsv", NULL);
-      assert_ok (fixture, NULL);
-      g_assert_cmpuint (assert_tsv (fixture->out, "code\t"), >, 0);
-      run (fixture, "show", "item", kits[i], "--format", "json", NULL);
-      assert_ok (fixture, "\"is_kit\": true");
+      mk_cli_test_run (fixture, "kit", "show", kits[i], "--format", "tsv", NULL);
+      mk_cli_test_assert_ok (fixture, NULL);
+      g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), >, 0);
+      mk_cli_test_run (fixture, "show", "item", kits[i], "--format", "json", NULL);
+      mk_cli_test_assert_ok (fixture, "\"is_kit\": true");
       /* A kit weighs what its components weigh. */
       g_assert_null (strstr (fixture->out, "\"weight_kg\": 0,"));
     }
-  run (fixture, "kit", "show", "HK-FAM", "--format", "tsv", NULL);
-  assert_ok (fixture, "SOAP-BATH\t5\tbar\t");
-  run (fixture, "show", "item", "HK-FAM", "--format", "json", NULL);
-  assert_ok (fixture, "\"weight_kg\": 5.81");
-  run (fixture, "check", NULL);
-  assert_ok (fixture, NULL);
+  mk_cli_test_run (fixture, "kit", "show", "HK-FAM", "--format", "tsv", NULL);
+  mk_cli_test_assert_ok (fixture, "SOAP-BATH\t5\tbar\t");
+  mk_cli_test_run (fixture, "show", "item", "HK-FAM", "--format", "json", NULL);
+  mk_cli_test_assert_ok (fixture, "\"weight_kg\": 5.81");
+  mk_cli_test_run (fixture, "check", NULL);
+  mk_cli_test_assert_ok (fixture, NULL);
 
   /* Never over an existing database. */
-  before = snapshot (fixture);
-  run (fixture, "demo", NULL);
-  assert_fails (fixture, 1, "already exists", NULL);
-  assert_unchanged (fixture, before);
+  before = mk_cli_test_snapshot (fixture);
+  mk_cli_test_run (fixture, "demo", NULL);
+  mk_cli_test_assert_fails (fixture, 1, "already exists", NULL);
+  mk_cli_test_assert_unchanged (fixture, before);
 
   /* The same demo every time. */
-  run_argv (fixture, demo_out);
-  assert_ok (fixture, "second.makhzan");
+  mk_cli_test_run_argv (fixture, demo_out);
+  mk_cli_test_assert_ok (fixture, "second.makhzan");
   for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
     {
       const char *list[] = { "--db", second, "list", kind_names[i], "--format", "tsv", NULL };
-      run_argv (fixture, list);
-      assert_ok (fixture, NULL);
+      mk_cli_test_run_argv (fixture, list);
+      mk_cli_test_assert_ok (fixture, NULL);
       g_string_append (second_lists, fixture->out);
     }
   g_assert_cmpstr (first_lists->str, ==, second_lists->str);
@@ -1413,7 +1034,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, setup, func, data) \
-  g_test_add (path, Fixture, data, setup, func, fixture_tear_down)
+  g_test_add (path, MkCliTest, data, setup, func, mk_cli_test_tear_down)
 
   ADD ("/cli/help", fixture_set_up_empty, test_help, NULL);
   ADD ("/cli/init", fixture_set_up_empty, test_init, NULL);
