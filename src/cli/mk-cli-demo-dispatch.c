@@ -146,6 +146,7 @@ expect_reception (MkDemoGen         *gen,
   g_strlcpy (pending->due, due, sizeof pending->due);
   pending->number = g_strdup (mk_document_get_number (waybill));
   pending->to_kind = route->to_kind;
+  pending->to = route->to;
   if (route->to_kind == MK_DEMO_TO_WAREHOUSE)
     pending->to_warehouse = warehouse_index (route->to);
   pending->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_document_line_free);
@@ -318,7 +319,8 @@ receive (MkDemoGen     *gen,
     }
   gen->pending_movements -= 2 * (gint64) pending->lines->len;
   mk_demo_count (gen, movements);
-  return TRUE;
+  /* What reaches a site is given out there in the days that follow. */
+  return pending->to_kind != MK_DEMO_TO_SITE || mk_demo_people_received (gen, pending->to, reception, error);
 }
 
 gboolean

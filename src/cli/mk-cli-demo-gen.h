@@ -5,6 +5,7 @@
  *   mk-cli-demo-supply.c     goods received, kitting, transfers of ownership
  *   mk-cli-demo-dispatch.c   waybills, their receptions, cancellations
  *   mk-cli-demo-stores.c     stock counts and loss reports
+ *   mk-cli-demo-people.c     households, distributions at the sites, services
  *
  * Every document is built as a user would fill it and posted with
  * mk_documents_post(); what posting did (lots, splits, components) is read
@@ -74,8 +75,11 @@ typedef struct
   char             *number;
   MkDemoDestination to_kind;
   guint             to_warehouse;  /* with MK_DEMO_TO_WAREHOUSE */
+  const char       *to;            /* the destination's code (the route's) */
   GPtrArray        *lines;         /* MkDocumentLine: what the waybill carries */
 } MkDemoPending;
+
+typedef struct _MkDemoPeople MkDemoPeople;
 
 typedef struct
 {
@@ -87,6 +91,7 @@ typedef struct
   GPtrArray   *grants;       /* MkDemoGrantState, [0] unearmarked */
   GHashTable  *grant_by_code;
   GPtrArray   *pending;      /* MkDemoPending, by due date */
+  MkDemoPeople *people;      /* sites, households, distributions to come */
 
   /* The day being generated. */
   GDate        day;
@@ -107,6 +112,11 @@ typedef struct
   gint64       lines;
   gint64       cancellations;
   gint64       max_cancellations;
+  gint64       distributions;   /* with people counted or a household list */
+  gint64       household_lists;
+  gint64       services;
+  gint64       returns;         /* goods returned from a site */
+  gint64       households;      /* registered at setup */
 } MkDemoGen;
 
 /* mk-cli-demo-setup.c */
@@ -201,5 +211,24 @@ gboolean     mk_demo_count_stock   (MkDemoGen *gen,
                                     GError   **error);
 gboolean     mk_demo_write_off     (MkDemoGen *gen,
                                     GError   **error);
+
+/* mk-cli-demo-people.c */
+/* Registers the households of the urban sites and collective shelters and
+ * the entitlement rules, and reads the sites; called by mk_demo_setup(). */
+gboolean     mk_demo_people_setup    (MkDemoGen  *gen,
+                                      GError    **error);
+void         mk_demo_people_teardown (MkDemoGen  *gen);
+/* A posted reception at @site: its goods join the site's stock, to be
+ * given out in the days that follow. */
+gboolean     mk_demo_people_received (MkDemoGen  *gen,
+                                      const char *site,
+                                      MkDocument *reception,
+                                      GError    **error);
+/* Today's distributions at the sites and service deliveries. */
+gboolean     mk_demo_people_day      (MkDemoGen  *gen,
+                                      GError    **error);
+/* The movements the sites' stock still has to make: one for each lot of
+ * ten or more pieces at a site. */
+gint64       mk_demo_people_pending  (MkDemoGen  *gen);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* mk-cli-demo-setup.c: what the demo generator knows before its first
  * document — the grants of the mission's years, added to the office; the
  * catalogue and the kits' bills of materials, read back from the database;
- * what each grant buys, from mk-cli-demo-flows.c.
+ * what each grant buys, from mk-cli-demo-flows.c; the households and
+ * entitlement rules (mk-cli-demo-people.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -262,12 +263,13 @@ mk_demo_setup (MkDemoGen  *gen,
   if (!load_items (gen, error) || !load_grants (gen, error))
     return FALSE;
   gen->stock = mk_demo_stock_new (MK_DEMO_N_WAREHOUSES, gen->items->len);
-  return TRUE;
+  return mk_demo_people_setup (gen, error);
 }
 
 void
 mk_demo_teardown (MkDemoGen *gen)
 {
+  mk_demo_people_teardown (gen);
   g_clear_pointer (&gen->stock, mk_demo_stock_free);
   g_clear_pointer (&gen->pending, g_ptr_array_unref);
   g_clear_pointer (&gen->grants, g_ptr_array_unref);

@@ -613,7 +613,8 @@ mk_cli_command_demo (MkCli   *cli,
       N_ ("Creates a new database for a demo country office in Tripoli (TRP): warehouses, sites, "
           "the relief items and kits of the catalogue, donors, grants and partners. The file must "
           "not exist yet. With --movements, also years of goods received, kitting, waybills and "
-          "their receptions, counts and losses, each posted as a user posts it."),
+          "their receptions, counts and losses, households with their entitlements, "
+          "distributions at the sites and service deliveries, each posted as a user posts it."),
       entries, NULL);
   if (!mk_cli_parse (cli, context, args, error) ||
       !mk_cli_check_arguments (cli, *args, 0, 0, error))
@@ -660,6 +661,17 @@ mk_cli_command_demo (MkCli   *cli,
                                     "Posted %s documents with %s stock movements, dated %s to %s.",
                                     (gulong) stats.movements),
                        documents, written, stats.first_date, stats.last_date);
+    {
+      g_autofree char *distributions = g_strdup_printf ("%" G_GINT64_FORMAT, stats.distributions);
+      g_autofree char *lists = g_strdup_printf ("%" G_GINT64_FORMAT, stats.household_lists);
+      g_autofree char *households = g_strdup_printf ("%" G_GINT64_FORMAT, stats.households);
+      g_autofree char *services = g_strdup_printf ("%" G_GINT64_FORMAT, stats.services);
+
+      /* Translators: numbers of distributions, of them to lists of households,
+       * of registered households and of service deliveries. */
+      mk_cli_print_line (_ ("Of them %s distributions (%s by household list, %s households registered) and %s service deliveries."),
+                         distributions, lists, households, services);
+    }
     /* Translators: times in seconds, then a number of movements. */
     mk_cli_print_line (_ ("Generated in %.2f s (%s s of CPU time): %s movements a second."),
                        stats.wall_us / 1e6, cpu, rate);

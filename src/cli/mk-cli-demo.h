@@ -4,6 +4,7 @@
  *   mk-cli-demo-flows.c      the mission's data: grants, programmes, routes …
  *   mk-cli-demo-stock.c      the generator's picture of what is where
  *   mk-cli-demo-movements.c  years of documents, posted as a user posts them
+ *   mk-cli-demo-people.c     households, distributions at the sites, services
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,10 @@ typedef struct
   gint64 documents;
   gint64 lines;
   gint64 cancellations;
+  gint64 distributions;   /* with people counted or a household list */
+  gint64 household_lists;
+  gint64 services;        /* service deliveries */
+  gint64 households;      /* registered */
   char   first_date[11];
   char   last_date[11];
   gint64 wall_us;      /* bulk begin to bulk end, indexes included */
