@@ -359,6 +359,9 @@ show_record (MkCli        *cli,
   g_autoptr (GPtrArray) components = NULL;
   g_autofree char *child_tsv = NULL;
 
+  /* One household shown to the person at the screen may show its head's
+   * name and phone; nothing written for scripts does. */
+  mk_cli_table_set_with_personal (table, cli->format == MK_CLI_FORMAT_TABLE);
   mk_cli_table_add_kind_columns (table, kind);
   mk_cli_table_add_record (table, record);
 

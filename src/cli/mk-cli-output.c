@@ -23,8 +23,9 @@ typedef struct
 
 struct _MkCliTable
 {
-  GPtrArray *columns; /* Column * */
-  GPtrArray *rows;    /* char *[n_columns], NULL for an unset cell */
+  GPtrArray *columns;       /* Column * */
+  GPtrArray *rows;          /* char *[n_columns], NULL for an unset cell */
+  gboolean   with_personal; /* show names and phone numbers of people */
 };
 
 static void
@@ -80,6 +81,14 @@ mk_cli_table_add_column (MkCliTable    *table,
 }
 
 void
+mk_cli_table_set_with_personal (MkCliTable *table,
+                                gboolean    with_personal)
+{
+  g_return_if_fail (table->columns->len == 0);
+  table->with_personal = with_personal;
+}
+
+void
 mk_cli_table_add_kind_columns (MkCliTable   *table,
                                const MkKind *kind)
 {
@@ -87,6 +96,11 @@ mk_cli_table_add_kind_columns (MkCliTable   *table,
     {
       const MkField *field = &kind->fields[i];
       MkCliValueType type = MK_CLI_VALUE_TEXT;
+
+      /* Names and phone numbers of people never leave in a list or in
+       * TSV and JSON, which end up in files. */
+      if ((field->flags & MK_FIELD_PERSONAL) && !table->with_personal)
+        continue;
 
       switch (field->type)
         {
@@ -161,8 +175,13 @@ mk_cli_table_add_record (MkCliTable *table,
   const MkKind *kind = mk_record_get_kind (record);
 
   mk_cli_table_add_row (table);
-  for (guint i = 0; i < kind->n_fields && i < table->columns->len; i++)
-    mk_cli_table_take (table, i, mk_record_get_text (record, kind->fields[i].name));
+  /* The columns are the kind's fields in order, less those left out. */
+  for (guint i = 0, column = 0; i < kind->n_fields && column < table->columns->len; i++)
+    {
+      if ((kind->fields[i].flags & MK_FIELD_PERSONAL) && !table->with_personal)
+        continue;
+      mk_cli_table_take (table, column++, mk_record_get_text (record, kind->fields[i].name));
+    }
 }
 
 /* Text for people -------------------------------------------------------- */

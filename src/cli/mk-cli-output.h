@@ -26,6 +26,10 @@ guint mk_cli_table_add_column (MkCliTable    *table,
                                const char    *label,
                                MkCliValueType type);
 /* The columns of a master-data kind, one per field. */
+/* Whether the table shows fields marked MK_FIELD_PERSONAL (off by default);
+ * set before adding columns. */
+void  mk_cli_table_set_with_personal (MkCliTable *table,
+                                      gboolean    with_personal);
 void  mk_cli_table_add_kind_columns (MkCliTable   *table,
                                      const MkKind *kind);
 guint mk_cli_table_get_n_rows (MkCliTable *table);

@@ -31,6 +31,7 @@ typedef enum
   MK_FIELD_UNIQUE = 1 << 1,
   MK_FIELD_LTR = 1 << 2,   /* codes, phone numbers: shown left to right */
   MK_FIELD_FIXED = 1 << 3, /* cannot change once the record exists */
+  MK_FIELD_PERSONAL = 1 << 4, /* a person's name or phone: never exported */
 } MkFieldFlags;
 
 typedef struct _MkKind MkKind;

@@ -297,6 +297,18 @@ test_households (MkCliTest    *fixture,
   mk_cli_test_assert_ok (fixture, "HH-004");
   mk_cli_test_run (fixture, "list", "household", "--search", "فاطمة", "--format", "tsv", NULL);
   mk_cli_test_assert_ok (fixture, "HH-004");
+  /* Names and phones never leave in a list or in TSV and JSON: only one
+   * household shown as a table, to the person at the screen, has them. */
+  mk_cli_test_assert_out_lacks (fixture, "فاطمة");
+  mk_cli_test_assert_out_lacks (fixture, "head_name");
+  mk_cli_test_run (fixture, "list", "household", "--format", "json", NULL);
+  mk_cli_test_assert_out_lacks (fixture, "فاطمة");
+  mk_cli_test_run (fixture, "list", "household", NULL);
+  mk_cli_test_assert_out_lacks (fixture, "فاطمة");
+  mk_cli_test_run (fixture, "show", "household", "HH-004", "--format", "json", NULL);
+  mk_cli_test_assert_out_lacks (fixture, "فاطمة");
+  mk_cli_test_run (fixture, "show", "household", "HH-004", NULL);
+  mk_cli_test_assert_ok (fixture, "فاطمة");
   /* The change of rule is audited. */
   mk_cli_test_run (fixture, "list", "audit", "--limit", "3", "--format", "tsv", NULL);
   mk_cli_test_assert_ok (fixture, "personal_data");
