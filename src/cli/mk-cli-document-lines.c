@@ -271,22 +271,46 @@ set_csv_error (GError    **error,
                _ ("%s, line %u, column %u (“%s”): %s"), display, line, column, shown, message);
 }
 
-/* The lines of a CSV file: a header naming the columns item and quantity,
- * and optionally lot, expiry, grant, damaged, short, to_grant and remarks. */
-gboolean
-mk_cli_doc_read_lines_file (MkDocument *doc,
-                            const char *path,
-                            GArray     *file_lines,
-                            GError    **error)
+/* CSV files of rows --------------------------------------------------------- */
+
+/* What a CSV file read into a document looks like: how its headers name
+ * keys (the first @n_required keys must have a column), how a row is made,
+ * filled and added, and what its refusals say. Messages are built by
+ * callbacks so that their format strings stay literal and translatable. */
+typedef struct
+{
+  guint n_keys;
+  guint n_required;
+  gint (*lookup) (const char *header);
+  const char *(*key_name) (guint key);
+  gpointer (*row_new) (void);
+  GDestroyNotify row_free;
+  gboolean (*row_set) (gpointer row, gint key, const char *text, GError **error);
+  void (*row_add) (MkDocument *doc, gpointer row);
+  char *(*empty_message) (const char *display);
+  const char *(*unknown_column_message) (void);
+  char *(*missing_message) (const char *display, const char *column);
+  char *(*no_rows_message) (const char *display);
+} CsvRows;
+
+/* Reads @path into @doc row by row as @shape says; @file_lines gets the
+ * file's line of each row added. The first refusal names the file, the
+ * line and the column. */
+static gboolean
+read_csv_rows (MkDocument    *doc,
+               const char    *path,
+               const CsvRows *shape,
+               GArray        *file_lines,
+               GError       **error)
 {
   g_autoptr (MkCsvReader) reader = NULL;
   g_autoptr (GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
   g_autofree char   *display = g_filename_display_basename (path);
   g_autofree gint   *columns = NULL;
-  gint               column_of[N_LINE_KEYS];
+  g_autofree gint   *column_of = g_new (gint, shape->n_keys);
   const char *const *fields = NULL;
   guint              n_fields = 0;
-  guint              n_lines = 0;
+  guint              n_rows = 0;
   gboolean           at_end = FALSE;
 
   reader = mk_csv_reader_new_from_file (path, error);
@@ -295,14 +319,14 @@ mk_cli_doc_read_lines_file (MkDocument *doc,
   if (!mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
     {
       if (at_end)
-        g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
-                     _ ("“%s” is empty; the first line must name the columns, such as "
-                        "item,quantity,lot,expiry,grant."),
-                     display);
+        {
+          g_autofree char *message = shape->empty_message (display);
+          g_set_error_literal (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED, message);
+        }
       return FALSE;
     }
 
-  for (guint k = 0; k < N_LINE_KEYS; k++)
+  for (guint k = 0; k < shape->n_keys; k++)
     column_of[k] = -1;
   columns = g_new (gint, n_fields);
   for (guint c = 0; c < n_fields; c++)
@@ -310,15 +334,13 @@ mk_cli_doc_read_lines_file (MkDocument *doc,
       g_ptr_array_add (headers, g_strstrip (g_strdup (fields[c])));
       columns[c] = -1;
       /* An empty header: a spreadsheet's spare column. */
-      if (*fields[c] == '\0' || mk_cli_doc_is_blank (fields[c]))
+      if (mk_cli_doc_is_blank (fields[c]))
         continue;
-      columns[c] = lookup_line_key (fields[c]);
+      columns[c] = shape->lookup (fields[c]);
       if (columns[c] < 0)
         {
           set_csv_error (error, path, 1, c + 1, g_ptr_array_index (headers, c),
-                         /* Translators: do not translate the column names. */
-                         _ ("this column is not a value of a line; the columns are item, "
-                            "quantity, lot, expiry, grant, damaged, short, to_grant and remarks."));
+                         shape->unknown_column_message ());
           return FALSE;
         }
       if (column_of[columns[c]] >= 0)
@@ -329,21 +351,17 @@ mk_cli_doc_read_lines_file (MkDocument *doc,
         }
       column_of[columns[c]] = (gint) c;
     }
-  for (guint k = LINE_ITEM; k <= LINE_QUANTITY; k++)
+  for (guint k = 0; k < shape->n_required; k++)
     if (column_of[k] < 0)
       {
-        g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
-                     /* Translators: the second %s is a column name, item or quantity. */
-                     _ ("%s: the column “%s” is missing; a lines file has the columns item and "
-                        "quantity, and may have lot, expiry, grant, damaged, short, to_grant "
-                        "and remarks."),
-                     display, line_keys[k].name);
+        g_autofree char *message = shape->missing_message (display, shape->key_name (k));
+        g_set_error_literal (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED, message);
         return FALSE;
       }
 
   while (mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
     {
-      g_autoptr (MkDocumentLine) line = mk_document_line_new (NULL, 0);
+      gpointer row;
       guint    line_no = mk_csv_reader_get_line (reader);
       gboolean blank = TRUE;
 
@@ -360,32 +378,127 @@ mk_cli_doc_read_lines_file (MkDocument *doc,
                          display, line_no, n_fields, headers->len);
             return FALSE;
           }
+      row = shape->row_new ();
       for (guint c = 0; c < headers->len; c++)
         {
           g_autoptr (GError) local_error = NULL;
 
           if (columns[c] < 0)
             continue;
-          if (!set_line_value (line, columns[c], c < n_fields ? fields[c] : "", &local_error))
+          if (!shape->row_set (row, columns[c], c < n_fields ? fields[c] : "", &local_error))
             {
               set_csv_error (error, path, line_no, c + 1, g_ptr_array_index (headers, c),
                              local_error->message);
+              shape->row_free (row);
               return FALSE;
             }
         }
-      mk_document_add_line (doc, g_steal_pointer (&line));
+      shape->row_add (doc, row);
       g_array_append_val (file_lines, line_no);
-      n_lines++;
+      n_rows++;
     }
   if (!at_end)
     return FALSE;
-  if (n_lines == 0)
+  if (n_rows == 0)
     {
-      g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
-                   _ ("“%s” has no lines below its header."), display);
+      g_autofree char *message = shape->no_rows_message (display);
+      g_set_error_literal (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED, message);
       return FALSE;
     }
   return TRUE;
+}
+
+/* Files of lines ------------------------------------------------------------ */
+
+static const char *
+line_key_name (guint key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (line_keys); i++)
+    if (line_keys[i].key == (LineKey) key)
+      return line_keys[i].name;
+  return "";
+}
+
+static gpointer
+line_row_new (void)
+{
+  return mk_document_line_new (NULL, 0);
+}
+
+static gboolean
+line_row_set (gpointer    row,
+              gint        key,
+              const char *text,
+              GError    **error)
+{
+  return set_line_value (row, (LineKey) key, text, error);
+}
+
+static void
+line_row_add (MkDocument *doc,
+              gpointer    row)
+{
+  mk_document_add_line (doc, row);
+}
+
+static char *
+lines_empty_message (const char *display)
+{
+  return g_strdup_printf (_ ("“%s” is empty; the first line must name the columns, such as "
+                             "item,quantity,lot,expiry,grant."),
+                          display);
+}
+
+static const char *
+lines_unknown_column_message (void)
+{
+  /* Translators: do not translate the column names. */
+  return _ ("this column is not a value of a line; the columns are item, "
+            "quantity, lot, expiry, grant, damaged, short, to_grant and remarks.");
+}
+
+static char *
+lines_missing_message (const char *display,
+                       const char *column)
+{
+  /* Translators: the second %s is a column name, item or quantity. */
+  return g_strdup_printf (_ ("%s: the column “%s” is missing; a lines file has the columns item and "
+                             "quantity, and may have lot, expiry, grant, damaged, short, to_grant "
+                             "and remarks."),
+                          display, column);
+}
+
+static char *
+lines_no_rows_message (const char *display)
+{
+  return g_strdup_printf (_ ("“%s” has no lines below its header."), display);
+}
+
+/* The lines of a CSV file: a header naming the columns item and quantity,
+ * and optionally lot, expiry, grant, damaged, short, to_grant and remarks.
+ * @file_lines gets each line's line in the file. */
+gboolean
+mk_cli_doc_read_lines_file (MkDocument *doc,
+                            const char *path,
+                            GArray     *file_lines,
+                            GError    **error)
+{
+  static const CsvRows shape = {
+    N_LINE_KEYS,
+    LINE_QUANTITY + 1,
+    lookup_line_key,
+    line_key_name,
+    line_row_new,
+    (GDestroyNotify) mk_document_line_free,
+    line_row_set,
+    line_row_add,
+    lines_empty_message,
+    lines_unknown_column_message,
+    lines_missing_message,
+    lines_no_rows_message,
+  };
+
+  return read_csv_rows (doc, path, &shape, file_lines, error);
 }
 
 /* Household lists ---------------------------------------------------------- */
@@ -483,6 +596,71 @@ set_receipt_value (MkHouseholdReceipt *receipt,
   return FALSE;
 }
 
+static const char *
+receipt_key_name (guint key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (receipt_keys); i++)
+    if (receipt_keys[i].key == (ReceiptKey) key)
+      return receipt_keys[i].name;
+  return "";
+}
+
+static gpointer
+receipt_row_new (void)
+{
+  return mk_household_receipt_new (NULL, NULL, 0);
+}
+
+static gboolean
+receipt_row_set (gpointer    row,
+                 gint        key,
+                 const char *text,
+                 GError    **error)
+{
+  return set_receipt_value (row, (ReceiptKey) key, text, error);
+}
+
+static void
+receipt_row_add (MkDocument *doc,
+                 gpointer    row)
+{
+  mk_document_add_receipt (doc, row);
+}
+
+static char *
+receipts_empty_message (const char *display)
+{
+  /* Translators: do not translate the column names. */
+  return g_strdup_printf (_ ("“%s” is empty; the first line must name the columns, such as "
+                             "household,item,quantity,override_reason."),
+                          display);
+}
+
+static const char *
+receipts_unknown_column_message (void)
+{
+  /* Translators: do not translate the column names. */
+  return _ ("this column is not a value of a household list; the columns are "
+            "household, item, quantity and override_reason.");
+}
+
+static char *
+receipts_missing_message (const char *display,
+                          const char *column)
+{
+  /* Translators: the second %s is a column name, household, item or
+   * quantity. */
+  return g_strdup_printf (_ ("%s: the column “%s” is missing; a household list has the columns "
+                             "household, item and quantity, and may have override_reason."),
+                          display, column);
+}
+
+static char *
+receipts_no_rows_message (const char *display)
+{
+  return g_strdup_printf (_ ("“%s” has no households below its header."), display);
+}
+
 /* What each household received, from a CSV file: a header naming the
  * columns household, item and quantity, and optionally override_reason;
  * one row per household and item. @file_lines gets each receipt's line. */
@@ -492,113 +670,20 @@ mk_cli_doc_read_receipts_file (MkDocument *doc,
                                GArray     *file_lines,
                                GError    **error)
 {
-  g_autoptr (MkCsvReader) reader = NULL;
-  g_autoptr (GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char   *display = g_filename_display_basename (path);
-  g_autofree gint   *columns = NULL;
-  gint               column_of[N_RECEIPT_KEYS];
-  const char *const *fields = NULL;
-  guint              n_fields = 0;
-  guint              n_receipts = 0;
-  gboolean           at_end = FALSE;
+  static const CsvRows shape = {
+    N_RECEIPT_KEYS,
+    RECEIPT_QUANTITY + 1,
+    lookup_receipt_key,
+    receipt_key_name,
+    receipt_row_new,
+    (GDestroyNotify) mk_household_receipt_free,
+    receipt_row_set,
+    receipt_row_add,
+    receipts_empty_message,
+    receipts_unknown_column_message,
+    receipts_missing_message,
+    receipts_no_rows_message,
+  };
 
-  reader = mk_csv_reader_new_from_file (path, error);
-  if (reader == NULL)
-    return FALSE;
-  if (!mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
-    {
-      if (at_end)
-        g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
-                     /* Translators: do not translate the column names. */
-                     _ ("“%s” is empty; the first line must name the columns, such as "
-                        "household,item,quantity,override_reason."),
-                     display);
-      return FALSE;
-    }
-
-  for (guint k = 0; k < N_RECEIPT_KEYS; k++)
-    column_of[k] = -1;
-  columns = g_new (gint, n_fields);
-  for (guint c = 0; c < n_fields; c++)
-    {
-      g_ptr_array_add (headers, g_strstrip (g_strdup (fields[c])));
-      columns[c] = -1;
-      /* An empty header: a spreadsheet's spare column. */
-      if (mk_cli_doc_is_blank (fields[c]))
-        continue;
-      columns[c] = lookup_receipt_key (fields[c]);
-      if (columns[c] < 0)
-        {
-          set_csv_error (error, path, 1, c + 1, g_ptr_array_index (headers, c),
-                         /* Translators: do not translate the column names. */
-                         _ ("this column is not a value of a household list; the columns are "
-                            "household, item, quantity and override_reason."));
-          return FALSE;
-        }
-      if (column_of[columns[c]] >= 0)
-        {
-          set_csv_error (error, path, 1, c + 1, g_ptr_array_index (headers, c),
-                         _ ("this column repeats an earlier one."));
-          return FALSE;
-        }
-      column_of[columns[c]] = (gint) c;
-    }
-  for (guint k = RECEIPT_HOUSEHOLD; k <= RECEIPT_QUANTITY; k++)
-    if (column_of[k] < 0)
-      {
-        g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
-                     /* Translators: the second %s is a column name, household, item or
-                      * quantity. */
-                     _ ("%s: the column “%s” is missing; a household list has the columns "
-                        "household, item and quantity, and may have override_reason."),
-                     display, receipt_keys[k].name);
-        return FALSE;
-      }
-
-  while (mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
-    {
-      g_autoptr (MkHouseholdReceipt) receipt = mk_household_receipt_new (NULL, NULL, 0);
-      guint    line_no = mk_csv_reader_get_line (reader);
-      gboolean blank = TRUE;
-
-      for (guint c = 0; c < n_fields; c++)
-        blank &= mk_cli_doc_is_blank (fields[c]);
-      if (blank)
-        continue;
-      for (guint c = headers->len; c < n_fields; c++)
-        if (!mk_cli_doc_is_blank (fields[c]))
-          {
-            g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
-                         _ ("%s, line %u: the line has %u values but the header names %u "
-                            "columns."),
-                         display, line_no, n_fields, headers->len);
-            return FALSE;
-          }
-      for (guint c = 0; c < headers->len; c++)
-        {
-          g_autoptr (GError) local_error = NULL;
-
-          if (columns[c] < 0)
-            continue;
-          if (!set_receipt_value (receipt, columns[c], c < n_fields ? fields[c] : "",
-                                  &local_error))
-            {
-              set_csv_error (error, path, line_no, c + 1, g_ptr_array_index (headers, c),
-                             local_error->message);
-              return FALSE;
-            }
-        }
-      mk_document_add_receipt (doc, g_steal_pointer (&receipt));
-      g_array_append_val (file_lines, line_no);
-      n_receipts++;
-    }
-  if (!at_end)
-    return FALSE;
-  if (n_receipts == 0)
-    {
-      g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED,
-                   _ ("“%s” has no households below its header."), display);
-      return FALSE;
-    }
-  return TRUE;
+  return read_csv_rows (doc, path, &shape, file_lines, error);
 }
