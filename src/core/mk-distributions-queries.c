@@ -308,3 +308,80 @@ mk_distributions_likely_duplicates (MkDatabase *db,
     }
   return g_steal_pointer (&pairs);
 }
+
+/* What one household received ------------------------------------------- */
+
+void
+mk_household_history_row_free (MkHouseholdHistoryRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->date);
+  g_free (row->document_number);
+  g_free (row->item_code);
+  g_free (row->item_name_en);
+  g_free (row->item_name_ar);
+  g_free (row->override_reason);
+  g_free (row);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup (text) : NULL;
+}
+
+GPtrArray *
+mk_distributions_household_history (MkDatabase *db,
+                                    const char *household_code,
+                                    GError    **error)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_household_history_row_free);
+  sqlite3_stmt *stmt;
+  gint64        household_id;
+  gboolean      has_row;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (household_code != NULL, NULL);
+
+  if (!_mk_master_data_find_id (db, mk_kind_lookup ("household"), household_code, &household_id,
+                                NULL, error))
+    return NULL;
+
+  stmt = _mk_database_statement (
+      db,
+      "SELECT d.date, d.number, i.code, i.name_en, i.name_ar, r.quantity, r.override_reason,"
+      " EXISTS (SELECT 1 FROM documents c WHERE c.kind = 'CAN' AND c.status = 'posted'"
+      "   AND c.reference_id = d.id)"
+      " FROM household_receipts r JOIN documents d ON d.id = r.document_id"
+      " JOIN items i ON i.id = r.item_id"
+      " WHERE r.household_id = ?1 AND d.status = 'posted'"
+      " ORDER BY d.date DESC, d.number DESC, i.code",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while (TRUE)
+    {
+      MkHouseholdHistoryRow *row;
+
+      if (!_mk_database_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      row = g_new0 (MkHouseholdHistoryRow, 1);
+      row->date = column_text (stmt, 0);
+      row->document_number = column_text (stmt, 1);
+      row->item_code = column_text (stmt, 2);
+      row->item_name_en = column_text (stmt, 3);
+      row->item_name_ar = column_text (stmt, 4);
+      row->quantity = sqlite3_column_int64 (stmt, 5);
+      row->override_reason = column_text (stmt, 6);
+      row->cancelled = sqlite3_column_int (stmt, 7) != 0;
+      g_ptr_array_add (rows, row);
+    }
+  return g_steal_pointer (&rows);
+}

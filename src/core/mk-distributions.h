@@ -46,6 +46,28 @@ gboolean mk_distributions_check_entitlements (MkDatabase *db,
 GPtrArray *mk_distributions_likely_duplicates (MkDatabase *db,
                                                GError    **error);
 
+/* What a household received: one row per item of each posted household-list
+ * distribution (cancelled ones included, flagged), newest first. */
+typedef struct
+{
+  char    *date;            /* YYYY-MM-DD */
+  char    *document_number; /* DIS-… */
+  char    *item_code;
+  char    *item_name_en;
+  char    *item_name_ar;
+  gint64   quantity;
+  char    *override_reason; /* NULL unless an entitlement was broken on purpose */
+  gboolean cancelled;
+} MkHouseholdHistoryRow;
+
+void mk_household_history_row_free (MkHouseholdHistoryRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkHouseholdHistoryRow, mk_household_history_row_free)
+
+/* Returns an array of MkHouseholdHistoryRow for the household @household_code. */
+GPtrArray *mk_distributions_household_history (MkDatabase *db,
+                                               const char *household_code,
+                                               GError    **error);
+
 /* Unique people reached under @grant_code (NULL: any) and @indicator (NULL:
  * any) from @from to @to: counts of distributions and services add up;
  * the members of a household that received several times count once. */

@@ -675,6 +675,48 @@ test_cancelled_distribution (MkFixture    *fixture,
   give (fixture, "2026-03-05", "HH-002", "HYG-KIT", 5);
 }
 
+/* A household's own history: newest first, the cancelled receipt flagged,
+ * other households' receipts left out. */
+static void
+test_household_history (MkFixture    *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (MkDocument) distribution = NULL;
+  g_autoptr (MkDocument) cancellation = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  MkHouseholdHistoryRow *row;
+
+  add_two_households (fixture);
+  distribution = one_receipt ("2026-03-01", "HH-002", "HYG-KIT", 5, NULL);
+  mk_test_post (fixture, distribution);
+  cancellation = mk_documents_cancel (fixture->db, mk_document_get_number (distribution),
+                                      "2026-03-02", "Entered against the wrong site", &error);
+  g_assert_no_error (error);
+  give (fixture, "2026-03-05", "HH-002", "HYG-KIT", 4);
+  give (fixture, "2026-03-06", "HH-001", "CLOTHES", 1);
+
+  history = mk_distributions_household_history (fixture->db, "hh-002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  row = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (row->date, ==, "2026-03-05");
+  g_assert_cmpstr (row->item_code, ==, "HYG-KIT");
+  g_assert_cmpint (row->quantity, ==, 4);
+  g_assert_false (row->cancelled);
+  g_assert_nonnull (row->document_number);
+  row = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (row->date, ==, "2026-03-01");
+  g_assert_cmpstr (row->document_number, ==, mk_document_get_number (distribution));
+  g_assert_cmpint (row->quantity, ==, 5);
+  g_assert_true (row->cancelled);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  history = mk_distributions_household_history (fixture->db, "HH-404", &error);
+  g_assert_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND);
+  g_assert_null (history);
+}
+
 /* The registry ------------------------------------------------------------ */
 
 static void
@@ -1136,6 +1178,7 @@ main (int   argc,
        test_entitlement_per_household_season);
   ADD ("/distributions/entitlements/once-per-stay", test_entitlement_once_per_stay);
   ADD ("/distributions/cancelled-gives-nothing", test_cancelled_distribution);
+  ADD ("/distributions/household-history", test_household_history);
   ADD ("/distributions/registry", test_registry);
   ADD ("/distributions/personal-data", test_personal_data);
   ADD ("/distributions/reconcile", test_reconcile);
