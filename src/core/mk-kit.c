@@ -235,6 +235,37 @@ fail:
   return FALSE;
 }
 
+gboolean
+mk_kit_save (MkDatabase *db,
+             MkRecord   *item,
+             GPtrArray  *components,
+             GError    **error)
+{
+  gboolean is_new;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (MK_IS_RECORD (item), FALSE);
+  g_return_val_if_fail (g_str_equal (mk_record_get_kind (item)->name, "item"), FALSE);
+
+  is_new = mk_record_get_id (item) == 0;
+  if (!_mk_database_begin (db, error))
+    return FALSE;
+  if (is_new ? !mk_master_data_add (db, item, error) : !mk_master_data_update (db, item, error))
+    goto fail;
+  if (components != NULL && !mk_kit_set_components (db, mk_record_get_code (item), components, error))
+    goto fail;
+  if (!_mk_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _mk_database_rollback (db);
+  /* The record was stored inside the transaction that was just undone. */
+  if (is_new)
+    mk_record_set_id (item, 0);
+  return FALSE;
+}
+
 GPtrArray *
 mk_kit_get_components (MkDatabase *db,
                        const char *kit_code,

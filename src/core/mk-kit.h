@@ -5,6 +5,7 @@
 #pragma once
 
 #include "mk-database.h"
+#include "mk-record.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,15 @@ gboolean mk_kit_set_components (MkDatabase *db,
                                 const char *kit_code,
                                 GPtrArray  *components,
                                 GError    **error);
+/* Adds @item (id 0) or stores its changed fields, and replaces its bill of
+ * materials with @components (NULL: leaves the bill alone), in one
+ * transaction: both are stored or neither. On failure @item keeps id 0 when
+ * it was new, and mk_record_get_invalid_field() names a refused field of the
+ * item (NULL when the bill was refused). */
+gboolean mk_kit_save (MkDatabase *db,
+                      MkRecord   *item,
+                      GPtrArray  *components,
+                      GError    **error);
 /* Returns an array of MkKitComponent ordered by component code. */
 GPtrArray *mk_kit_get_components (MkDatabase *db,
                                   const char *kit_code,

@@ -157,6 +157,58 @@ test_kit_flag_needs_empty_bill (MkFixture    *fixture,
   g_assert_no_error (error);
 }
 
+/* A new kit and its bill are stored together, or neither is. */
+static void
+test_save_kit_and_bill (MkFixture    *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (MkRecord) kit = mk_record_new (mk_kind_lookup ("item"));
+  g_autoptr (MkRecord) stored = NULL;
+  g_autoptr (GPtrArray) self_bill = NULL;
+  g_autoptr (GPtrArray) bill = NULL;
+  g_autoptr (GPtrArray) read = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  const char      *fields[] = { "code", "DIGNITY", "name_en", "Dignity kit", "category", "nfi",
+                                "unit", "kit", "is_kit", "yes" };
+
+  mk_fixture_add_catalogue (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i += 2)
+    {
+      mk_record_set_text (kit, fields[i], fields[i + 1], &error);
+      g_assert_no_error (error);
+    }
+
+  before = mk_fixture_dump (fixture);
+  self_bill = components ("SOAP", (gint64) 2, "dignity", (gint64) 1, NULL);
+  g_assert_false (mk_kit_save (fixture->db, kit, self_bill, &error));
+  g_assert_error (error, MK_KIT_ERROR, MK_KIT_ERROR_CYCLE);
+  g_assert_cmpint (mk_record_get_id (kit), ==, 0);
+  g_assert_null (mk_record_get_invalid_field (kit));
+  mk_fixture_assert_unchanged (fixture, before);
+  g_clear_error (&error);
+
+  bill = components ("SOAP", (gint64) 2, "BRUSH", (gint64) 1, NULL);
+  g_assert_true (mk_kit_save (fixture->db, kit, bill, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mk_record_get_id (kit), !=, 0);
+  read = mk_kit_get_components (fixture->db, "DIGNITY", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->len, ==, 2);
+
+  /* An update with a refused field leaves the bill as it was. */
+  stored = mk_master_data_get (fixture->db, mk_kind_lookup ("item"), "DIGNITY", &error);
+  g_assert_no_error (error);
+  mk_record_set_text (stored, "unit", "no-such-unit", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = mk_fixture_dump (fixture);
+  g_assert_false (mk_kit_save (fixture->db, stored, self_bill, &error));
+  g_assert_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_UNKNOWN_REFERENCE);
+  g_assert_cmpstr (mk_record_get_invalid_field (stored), ==, "unit");
+  mk_fixture_assert_unchanged (fixture, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +220,7 @@ main (int   argc,
   g_test_add (name, MkFixture, NULL, mk_fixture_set_up, func, mk_fixture_tear_down)
 
   ADD ("/kit/set-and-read", test_set_and_read);
+  ADD ("/kit/save-kit-and-bill", test_save_kit_and_bill);
   ADD ("/kit/refusals", test_refusals);
   ADD ("/kit/kit-flag-needs-empty-bill", test_kit_flag_needs_empty_bill);
 
