@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+/* "2026-11-25T03:18:59.127535Z": UTC as g_date_time_format_iso8601()
+ * writes it (no fraction when it is zero). */
+#define MK_AUDIT_TIME_SIZE 32
+void _mk_audit_format_time (gint64 unix_us,
+                            char   out[MK_AUDIT_TIME_SIZE]);
+void _mk_audit_now (char out[MK_AUDIT_TIME_SIZE]);
+
 /* Call inside the transaction of the change it records. */
 gboolean _mk_audit_record (MkDatabase *db,
                            const char *action,

@@ -26,11 +26,61 @@ mk_audit_entry_free (MkAuditEntry *entry)
   g_free (entry);
 }
 
+void
+_mk_audit_format_time (gint64 unix_us,
+                       char   out[MK_AUDIT_TIME_SIZE])
+{
+  /* What g_date_time_format_iso8601() writes for UTC, without building a
+   * GDateTime and parsing a format for every posting of a bulk load. The
+   * civil date of a day number is Howard Hinnant's days-to-civil. */
+  gint64 seconds = unix_us / G_USEC_PER_SEC;
+  gint64 usec = unix_us % G_USEC_PER_SEC;
+  gint64 days, secs_of_day, era, doe, yoe, doy, mp, year, month, day;
+
+  if (usec < 0)
+    {
+      usec += G_USEC_PER_SEC;
+      seconds--;
+    }
+  days = seconds / 86400;
+  secs_of_day = seconds % 86400;
+  if (secs_of_day < 0)
+    {
+      secs_of_day += 86400;
+      days--;
+    }
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = days - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  day = doy - (153 * mp + 2) / 5 + 1;
+  month = mp < 10 ? mp + 3 : mp - 9;
+  year = yoe + era * 400 + (month <= 2);
+
+  if (usec != 0)
+    g_snprintf (out, MK_AUDIT_TIME_SIZE, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", (int) year, (int) month,
+                (int) day, (int) (secs_of_day / 3600), (int) (secs_of_day / 60 % 60), (int) (secs_of_day % 60),
+                (int) usec);
+  else
+    g_snprintf (out, MK_AUDIT_TIME_SIZE, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int) year, (int) month, (int) day,
+                (int) (secs_of_day / 3600), (int) (secs_of_day / 60 % 60), (int) (secs_of_day % 60));
+}
+
+void
+_mk_audit_now (char out[MK_AUDIT_TIME_SIZE])
+{
+  _mk_audit_format_time (g_get_real_time (), out);
+}
+
 static char *
 now_utc (void)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format_iso8601 (now);
+  char at[MK_AUDIT_TIME_SIZE];
+
+  _mk_audit_now (at);
+  return g_strdup (at);
 }
 
 gboolean
@@ -103,11 +153,12 @@ _mk_audit_record (MkDatabase *db,
                   const char *details,
                   GError    **error)
 {
-  g_autofree char *at = now_utc ();
-  gint64           user_id = mk_database_get_user_id (db);
-  sqlite3_stmt    *stmt;
-  gint64           id;
+  gint64        user_id = mk_database_get_user_id (db);
+  sqlite3_stmt *stmt;
+  gint64        id;
+  char          at[MK_AUDIT_TIME_SIZE];
 
+  _mk_audit_now (at);
   if (!_mk_database_next_id (db, "audit_log", &id, error))
     return FALSE;
 

@@ -51,13 +51,13 @@ void _mk_database_set_error (MkDatabase *self,
                              const char *context);
 
 /* The page cache of an everyday connection, and of a bulk load, in KiB. */
-#define MK_DATABASE_CACHE_KIB      32768
+#define MK_DATABASE_CACHE_KIB 32768
 #define MK_DATABASE_BULK_CACHE_KIB 524288
 
 /* Sets the connection's page cache (PRAGMA cache_size) in KiB. */
-gboolean      _mk_database_set_cache_size  (MkDatabase  *self,
-                                            guint        kib,
-                                            GError     **error);
+gboolean _mk_database_set_cache_size (MkDatabase *self,
+                                      guint       kib,
+                                      GError    **error);
 
 /* The LIKE pattern that finds @search anywhere in a column folded with
  * mk_fold(): folded, LIKE's wildcards escaped with '\\'. */
@@ -69,6 +69,24 @@ gboolean _mk_database_next_id (MkDatabase *self,
                                const char *table,
                                gint64     *id,
                                GError    **error);
+/* @count consecutive ids, the first in *first. */
+gboolean _mk_database_next_ids (MkDatabase *self,
+                                const char *table,
+                                guint       count,
+                                gint64     *first,
+                                GError    **error);
+/* Bulk posting: ids are counted in memory from their first use (a
+ * rollback leaves a gap, never an id given twice) and written to
+ * id_counters by release() when @write, inside the bulk's transaction. */
+void     _mk_database_hold_ids (MkDatabase *self);
+gboolean _mk_database_release_ids (MkDatabase *self,
+                                   gboolean    write,
+                                   GError    **error);
+
+/* How many rollbacks (of transactions or savepoints) the connection has
+ * made: what is kept in memory beside the database is stale once it
+ * changes. */
+guint _mk_database_get_rollbacks (MkDatabase *self);
 
 /* Emits MkDatabase::changed after a commit: @table names what changed. */
 void _mk_database_emit_changed (MkDatabase *self,

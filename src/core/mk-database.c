@@ -34,6 +34,8 @@ struct _MkDatabase
   gint64      user_id;
   char       *user_name;
   GPtrArray  *pending_changes; /* tables changed in the open transaction */
+  guint       rollbacks;       /* rollbacks so far, to savepoints or not */
+  GHashTable *held_ids;        /* interned table → last id given, or NULL */
 };
 
 G_DEFINE_TYPE (MkDatabase, mk_database, G_TYPE_OBJECT)
@@ -71,6 +73,7 @@ mk_database_finalize (GObject *object)
       self->handle = NULL;
     }
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
+  g_clear_pointer (&self->held_ids, g_hash_table_unref);
   g_free (self->path);
   g_free (self->office_code);
   g_free (self->user_name);
@@ -348,6 +351,7 @@ _mk_database_rollback (MkDatabase *self)
 {
   g_return_if_fail (self->depth > 0);
 
+  self->rollbacks++;
   self->depth--;
   if (self->depth == 0)
     {
@@ -381,9 +385,9 @@ _mk_database_emit_changed (MkDatabase *self,
 }
 
 gboolean
-_mk_database_set_cache_size (MkDatabase  *self,
-                             guint        kib,
-                             GError     **error)
+_mk_database_set_cache_size (MkDatabase *self,
+                             guint       kib,
+                             GError    **error)
 {
   g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%u", kib);
   return _mk_database_exec (self, pragma, error);
@@ -407,11 +411,20 @@ _mk_database_like_pattern (const char *search)
 
 /* Ids -------------------------------------------------------------------- */
 
-gboolean
-_mk_database_next_id (MkDatabase *self,
-                      const char *table,
-                      gint64     *id,
-                      GError    **error)
+guint
+_mk_database_get_rollbacks (MkDatabase *self)
+{
+  return self->rollbacks;
+}
+
+/* The highest id @table has given, from its counter and its rows. */
+static gboolean
+last_id (MkDatabase *self,
+         const char *table,
+         gint64      base,
+         gint64      last,
+         gint64     *highest,
+         GError    **error)
 {
   /* The table name comes from the core's own descriptors, never from
    * input, so it may be pasted into the SQL. The counter remembers ids
@@ -423,11 +436,7 @@ _mk_database_next_id (MkDatabase *self,
   /* Interned, the text has one address per table: the statement cache,
    * keyed by address, then prepares it once. */
   const char   *sql = g_intern_string (text);
-  const gint64  base = (gint64) self->office_number << 40;
-  const gint64  last = base + ((gint64) 1 << 40) - 1;
   sqlite3_stmt *stmt;
-  gint64        next = base + 1;
-  gint64        highest;
   gboolean      has_row;
 
   stmt = _mk_database_statement (self, sql, error);
@@ -438,31 +447,114 @@ _mk_database_next_id (MkDatabase *self,
   sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
   if (!_mk_database_step (self, stmt, &has_row, error))
     return FALSE;
-  highest = sqlite3_column_int64 (stmt, 0);
+  *highest = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+write_counter (MkDatabase *self,
+               const char *table,
+               gint64      value,
+               GError    **error)
+{
+  sqlite3_stmt *stmt = _mk_database_statement (
+      self,
+      "INSERT INTO id_counters (table_name, last) VALUES (?1, ?2)"
+      " ON CONFLICT DO UPDATE SET last = excluded.last",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, value);
+  return _mk_database_exec_stmt (self, stmt, error);
+}
+
+gboolean
+_mk_database_next_ids (MkDatabase *self,
+                       const char *table,
+                       guint       count,
+                       gint64     *first,
+                       GError    **error)
+{
+  const gint64 base = (gint64) self->office_number << 40;
+  const gint64 last = base + ((gint64) 1 << 40) - 1;
+  gint64       next = base + 1;
+  gint64       highest;
+  gpointer     held = NULL;
+
+  g_return_val_if_fail (count > 0, FALSE);
+
+  /* Held (bulk posting), the counter lives in memory from its first use
+   * and is written once at the end. */
+  if (self->held_ids != NULL)
+    {
+      table = g_intern_string (table);
+      if (g_hash_table_lookup_extended (self->held_ids, table, NULL, &held))
+        highest = *(gint64 *) held;
+      else if (!last_id (self, table, base, last, &highest, error))
+        return FALSE;
+    }
+  else if (!last_id (self, table, base, last, &highest, error))
+    return FALSE;
   if (highest >= base + 1)
     next = highest + 1;
 
-  if (next > last)
+  if (next > last - (count - 1))
     {
       g_set_error (error, MK_DATABASE_ERROR, MK_DATABASE_ERROR_FAILED,
                    _ ("The office has used every number for new records of this kind."));
       return FALSE;
     }
 
-  stmt = _mk_database_statement (
-      self,
-      "INSERT INTO id_counters (table_name, last) VALUES (?1, ?2)"
-      " ON CONFLICT DO UPDATE SET last = excluded.last",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, next);
-  if (!_mk_database_exec_stmt (self, stmt, error))
+  if (self->held_ids != NULL)
+    {
+      if (held == NULL)
+        {
+          held = g_new (gint64, 1);
+          g_hash_table_insert (self->held_ids, (gpointer) table, held);
+        }
+      *(gint64 *) held = next + count - 1;
+    }
+  else if (!write_counter (self, table, next, error))
     return FALSE;
 
-  *id = next;
+  *first = next;
+  return TRUE;
+}
+
+gboolean
+_mk_database_next_id (MkDatabase *self,
+                      const char *table,
+                      gint64     *id,
+                      GError    **error)
+{
+  return _mk_database_next_ids (self, table, 1, id, error);
+}
+
+void
+_mk_database_hold_ids (MkDatabase *self)
+{
+  g_return_if_fail (self->held_ids == NULL);
+  self->held_ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
+gboolean
+_mk_database_release_ids (MkDatabase *self,
+                          gboolean    write,
+                          GError    **error)
+{
+  g_autoptr (GHashTable) held = g_steal_pointer (&self->held_ids);
+  GHashTableIter iter;
+  gpointer       table, value;
+
+  if (held == NULL || !write)
+    return TRUE;
+  g_hash_table_iter_init (&iter, held);
+  while (g_hash_table_iter_next (&iter, &table, &value))
+    if (!write_counter (self, table, *(gint64 *) value, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -509,8 +601,8 @@ configure_connection (MkDatabase *self,
                             "PRAGMA synchronous = FULL;"
                             "PRAGMA foreign_keys = ON;"
                             "PRAGMA temp_store = MEMORY;",
-                            error)
-         && _mk_database_set_cache_size (self, MK_DATABASE_CACHE_KIB, error);
+                            error) &&
+         _mk_database_set_cache_size (self, MK_DATABASE_CACHE_KIB, error);
 }
 
 static void

@@ -14,9 +14,10 @@ gboolean _mk_distributions_resolve (MkDatabase *db,
                                     MkDocument *document,
                                     GError    **error);
 /* Writes the people reached and the receipts of @document (a distribution
- * or a service), replacing what a draft had. */
+ * or a service), replacing what a draft had when @replace. */
 gboolean _mk_distributions_store (MkDatabase *db,
                                   MkDocument *document,
+                                  gboolean    replace,
                                   GError    **error);
 gboolean _mk_distributions_load (MkDatabase *db,
                                  MkDocument *document,

@@ -144,6 +144,7 @@ _mk_distributions_resolve (MkDatabase *db,
 gboolean
 _mk_distributions_store (MkDatabase *db,
                          MkDocument *document,
+                         gboolean    replace,
                          GError    **error)
 {
   MkPeopleCounts *counts = mk_document_get_counts (document);
@@ -154,18 +155,22 @@ _mk_distributions_store (MkDatabase *db,
   if (counts == NULL)
     return TRUE;
 
-  stmt = _mk_database_statement (db, "DELETE FROM household_receipts WHERE document_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_mk_database_exec_stmt (db, stmt, error))
-    return FALSE;
-  stmt = _mk_database_statement (db, "DELETE FROM people_reached WHERE document_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_mk_database_exec_stmt (db, stmt, error))
-    return FALSE;
+  /* A document stored for the first time has nothing to replace. */
+  if (replace)
+    {
+      stmt = _mk_database_statement (db, "DELETE FROM household_receipts WHERE document_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_mk_database_exec_stmt (db, stmt, error))
+        return FALSE;
+      stmt = _mk_database_statement (db, "DELETE FROM people_reached WHERE document_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_mk_database_exec_stmt (db, stmt, error))
+        return FALSE;
+    }
 
   /* The table's CHECKs would refuse counts that do not add up: a draft
    * keeps them only once they do (posting says what is wrong). */

@@ -27,7 +27,18 @@ typedef struct
   char        before_bulk[11]; /* the latest date the ledger had at begin */
   GHashTable *latest_by_key;   /* StockKey → char[11], the latest date in bulk */
   GHashTable *month_totals;    /* MonthKey → gint64, written at the end */
+  GPtrArray  *indexes;         /* the CREATE INDEX statements to run at the end */
 } BulkState;
+
+/* Indexes that bulk posting drops and builds again at the end: inserting
+ * without them and building each once is several times faster than keeping
+ * them in step. The index of movements by document stays: its keys only
+ * grow, and cancellations read it. */
+static const char *const bulk_deferred_indexes[] = {
+  "movements_card",
+  "document_lines_by_item",
+  "stock_month_totals_by_month",
+};
 
 /* A row of stock_month_totals; category is a static string. */
 typedef struct
@@ -75,6 +86,7 @@ bulk_state_free (BulkState *bulk)
 {
   g_clear_pointer (&bulk->latest_by_key, g_hash_table_unref);
   g_clear_pointer (&bulk->month_totals, g_hash_table_unref);
+  g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
   g_free (bulk);
 }
 
@@ -608,7 +620,7 @@ _mk_ledger_apply (MkDatabase *db,
 
   if (bulk != NULL)
     next_id = bulk->next_movement_id;
-  else if (!_mk_database_next_id (db, "movements", &next_id, error))
+  else if (!_mk_database_next_ids (db, "movements", MAX (movements->len, 1), &next_id, error))
     return FALSE;
 
   for (guint i = 0; i < movements->len; i++)
@@ -761,11 +773,40 @@ _mk_ledger_document_movements (MkDatabase *db,
 
 /* Foreign keys checked again, and the everyday page cache. */
 static gboolean
-leave_bulk_settings (MkDatabase  *db,
-                     GError     **error)
+leave_bulk_settings (MkDatabase *db,
+                     GError    **error)
 {
-  return _mk_database_exec (db, "PRAGMA foreign_keys = ON", error)
-         && _mk_database_set_cache_size (db, MK_DATABASE_CACHE_KIB, error);
+  return _mk_database_exec (db, "PRAGMA foreign_keys = ON", error) && _mk_database_set_cache_size (db, MK_DATABASE_CACHE_KIB, error);
+}
+
+/* Reads the definitions of the deferred indexes, then drops them. */
+static gboolean
+drop_deferred_indexes (MkDatabase *db,
+                       BulkState  *bulk,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt = _mk_database_statement (db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+                                               error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (bulk_deferred_indexes); i++)
+    {
+      g_autofree char *drop = NULL;
+      gboolean         has_row;
+
+      sqlite3_bind_text (stmt, 1, bulk_deferred_indexes[i], -1, SQLITE_STATIC);
+      if (!_mk_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        continue; /* an older schema without it */
+      g_ptr_array_add (bulk->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      drop = g_strdup_printf ("DROP INDEX \"%s\"", bulk_deferred_indexes[i]);
+      if (!_mk_database_exec (db, drop, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -785,8 +826,7 @@ mk_ledger_bulk_begin (MkDatabase *db,
   /* A bulk transaction dirties far more pages than the everyday cache
    * holds; spilling them to the log mid-transaction costs more than the
    * memory, which is given back at the end. */
-  if (!_mk_database_exec (db, "PRAGMA foreign_keys = OFF", error)
-      || !_mk_database_set_cache_size (db, MK_DATABASE_BULK_CACHE_KIB, error))
+  if (!_mk_database_exec (db, "PRAGMA foreign_keys = OFF", error) || !_mk_database_set_cache_size (db, MK_DATABASE_BULK_CACHE_KIB, error))
     return FALSE;
   if (!_mk_database_begin (db, error))
     {
@@ -796,29 +836,85 @@ mk_ledger_bulk_begin (MkDatabase *db,
   bulk = g_new0 (BulkState, 1);
   bulk->latest_by_key = g_hash_table_new_full (stock_key_hash, stock_key_equal, g_free, g_free);
   bulk->month_totals = g_hash_table_new_full (month_key_hash, month_key_equal, g_free, g_free);
+  bulk->indexes = g_ptr_array_new_with_free_func (g_free);
+  /* Ids are counted in memory and their counters written at the end. */
+  _mk_database_hold_ids (db);
   stmt = _mk_database_statement (db, "SELECT coalesce (max (date), '') FROM movements", error);
   if (stmt == NULL || !_mk_database_step (db, stmt, &has_row, error))
-    {
-      bulk_state_free (bulk);
-      _mk_database_rollback (db);
-      leave_bulk_settings (db, NULL);
-      return FALSE;
-    }
+    goto fail;
   g_strlcpy (bulk->before_bulk, (const char *) sqlite3_column_text (stmt, 0), sizeof bulk->before_bulk);
   sqlite3_reset (stmt);
-  /* Inserting without the stock-card and lines-by-item indexes and
-   * building them once at the end is several times faster than keeping
-   * them in step. The index by document stays: its keys only grow, and
-   * cancellations read it. */
-  if (!_mk_database_exec (db, "DROP INDEX movements_card; DROP INDEX document_lines_by_item", error) || !_mk_database_next_id (db, "movements", &bulk->first_movement_id, error))
-    {
-      bulk_state_free (bulk);
-      _mk_database_rollback (db);
-      leave_bulk_settings (db, NULL);
-      return FALSE;
-    }
+  if (!drop_deferred_indexes (db, bulk, error) || !_mk_database_next_id (db, "movements", &bulk->first_movement_id, error))
+    goto fail;
   bulk->next_movement_id = bulk->first_movement_id;
   g_object_set_data_full (G_OBJECT (db), BULK_KEY, bulk, (GDestroyNotify) bulk_state_free);
+  return TRUE;
+
+fail:
+  bulk_state_free (bulk);
+  _mk_database_release_ids (db, FALSE, NULL);
+  _mk_database_rollback (db);
+  leave_bulk_settings (db, NULL);
+  return FALSE;
+}
+
+static gint
+compare_month_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const MonthKey *x = *(const MonthKey *const *) a;
+  const MonthKey *y = *(const MonthKey *const *) b;
+
+#define CMP(field)          \
+  if (x->field != y->field) \
+    return x->field < y->field ? -1 : 1;
+  CMP (location_id)
+  CMP (item_id)
+  CMP (lot_id)
+  CMP (grant_id)
+  CMP (month)
+#undef CMP
+  return strcmp (x->category, y->category);
+}
+
+/* Writes the monthly totals summed in bulk in the order of the table's
+ * key, so that each insert lands beside the one before. */
+static gboolean
+write_month_totals (MkDatabase *db,
+                    BulkState  *bulk,
+                    GError    **error)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_sized_new (g_hash_table_size (bulk->month_totals));
+  GHashTableIter iter;
+  gpointer       key_ptr;
+
+  g_hash_table_iter_init (&iter, bulk->month_totals);
+  while (g_hash_table_iter_next (&iter, &key_ptr, NULL))
+    g_ptr_array_add (keys, key_ptr);
+  g_ptr_array_sort (keys, compare_month_keys);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const MonthKey *key = g_ptr_array_index (keys, i);
+      const gint64   *total = g_hash_table_lookup (bulk->month_totals, key);
+      sqlite3_stmt   *stmt = _mk_database_statement (
+            db,
+            "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
+              " category, quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+              " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
+            error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, key->location_id);
+      sqlite3_bind_int64 (stmt, 2, key->item_id);
+      sqlite3_bind_int64 (stmt, 3, key->lot_id);
+      sqlite3_bind_int64 (stmt, 4, key->grant_id);
+      sqlite3_bind_int64 (stmt, 5, key->month);
+      sqlite3_bind_text (stmt, 6, key->category, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, *total);
+      if (!_mk_database_exec_stmt (db, stmt, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -827,62 +923,32 @@ mk_ledger_bulk_end (MkDatabase *db,
                     GError    **error)
 {
   BulkState *bulk;
+  gint64     used, unused;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   bulk = bulk_state (db);
   g_return_val_if_fail (bulk != NULL, FALSE);
 
-  {
-    GHashTableIter iter;
-    gpointer       key_ptr, value_ptr;
-
-    g_hash_table_iter_init (&iter, bulk->month_totals);
-    while (g_hash_table_iter_next (&iter, &key_ptr, &value_ptr))
-      {
-        const MonthKey *key = key_ptr;
-        sqlite3_stmt   *stmt = _mk_database_statement (
-              db,
-              "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
-                " category, quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
-              error);
-
-        if (stmt == NULL)
-          {
-            mk_ledger_bulk_abort (db);
-            return FALSE;
-          }
-        sqlite3_bind_int64 (stmt, 1, key->location_id);
-        sqlite3_bind_int64 (stmt, 2, key->item_id);
-        sqlite3_bind_int64 (stmt, 3, key->lot_id);
-        sqlite3_bind_int64 (stmt, 4, key->grant_id);
-        sqlite3_bind_int64 (stmt, 5, key->month);
-        sqlite3_bind_text (stmt, 6, key->category, -1, SQLITE_STATIC);
-        sqlite3_bind_int64 (stmt, 7, *(gint64 *) value_ptr);
-        if (!_mk_database_exec_stmt (db, stmt, error))
-          {
-            mk_ledger_bulk_abort (db);
-            return FALSE;
-          }
-      }
-  }
-
-  if (!_mk_database_exec (db,
-                          "CREATE INDEX movements_card ON movements"
-                          " (location_id, item_id, date, id, quantity, lot_id, grant_id);"
-                          "CREATE INDEX document_lines_by_item ON document_lines (item_id)",
-                          error) ||
-      !_mk_database_commit (db, error))
-    {
-      mk_ledger_bulk_abort (db);
-      return FALSE;
-    }
+  if (!write_month_totals (db, bulk, error))
+    goto fail;
+  for (guint i = 0; i < bulk->indexes->len; i++)
+    if (!_mk_database_exec (db, g_ptr_array_index (bulk->indexes, i), error))
+      goto fail;
+  /* The movements' counter learns the last id the bulk gave, then every
+   * counter is written. */
+  used = bulk->next_movement_id - bulk->first_movement_id;
+  if ((used > 1 && !_mk_database_next_ids (db, "movements", (guint) (used - 1), &unused, error)) || !_mk_database_release_ids (db, TRUE, error) || !_mk_database_commit (db, error))
+    goto fail;
   g_object_set_data (G_OBJECT (db), BULK_KEY, NULL);
   if (!leave_bulk_settings (db, error))
     return FALSE;
   /* Fresh statistics let the planner use the new indexes well; the limit
    * keeps ANALYZE quick on a million rows. */
   return _mk_database_exec (db, "PRAGMA analysis_limit = 1000; ANALYZE", error);
+
+fail:
+  mk_ledger_bulk_abort (db);
+  return FALSE;
 }
 
 void
@@ -894,6 +960,7 @@ mk_ledger_bulk_abort (MkDatabase *db)
     return;
   /* The indexes were dropped inside the transaction: rolling it back
    * brings them back. */
+  _mk_database_release_ids (db, FALSE, NULL);
   _mk_database_rollback (db);
   g_object_set_data (G_OBJECT (db), BULK_KEY, NULL);
   if (!leave_bulk_settings (db, NULL))

@@ -315,6 +315,18 @@ test_audit_names_the_user (MkFixture    *fixture,
   g_assert_cmpstr (entry->user_function, ==, "Storekeeper");
   g_assert_nonnull (strstr (entry->details, "\"name_en\": \"USAID BHA\""));
   g_assert_true (g_str_has_suffix (entry->at, "Z"));
+  /* The time is written as GLib writes ISO 8601 in UTC, and it is now. */
+  {
+    g_autoptr (GDateTime) at = g_date_time_new_from_iso8601 (entry->at, NULL);
+    g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *again = NULL;
+
+    g_assert_nonnull (at);
+    again = g_date_time_format_iso8601 (at);
+    g_assert_cmpstr (again, ==, entry->at);
+    g_assert_cmpint (g_date_time_difference (now, at), >=, 0);
+    g_assert_cmpint (g_date_time_difference (now, at), <, 60 * G_TIME_SPAN_SECOND);
+  }
 }
 
 static void
