@@ -15,6 +15,7 @@
 #include "mk-kind.h"
 #include "mk-kit.h"
 #include "mk-ledger.h"
+#include "mk-list-model.h"
 #include "mk-master-data.h"
 #include "mk-office.h"
 #include "mk-places.h"
