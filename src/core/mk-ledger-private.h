@@ -110,6 +110,59 @@ char *_mk_ledger_describe_stock (MkDatabase *db,
 char *_mk_ledger_describe_location (MkDatabase *db,
                                     gint64      location_id);
 
+/* A key of the balances. */
+typedef struct
+{
+  gint64 location_id;
+  gint64 item_id;
+  gint64 lot_id;
+  gint64 grant_id;
+} MkStockKey;
+
+guint    _mk_ledger_stock_key_hash (gconstpointer key);
+gboolean _mk_ledger_stock_key_equal (gconstpointer a,
+                                     gconstpointer b);
+
+/* Bulk posting (mk-ledger-bulk.c) ----------------------------------------- */
+
 gboolean _mk_ledger_in_bulk (MkDatabase *db);
+
+/* Memory that a module keeps during bulk posting, by @name: made by
+ * @create on first use, freed by @destroy at the end, and forgotten (made
+ * again) after a rollback or when master data a posting reads changes.
+ * NULL outside bulk posting. */
+gpointer _mk_ledger_bulk_cache (MkDatabase *db,
+                                const char *name,
+                                gpointer (*create) (void),
+                                GDestroyNotify destroy);
+
+/* In bulk: the first of @count movement ids. */
+gint64 _mk_ledger_bulk_take_movement_ids (MkDatabase *db,
+                                          guint       count);
+/* In bulk: records movements written on @date (monthly totals, latest
+ * dates, balances read before). */
+void _mk_ledger_bulk_note_movements (MkDatabase *db,
+                                     const char *date,
+                                     GArray     *movements);
+/* In bulk: whether @key may have moved after @date (FALSE when it is
+ * known not to have). */
+gboolean _mk_ledger_bulk_moved_after (MkDatabase       *db,
+                                      const MkStockKey *key,
+                                      const char       *date);
+/* In bulk: _mk_ledger_quantity() and _mk_ledger_stock_by_lot() answered
+ * from balances read once and kept in step. */
+gboolean _mk_ledger_bulk_quantity (MkDatabase *db,
+                                   gint64      location_id,
+                                   gint64      item_id,
+                                   gint64      lot_id,
+                                   gint64      grant_id,
+                                   gint64     *quantity,
+                                   GError    **error);
+GArray  *_mk_ledger_bulk_stock_by_lot (MkDatabase *db,
+                                       gint64      location_id,
+                                       gint64      item_id,
+                                       gint64      grant_id,
+                                       const char *date,
+                                       GError    **error);
 
 G_END_DECLS

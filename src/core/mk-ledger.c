@@ -18,92 +18,6 @@
 G_DEFINE_QUARK (mk-ledger-error-quark, mk_ledger_error)
 /* clang-format on */
 
-/* Bulk posting keeps one transaction open and defers the secondary indexes
- * and monthly totals; its state hangs on the connection. */
-typedef struct
-{
-  gint64      first_movement_id;
-  gint64      next_movement_id;
-  char        before_bulk[11]; /* the latest date the ledger had at begin */
-  GHashTable *latest_by_key;   /* StockKey → char[11], the latest date in bulk */
-  GHashTable *month_totals;    /* MonthKey → gint64, written at the end */
-  GPtrArray  *indexes;         /* the CREATE INDEX statements to run at the end */
-} BulkState;
-
-/* Indexes that bulk posting drops and builds again at the end: inserting
- * without them and building each once is several times faster than keeping
- * them in step. The index of movements by document stays: its keys only
- * grow, and cancellations read it. */
-static const char *const bulk_deferred_indexes[] = {
-  "movements_card",
-  "document_lines_by_item",
-  "stock_month_totals_by_month",
-};
-
-/* A row of stock_month_totals; category is a static string. */
-typedef struct
-{
-  gint64      location_id;
-  gint64      item_id;
-  gint64      lot_id;
-  gint64      grant_id;
-  gint64      month;
-  const char *category;
-} MonthKey;
-
-/* Ids share their high bits (the office number): mix every field through
- * a multiplier so that keys spread over the table. */
-static inline guint64
-mix (guint64 hash,
-     guint64 value)
-{
-  hash ^= value + G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) + (hash << 6) + (hash >> 2);
-  return hash * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-}
-
-static guint
-month_key_hash (gconstpointer data)
-{
-  const MonthKey *key = data;
-  guint64         hash = mix (mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
-                                        (guint64) key->lot_id),
-                                   (guint64) key->grant_id),
-                              (guint64) key->month);
-  hash = mix (hash, g_str_hash (key->category));
-  return (guint) (hash ^ (hash >> 32));
-}
-
-static gboolean
-month_key_equal (gconstpointer a,
-                 gconstpointer b)
-{
-  const MonthKey *x = a, *y = b;
-  return x->location_id == y->location_id && x->item_id == y->item_id && x->lot_id == y->lot_id && x->grant_id == y->grant_id && x->month == y->month && g_str_equal (x->category, y->category);
-}
-
-static void
-bulk_state_free (BulkState *bulk)
-{
-  g_clear_pointer (&bulk->latest_by_key, g_hash_table_unref);
-  g_clear_pointer (&bulk->month_totals, g_hash_table_unref);
-  g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
-  g_free (bulk);
-}
-
-#define BULK_KEY "mk-ledger-bulk"
-
-static BulkState *
-bulk_state (MkDatabase *db)
-{
-  return g_object_get_data (G_OBJECT (db), BULK_KEY);
-}
-
-gboolean
-_mk_ledger_in_bulk (MkDatabase *db)
-{
-  return bulk_state (db) != NULL;
-}
-
 /* Locations -------------------------------------------------------------- */
 
 gboolean
@@ -287,14 +201,18 @@ _mk_ledger_quantity (MkDatabase *db,
                      gint64     *quantity,
                      GError    **error)
 {
-  sqlite3_stmt *stmt = _mk_database_statement (
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+
+  /* In bulk, memory keeps the balances it has read in step. */
+  if (_mk_ledger_in_bulk (db))
+    return _mk_ledger_bulk_quantity (db, location_id, item_id, lot_id, grant_id, quantity, error);
+  stmt = _mk_database_statement (
       db,
       "SELECT coalesce (sum (quantity), 0) FROM balances"
       " WHERE location_id = ?1 AND item_id = ?2"
       " AND (?3 < 0 OR lot_id = ?3) AND (?4 < 0 OR grant_id = ?4)",
       error);
-  gboolean has_row;
-
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, location_id);
@@ -316,10 +234,16 @@ _mk_ledger_stock_by_lot (MkDatabase *db,
                          const char *date,
                          GError    **error)
 {
-  g_autoptr (GArray) stock = g_array_new (FALSE, TRUE, sizeof (MkLotStock));
+  g_autoptr (GArray) stock = NULL;
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+
+  if (_mk_ledger_in_bulk (db))
+    return _mk_ledger_bulk_stock_by_lot (db, location_id, item_id, grant_id, date, error);
+  stock = g_array_new (FALSE, TRUE, sizeof (MkLotStock));
   /* First expiry first out: lots with a date by date, then stock without
    * a lot, then lots that never expire, each oldest lot first. */
-  sqlite3_stmt *stmt = _mk_database_statement (
+  stmt = _mk_database_statement (
       db,
       "SELECT b.lot_id, b.grant_id, b.quantity, coalesce (l.expiry_date, '')"
       " FROM balances b LEFT JOIN lots l ON l.id = b.lot_id"
@@ -328,7 +252,6 @@ _mk_ledger_stock_by_lot (MkDatabase *db,
       " AND (?4 IS NULL OR l.expiry_date IS NULL OR l.expiry_date >= ?4)"
       " ORDER BY l.expiry_date IS NULL, l.expiry_date, b.lot_id <> 0, b.lot_id, b.grant_id",
       error);
-  gboolean has_row;
 
   if (stmt == NULL)
     return NULL;
@@ -356,31 +279,6 @@ _mk_ledger_stock_by_lot (MkDatabase *db,
 }
 
 /* Writing movements ------------------------------------------------------ */
-
-typedef struct
-{
-  gint64 location_id;
-  gint64 item_id;
-  gint64 lot_id;
-  gint64 grant_id;
-} StockKey;
-
-static guint
-stock_key_hash (gconstpointer data)
-{
-  const StockKey *key = data;
-  guint64         hash = mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
-                                   (guint64) key->lot_id),
-                              (guint64) key->grant_id);
-  return (guint) (hash ^ (hash >> 32));
-}
-
-static gboolean
-stock_key_equal (gconstpointer a,
-                 gconstpointer b)
-{
-  return memcmp (a, b, sizeof (StockKey)) == 0;
-}
 
 char *
 _mk_ledger_describe_stock (MkDatabase *db,
@@ -430,11 +328,11 @@ _mk_ledger_describe_stock (MkDatabase *db,
 }
 
 static void
-set_shortfall_error (MkDatabase     *db,
-                     GError        **error,
-                     const StockKey *key,
-                     gint64          available,
-                     gint64          needed)
+set_shortfall_error (MkDatabase       *db,
+                     GError          **error,
+                     const MkStockKey *key,
+                     gint64            available,
+                     gint64            needed)
 {
   g_autofree char *place = _mk_ledger_describe_location (db, key->location_id);
   g_autofree char *what = _mk_ledger_describe_stock (db, key->item_id, key->lot_id, key->grant_id);
@@ -457,14 +355,13 @@ set_shortfall_error (MkDatabase     *db,
  * stock that was only there later. *lowest is the current balance when
  * nothing moved after @date. */
 static gboolean
-lowest_since (MkDatabase     *db,
-              const StockKey *key,
-              const char     *date,
-              gint64          now,
-              gint64         *lowest,
-              GError        **error)
+lowest_since (MkDatabase       *db,
+              const MkStockKey *key,
+              const char       *date,
+              gint64            now,
+              gint64           *lowest,
+              GError          **error)
 {
-  BulkState    *bulk = bulk_state (db);
   sqlite3_stmt *stmt;
   gboolean      has_row;
   gint64        after, running;
@@ -472,12 +369,8 @@ lowest_since (MkDatabase     *db,
   *lowest = now;
   /* In bulk the stock-card index is gone and the question would cost a
    * scan: memory says whether this key moved after @date. */
-  if (bulk != NULL && strcmp (date, bulk->before_bulk) >= 0)
-    {
-      const char *latest = g_hash_table_lookup (bulk->latest_by_key, key);
-      if (latest == NULL || strcmp (date, latest) >= 0)
-        return TRUE;
-    }
+  if (_mk_ledger_in_bulk (db) && !_mk_ledger_bulk_moved_after (db, key, date))
+    return TRUE;
 
   stmt = _mk_database_statement (
       db,
@@ -536,14 +429,14 @@ check_not_negative (MkDatabase *db,
                     GArray     *movements,
                     GError    **error)
 {
-  g_autoptr (GHashTable) net = g_hash_table_new_full (stock_key_hash, stock_key_equal, g_free, g_free);
+  g_autoptr (GHashTable) net = g_hash_table_new_full (_mk_ledger_stock_key_hash, _mk_ledger_stock_key_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer       key_ptr, value_ptr;
 
   for (guint i = 0; i < movements->len; i++)
     {
       const MkMovement *movement = &g_array_index (movements, MkMovement, i);
-      StockKey          key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
+      MkStockKey        key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
       gint64           *sum = g_hash_table_lookup (net, &key);
 
       if (sum == NULL)
@@ -562,9 +455,9 @@ check_not_negative (MkDatabase *db,
   g_hash_table_iter_init (&iter, net);
   while (g_hash_table_iter_next (&iter, &key_ptr, &value_ptr))
     {
-      const StockKey *key = key_ptr;
-      gint64          change = *(gint64 *) value_ptr;
-      gint64          available, lowest;
+      const MkStockKey *key = key_ptr;
+      gint64            change = *(gint64 *) value_ptr;
+      gint64            available, lowest;
 
       if (change >= 0)
         continue;
@@ -608,7 +501,7 @@ _mk_ledger_apply (MkDatabase *db,
                   GArray     *movements,
                   GError    **error)
 {
-  BulkState    *bulk = bulk_state (db);
+  gboolean      bulk = _mk_ledger_in_bulk (db);
   sqlite3_stmt *insert;
   sqlite3_stmt *balance;
   sqlite3_stmt *month_total = NULL;
@@ -618,8 +511,8 @@ _mk_ledger_apply (MkDatabase *db,
   if (!check_not_negative (db, date, movements, error))
     return FALSE;
 
-  if (bulk != NULL)
-    next_id = bulk->next_movement_id;
+  if (bulk)
+    next_id = _mk_ledger_bulk_take_movement_ids (db, movements->len);
   else if (!_mk_database_next_ids (db, "movements", MAX (movements->len, 1), &next_id, error))
     return FALSE;
 
@@ -674,26 +567,14 @@ _mk_ledger_apply (MkDatabase *db,
         return FALSE;
       if (movement->quantity < 0 && sqlite3_changes (_mk_database_get_handle (db)) != 1)
         {
-          StockKey key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
+          MkStockKey key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
           set_shortfall_error (db, error, &key, 0, -movement->quantity);
           return FALSE;
         }
 
       /* In bulk, monthly totals are summed in memory and written once. */
-      if (bulk != NULL)
-        {
-          MonthKey key = { movement->location_id, movement->item_id, movement->lot_id,
-                           movement->grant_id, month, movement->category };
-          gint64  *total = g_hash_table_lookup (bulk->month_totals, &key);
-
-          if (total == NULL)
-            {
-              total = g_new0 (gint64, 1);
-              g_hash_table_insert (bulk->month_totals, g_memdup2 (&key, sizeof key), total);
-            }
-          *total += movement->quantity;
-          continue;
-        }
+      if (bulk)
+        continue;
       month_total = _mk_database_statement (
           db,
           "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
@@ -713,22 +594,9 @@ _mk_ledger_apply (MkDatabase *db,
         return FALSE;
     }
 
-  if (bulk != NULL)
-    {
-      bulk->next_movement_id = next_id;
-      for (guint i = 0; i < movements->len; i++)
-        {
-          const MkMovement *movement = &g_array_index (movements, MkMovement, i);
-          StockKey          key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
-          char             *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
-
-          if (latest == NULL)
-            g_hash_table_insert (bulk->latest_by_key, g_memdup2 (&key, sizeof key),
-                                 g_strndup (date, 10));
-          else if (strcmp (date, latest) > 0)
-            g_strlcpy (latest, date, 11); /* same length: updated in place */
-        }
-    }
+  /* What bulk posting keeps in memory learns what was written. */
+  if (bulk)
+    _mk_ledger_bulk_note_movements (db, date, movements);
   _mk_database_emit_changed (db, "movements", document_id);
   _mk_database_emit_changed (db, "balances", document_id);
   return TRUE;
@@ -767,202 +635,4 @@ _mk_ledger_document_movements (MkDatabase *db,
       g_array_append_val (movements, movement);
     }
   return g_steal_pointer (&movements);
-}
-
-/* Bulk posting ----------------------------------------------------------- */
-
-/* Foreign keys checked again, and the everyday page cache. */
-static gboolean
-leave_bulk_settings (MkDatabase *db,
-                     GError    **error)
-{
-  return _mk_database_exec (db, "PRAGMA foreign_keys = ON", error) && _mk_database_set_cache_size (db, MK_DATABASE_CACHE_KIB, error);
-}
-
-/* Reads the definitions of the deferred indexes, then drops them. */
-static gboolean
-drop_deferred_indexes (MkDatabase *db,
-                       BulkState  *bulk,
-                       GError    **error)
-{
-  sqlite3_stmt *stmt = _mk_database_statement (db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
-                                               error);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (bulk_deferred_indexes); i++)
-    {
-      g_autofree char *drop = NULL;
-      gboolean         has_row;
-
-      sqlite3_bind_text (stmt, 1, bulk_deferred_indexes[i], -1, SQLITE_STATIC);
-      if (!_mk_database_step (db, stmt, &has_row, error))
-        return FALSE;
-      if (!has_row)
-        continue; /* an older schema without it */
-      g_ptr_array_add (bulk->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      drop = g_strdup_printf ("DROP INDEX \"%s\"", bulk_deferred_indexes[i]);
-      if (!_mk_database_exec (db, drop, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-mk_ledger_bulk_begin (MkDatabase *db,
-                      GError    **error)
-{
-  BulkState    *bulk;
-  sqlite3_stmt *stmt;
-  gboolean      has_row;
-
-  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (bulk_state (db) == NULL, FALSE);
-
-  /* Every reference a posting writes was resolved by the posting itself
-   * (items, lots, locations, documents): in bulk, SQLite need not look each
-   * parent up again. The pragma only takes effect outside a transaction. */
-  /* A bulk transaction dirties far more pages than the everyday cache
-   * holds; spilling them to the log mid-transaction costs more than the
-   * memory, which is given back at the end. */
-  if (!_mk_database_exec (db, "PRAGMA foreign_keys = OFF", error) || !_mk_database_set_cache_size (db, MK_DATABASE_BULK_CACHE_KIB, error))
-    return FALSE;
-  if (!_mk_database_begin (db, error))
-    {
-      leave_bulk_settings (db, NULL);
-      return FALSE;
-    }
-  bulk = g_new0 (BulkState, 1);
-  bulk->latest_by_key = g_hash_table_new_full (stock_key_hash, stock_key_equal, g_free, g_free);
-  bulk->month_totals = g_hash_table_new_full (month_key_hash, month_key_equal, g_free, g_free);
-  bulk->indexes = g_ptr_array_new_with_free_func (g_free);
-  /* Ids are counted in memory and their counters written at the end. */
-  _mk_database_hold_ids (db);
-  stmt = _mk_database_statement (db, "SELECT coalesce (max (date), '') FROM movements", error);
-  if (stmt == NULL || !_mk_database_step (db, stmt, &has_row, error))
-    goto fail;
-  g_strlcpy (bulk->before_bulk, (const char *) sqlite3_column_text (stmt, 0), sizeof bulk->before_bulk);
-  sqlite3_reset (stmt);
-  if (!drop_deferred_indexes (db, bulk, error) || !_mk_database_next_id (db, "movements", &bulk->first_movement_id, error))
-    goto fail;
-  bulk->next_movement_id = bulk->first_movement_id;
-  g_object_set_data_full (G_OBJECT (db), BULK_KEY, bulk, (GDestroyNotify) bulk_state_free);
-  return TRUE;
-
-fail:
-  bulk_state_free (bulk);
-  _mk_database_release_ids (db, FALSE, NULL);
-  _mk_database_rollback (db);
-  leave_bulk_settings (db, NULL);
-  return FALSE;
-}
-
-static gint
-compare_month_keys (gconstpointer a,
-                    gconstpointer b)
-{
-  const MonthKey *x = *(const MonthKey *const *) a;
-  const MonthKey *y = *(const MonthKey *const *) b;
-
-#define CMP(field)          \
-  if (x->field != y->field) \
-    return x->field < y->field ? -1 : 1;
-  CMP (location_id)
-  CMP (item_id)
-  CMP (lot_id)
-  CMP (grant_id)
-  CMP (month)
-#undef CMP
-  return strcmp (x->category, y->category);
-}
-
-/* Writes the monthly totals summed in bulk in the order of the table's
- * key, so that each insert lands beside the one before. */
-static gboolean
-write_month_totals (MkDatabase *db,
-                    BulkState  *bulk,
-                    GError    **error)
-{
-  g_autoptr (GPtrArray) keys = g_ptr_array_sized_new (g_hash_table_size (bulk->month_totals));
-  GHashTableIter iter;
-  gpointer       key_ptr;
-
-  g_hash_table_iter_init (&iter, bulk->month_totals);
-  while (g_hash_table_iter_next (&iter, &key_ptr, NULL))
-    g_ptr_array_add (keys, key_ptr);
-  g_ptr_array_sort (keys, compare_month_keys);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const MonthKey *key = g_ptr_array_index (keys, i);
-      const gint64   *total = g_hash_table_lookup (bulk->month_totals, key);
-      sqlite3_stmt   *stmt = _mk_database_statement (
-            db,
-            "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
-              " category, quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-              " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
-            error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, key->location_id);
-      sqlite3_bind_int64 (stmt, 2, key->item_id);
-      sqlite3_bind_int64 (stmt, 3, key->lot_id);
-      sqlite3_bind_int64 (stmt, 4, key->grant_id);
-      sqlite3_bind_int64 (stmt, 5, key->month);
-      sqlite3_bind_text (stmt, 6, key->category, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 7, *total);
-      if (!_mk_database_exec_stmt (db, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-mk_ledger_bulk_end (MkDatabase *db,
-                    GError    **error)
-{
-  BulkState *bulk;
-  gint64     used, unused;
-
-  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
-  bulk = bulk_state (db);
-  g_return_val_if_fail (bulk != NULL, FALSE);
-
-  if (!write_month_totals (db, bulk, error))
-    goto fail;
-  for (guint i = 0; i < bulk->indexes->len; i++)
-    if (!_mk_database_exec (db, g_ptr_array_index (bulk->indexes, i), error))
-      goto fail;
-  /* The movements' counter learns the last id the bulk gave, then every
-   * counter is written. */
-  used = bulk->next_movement_id - bulk->first_movement_id;
-  if ((used > 1 && !_mk_database_next_ids (db, "movements", (guint) (used - 1), &unused, error)) || !_mk_database_release_ids (db, TRUE, error) || !_mk_database_commit (db, error))
-    goto fail;
-  g_object_set_data (G_OBJECT (db), BULK_KEY, NULL);
-  if (!leave_bulk_settings (db, error))
-    return FALSE;
-  /* Fresh statistics let the planner use the new indexes well; the limit
-   * keeps ANALYZE quick on a million rows. */
-  return _mk_database_exec (db, "PRAGMA analysis_limit = 1000; ANALYZE", error);
-
-fail:
-  mk_ledger_bulk_abort (db);
-  return FALSE;
-}
-
-void
-mk_ledger_bulk_abort (MkDatabase *db)
-{
-  g_return_if_fail (MK_IS_DATABASE (db));
-
-  if (bulk_state (db) == NULL)
-    return;
-  /* The indexes were dropped inside the transaction: rolling it back
-   * brings them back. */
-  _mk_database_release_ids (db, FALSE, NULL);
-  _mk_database_rollback (db);
-  g_object_set_data (G_OBJECT (db), BULK_KEY, NULL);
-  if (!leave_bulk_settings (db, NULL))
-    g_warning ("The everyday settings could not be restored after bulk posting");
 }

@@ -604,10 +604,33 @@ test_bulk (MkFixture    *fixture,
   g_assert_false (mk_documents_post (fixture->db, short_waybill, &error));
   g_assert_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_SHORT);
   g_clear_error (&error);
+  /* What bulk posting remembers of the balances follows what was written
+   * and what a refusal rolled back. */
+  post_waybill (fixture, "2026-01-11", "BEN-MAIN", "BEN-FIELD", "BUCKET", NULL, 150);
+  {
+    g_autoptr (MkDocument) too_many = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-01-12",
+                                                            "warehouse", "BEN-MAIN", "to_warehouse",
+                                                            "BEN-FIELD", NULL);
+    g_autoptr (MkDocument) twice = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", "2026-01-12",
+                                                         "warehouse", "BEN-MAIN", "to_warehouse",
+                                                         "BEN-FIELD", NULL);
+
+    mk_test_add_line (too_many, "BUCKET", 51, NULL);
+    g_assert_false (mk_documents_post (fixture->db, too_many, &error));
+    g_assert_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_SHORT);
+    g_clear_error (&error);
+    /* Two lines that fit alone but not together. */
+    mk_test_add_line (twice, "BUCKET", 30, NULL);
+    mk_test_add_line (twice, "BUCKET", 30, NULL);
+    g_assert_false (mk_documents_post (fixture->db, twice, &error));
+    g_assert_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_SHORT);
+    g_clear_error (&error);
+  }
+  post_waybill (fixture, "2026-01-12", "BEN-MAIN", "BEN-FIELD", "BUCKET", NULL, 50);
   mk_ledger_bulk_end (fixture->db, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "BUCKET", NULL, NULL, NULL), ==, 200);
+  g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "BUCKET", NULL, NULL, NULL), ==, 0);
   mk_test_assert_ledger_ok (fixture);
 
   /* Aborted: nothing stays. */

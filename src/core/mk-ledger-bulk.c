@@ -1,0 +1,725 @@
+/* mk-ledger-bulk.c: bulk posting — one transaction for many documents,
+ * secondary indexes and monthly totals written once at the end, and the
+ * balances the postings read kept in memory beside the table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mk-ledger"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mk-ledger-private.h"
+
+/* One holding of a shelf: a balance row of one location and item. */
+typedef struct
+{
+  gint64 lot_id;
+  gint64 grant_id;
+  gint64 quantity;
+} Holding;
+
+/* The balances of one location and item, as the table has them. */
+typedef struct
+{
+  gint64 location_id;
+  gint64 item_id;
+} ShelfKey;
+
+/* Bulk posting keeps one transaction open and defers the secondary indexes
+ * and monthly totals; its state hangs on the connection. */
+typedef struct
+{
+  gint64      first_movement_id;
+  gint64      next_movement_id;
+  char        before_bulk[11]; /* the latest date the ledger had at begin */
+  GHashTable *latest_by_key;   /* MkStockKey → char[11], the latest date in bulk */
+  GHashTable *month_totals;    /* MonthKey → gint64, written at the end */
+  GPtrArray  *indexes;         /* the CREATE INDEX statements to run at the end */
+
+  /* What is read from the database and kept beside it: dropped whenever
+   * a rollback may have undone what it remembers, or when a row it may
+   * depend on changes. */
+  guint       rollbacks; /* the connection's count when last valid */
+  gboolean    stale;     /* set by the update hook */
+  GHashTable *shelves;   /* ShelfKey → GArray of Holding */
+  GHashTable *expiries;  /* lot id → char[11], "" when the lot does not expire */
+  GData      *caches;    /* other modules' memory, by name */
+} BulkState;
+
+/* Indexes that bulk posting drops and builds again at the end: inserting
+ * without them and building each once is several times faster than keeping
+ * them in step. The index of movements by document stays: its keys only
+ * grow, and cancellations read it. */
+static const char *const deferred_indexes[] = {
+  "movements_card",
+  "document_lines_by_item",
+  "stock_month_totals_by_month",
+};
+
+/* A row of stock_month_totals; category is a static string. */
+typedef struct
+{
+  gint64      location_id;
+  gint64      item_id;
+  gint64      lot_id;
+  gint64      grant_id;
+  gint64      month;
+  const char *category;
+} MonthKey;
+
+/* Ids share their high bits (the office number): mix every field through
+ * a multiplier so that keys spread over the table. */
+static inline guint64
+mix (guint64 hash,
+     guint64 value)
+{
+  hash ^= value + G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) + (hash << 6) + (hash >> 2);
+  return hash * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+}
+
+guint
+_mk_ledger_stock_key_hash (gconstpointer data)
+{
+  const MkStockKey *key = data;
+  guint64           hash = mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
+                                     (guint64) key->lot_id),
+                                (guint64) key->grant_id);
+  return (guint) (hash ^ (hash >> 32));
+}
+
+gboolean
+_mk_ledger_stock_key_equal (gconstpointer a,
+                            gconstpointer b)
+{
+  return memcmp (a, b, sizeof (MkStockKey)) == 0;
+}
+
+static guint
+month_key_hash (gconstpointer data)
+{
+  const MonthKey *key = data;
+  guint64         hash = mix (mix (mix (mix (mix (0, (guint64) key->location_id), (guint64) key->item_id),
+                                        (guint64) key->lot_id),
+                                   (guint64) key->grant_id),
+                              (guint64) key->month);
+  hash = mix (hash, g_str_hash (key->category));
+  return (guint) (hash ^ (hash >> 32));
+}
+
+static gboolean
+month_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const MonthKey *x = a, *y = b;
+  return x->location_id == y->location_id && x->item_id == y->item_id && x->lot_id == y->lot_id && x->grant_id == y->grant_id && x->month == y->month && g_str_equal (x->category, y->category);
+}
+
+static guint
+shelf_key_hash (gconstpointer data)
+{
+  const ShelfKey *key = data;
+  guint64         hash = mix (mix (0, (guint64) key->location_id), (guint64) key->item_id);
+  return (guint) (hash ^ (hash >> 32));
+}
+
+static gboolean
+shelf_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  return memcmp (a, b, sizeof (ShelfKey)) == 0;
+}
+
+static guint
+id_hash (gconstpointer data)
+{
+  guint64 hash = mix (0, *(const guint64 *) data);
+  return (guint) (hash ^ (hash >> 32));
+}
+
+static void
+forget_reads (BulkState *bulk)
+{
+  g_hash_table_remove_all (bulk->shelves);
+  g_hash_table_remove_all (bulk->expiries);
+  g_datalist_clear (&bulk->caches);
+  bulk->stale = FALSE;
+}
+
+static void
+bulk_state_free (BulkState *bulk)
+{
+  g_clear_pointer (&bulk->latest_by_key, g_hash_table_unref);
+  g_clear_pointer (&bulk->month_totals, g_hash_table_unref);
+  g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
+  g_clear_pointer (&bulk->shelves, g_hash_table_unref);
+  g_clear_pointer (&bulk->expiries, g_hash_table_unref);
+  g_datalist_clear (&bulk->caches);
+  g_free (bulk);
+}
+
+static GQuark
+bulk_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("mk-ledger-bulk");
+  return quark;
+}
+
+static BulkState *
+bulk_state (MkDatabase *db)
+{
+  return g_object_get_qdata (G_OBJECT (db), bulk_quark ());
+}
+
+/* The bulk state, its reads forgotten if they may be out of date. */
+static BulkState *
+fresh_bulk_state (MkDatabase *db)
+{
+  BulkState *bulk = bulk_state (db);
+  guint      rollbacks;
+
+  if (bulk == NULL)
+    return NULL;
+  rollbacks = _mk_database_get_rollbacks (db);
+  if (bulk->stale || bulk->rollbacks != rollbacks)
+    {
+      forget_reads (bulk);
+      bulk->rollbacks = rollbacks;
+    }
+  return bulk;
+}
+
+gboolean
+_mk_ledger_in_bulk (MkDatabase *db)
+{
+  return bulk_state (db) != NULL;
+}
+
+gpointer
+_mk_ledger_bulk_cache (MkDatabase *db,
+                       const char *name,
+                       gpointer (*create) (void),
+                       GDestroyNotify destroy)
+{
+  BulkState *bulk = fresh_bulk_state (db);
+  gpointer   cache;
+
+  if (bulk == NULL)
+    return NULL;
+  cache = g_datalist_get_data (&bulk->caches, name);
+  if (cache == NULL)
+    {
+      cache = create ();
+      g_datalist_set_data_full (&bulk->caches, name, cache, destroy);
+    }
+  return cache;
+}
+
+/* Rows that postings read and that a user may change between two postings
+ * of a bulk load (an item made inactive, a lot's expiry corrected, a
+ * household edited). New rows change nothing remembered, except a new
+ * entitlement rule. */
+static void
+watch_changes (void         *data,
+               int           operation,
+               const char   *database,
+               const char   *table,
+               sqlite3_int64 rowid)
+{
+  static const char *const watched[] = {
+    "items",
+    "grants",
+    "lots",
+    "households",
+    "entitlements",
+    "warehouses",
+    "sites",
+    "partners",
+    "kit_components",
+  };
+  BulkState *bulk = data;
+
+  if (bulk->stale)
+    return;
+  if (operation == SQLITE_INSERT && strcmp (table, "entitlements") != 0 && strcmp (table, "kit_components") != 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    if (strcmp (table, watched[i]) == 0)
+      {
+        bulk->stale = TRUE;
+        return;
+      }
+}
+
+/* Movements -------------------------------------------------------------- */
+
+gint64
+_mk_ledger_bulk_take_movement_ids (MkDatabase *db,
+                                   guint       count)
+{
+  BulkState *bulk = bulk_state (db);
+  gint64     first = bulk->next_movement_id;
+
+  bulk->next_movement_id += count;
+  return first;
+}
+
+static gint
+month_of (const char *date)
+{
+  /* YYYY-MM-DD, validated before posting. */
+  return (gint) g_ascii_strtoll (date, NULL, 10) * 100 + (gint) g_ascii_strtoll (date + 5, NULL, 10);
+}
+
+static GArray *
+find_shelf (BulkState *bulk,
+            gint64     location_id,
+            gint64     item_id)
+{
+  ShelfKey key = { location_id, item_id };
+  return g_hash_table_lookup (bulk->shelves, &key);
+}
+
+void
+_mk_ledger_bulk_note_movements (MkDatabase *db,
+                                const char *date,
+                                GArray     *movements)
+{
+  BulkState *bulk = fresh_bulk_state (db);
+  gint       month = month_of (date);
+
+  for (guint i = 0; i < movements->len; i++)
+    {
+      const MkMovement *movement = &g_array_index (movements, MkMovement, i);
+      MkStockKey        key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
+      MonthKey          month_key = { movement->location_id, movement->item_id, movement->lot_id,
+                                      movement->grant_id, month, movement->category };
+      gint64           *total = g_hash_table_lookup (bulk->month_totals, &month_key);
+      char             *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
+      GArray           *shelf = find_shelf (bulk, movement->location_id, movement->item_id);
+
+      /* Monthly totals are summed in memory and written once. */
+      if (total == NULL)
+        {
+          total = g_new0 (gint64, 1);
+          g_hash_table_insert (bulk->month_totals, g_memdup2 (&month_key, sizeof month_key), total);
+        }
+      *total += movement->quantity;
+
+      if (latest == NULL)
+        g_hash_table_insert (bulk->latest_by_key, g_memdup2 (&key, sizeof key), g_strndup (date, 10));
+      else if (strcmp (date, latest) > 0)
+        g_strlcpy (latest, date, 11); /* same length: updated in place */
+
+      /* A shelf read before follows the table. */
+      if (shelf != NULL)
+        {
+          guint h;
+
+          for (h = 0; h < shelf->len; h++)
+            {
+              Holding *holding = &g_array_index (shelf, Holding, h);
+              if (holding->lot_id == movement->lot_id && holding->grant_id == movement->grant_id)
+                {
+                  holding->quantity += movement->quantity;
+                  break;
+                }
+            }
+          if (h == shelf->len)
+            {
+              Holding holding = { movement->lot_id, movement->grant_id, movement->quantity };
+              g_array_append_val (shelf, holding);
+            }
+        }
+    }
+}
+
+gboolean
+_mk_ledger_bulk_moved_after (MkDatabase       *db,
+                             const MkStockKey *key,
+                             const char       *date)
+{
+  BulkState  *bulk = bulk_state (db);
+  const char *latest;
+
+  /* Movements from before the bulk are not remembered. */
+  if (strcmp (date, bulk->before_bulk) < 0)
+    return TRUE;
+  latest = g_hash_table_lookup (bulk->latest_by_key, key);
+  return latest != NULL && strcmp (date, latest) < 0;
+}
+
+/* Balances --------------------------------------------------------------- */
+
+/* The balances of @location_id and @item_id, read once. */
+static GArray *
+shelf (MkDatabase *db,
+       BulkState  *bulk,
+       gint64      location_id,
+       gint64      item_id,
+       GError    **error)
+{
+  ShelfKey      key = { location_id, item_id };
+  GArray       *holdings = g_hash_table_lookup (bulk->shelves, &key);
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+
+  if (holdings != NULL)
+    return holdings;
+  stmt = _mk_database_statement (
+      db, "SELECT lot_id, grant_id, quantity FROM balances WHERE location_id = ?1 AND item_id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, location_id);
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  holdings = g_array_new (FALSE, FALSE, sizeof (Holding));
+  while (TRUE)
+    {
+      Holding holding;
+
+      if (!_mk_database_step (db, stmt, &has_row, error))
+        {
+          g_array_unref (holdings);
+          return NULL;
+        }
+      if (!has_row)
+        break;
+      holding.lot_id = sqlite3_column_int64 (stmt, 0);
+      holding.grant_id = sqlite3_column_int64 (stmt, 1);
+      holding.quantity = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (holdings, holding);
+    }
+  g_hash_table_insert (bulk->shelves, g_memdup2 (&key, sizeof key), holdings);
+  return holdings;
+}
+
+gboolean
+_mk_ledger_bulk_quantity (MkDatabase *db,
+                          gint64      location_id,
+                          gint64      item_id,
+                          gint64      lot_id,
+                          gint64      grant_id,
+                          gint64     *quantity,
+                          GError    **error)
+{
+  BulkState *bulk = fresh_bulk_state (db);
+  GArray    *holdings = shelf (db, bulk, location_id, item_id, error);
+
+  if (holdings == NULL)
+    return FALSE;
+  *quantity = 0;
+  for (guint i = 0; i < holdings->len; i++)
+    {
+      const Holding *holding = &g_array_index (holdings, Holding, i);
+      if ((lot_id < 0 || holding->lot_id == lot_id) && (grant_id < 0 || holding->grant_id == grant_id))
+        *quantity += holding->quantity;
+    }
+  return TRUE;
+}
+
+/* The expiry of a lot, "" when it has none or there is no lot. */
+static gboolean
+lot_expiry (MkDatabase  *db,
+            BulkState   *bulk,
+            gint64       lot_id,
+            const char **expiry,
+            GError     **error)
+{
+  char         *known;
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+
+  if (lot_id == 0)
+    {
+      *expiry = "";
+      return TRUE;
+    }
+  known = g_hash_table_lookup (bulk->expiries, &lot_id);
+  if (known != NULL)
+    {
+      *expiry = known;
+      return TRUE;
+    }
+  stmt = _mk_database_statement (db, "SELECT coalesce (expiry_date, '') FROM lots WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lot_id);
+  if (!_mk_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  known = g_new0 (char, 11);
+  if (has_row)
+    {
+      g_strlcpy (known, (const char *) sqlite3_column_text (stmt, 0), 11);
+      sqlite3_reset (stmt);
+    }
+  g_hash_table_insert (bulk->expiries, g_memdup2 (&lot_id, sizeof lot_id), known);
+  *expiry = known;
+  return TRUE;
+}
+
+/* The order of _mk_ledger_stock_by_lot()'s query: lots with a date by
+ * date, then stock without a lot, then lots that never expire, each oldest
+ * lot first. */
+static gint
+compare_first_expiry (gconstpointer a,
+                      gconstpointer b)
+{
+  const MkLotStock *x = a, *y = b;
+  gboolean          x_never = x->expiry[0] == '\0', y_never = y->expiry[0] == '\0';
+  gint              order;
+
+  if (x_never != y_never)
+    return x_never ? 1 : -1;
+  order = strcmp (x->expiry, y->expiry);
+  if (order != 0)
+    return order;
+  if ((x->lot_id != 0) != (y->lot_id != 0))
+    return x->lot_id != 0 ? 1 : -1;
+  if (x->lot_id != y->lot_id)
+    return x->lot_id < y->lot_id ? -1 : 1;
+  if (x->grant_id != y->grant_id)
+    return x->grant_id < y->grant_id ? -1 : 1;
+  return 0;
+}
+
+GArray *
+_mk_ledger_bulk_stock_by_lot (MkDatabase *db,
+                              gint64      location_id,
+                              gint64      item_id,
+                              gint64      grant_id,
+                              const char *date,
+                              GError    **error)
+{
+  BulkState *bulk = fresh_bulk_state (db);
+  GArray    *holdings = shelf (db, bulk, location_id, item_id, error);
+  g_autoptr (GArray) stock = NULL;
+
+  if (holdings == NULL)
+    return NULL;
+  stock = g_array_new (FALSE, TRUE, sizeof (MkLotStock));
+  for (guint i = 0; i < holdings->len; i++)
+    {
+      const Holding *holding = &g_array_index (holdings, Holding, i);
+      MkLotStock     entry = { holding->lot_id, holding->grant_id, holding->quantity, "" };
+      const char    *expiry;
+
+      if (holding->quantity <= 0 || (grant_id >= 0 && holding->grant_id != grant_id))
+        continue;
+      if (!lot_expiry (db, bulk, holding->lot_id, &expiry, error))
+        return NULL;
+      if (date != NULL && expiry[0] != '\0' && strcmp (expiry, date) < 0)
+        continue;
+      g_strlcpy (entry.expiry, expiry, sizeof entry.expiry);
+      g_array_append_val (stock, entry);
+    }
+  g_array_sort (stock, compare_first_expiry);
+  return g_steal_pointer (&stock);
+}
+
+/* Beginning and ending --------------------------------------------------- */
+
+/* Foreign keys checked again, and the everyday page cache. */
+static gboolean
+leave_bulk_settings (MkDatabase *db,
+                     GError    **error)
+{
+  sqlite3_update_hook (_mk_database_get_handle (db), NULL, NULL);
+  return _mk_database_exec (db, "PRAGMA foreign_keys = ON", error) && _mk_database_set_cache_size (db, MK_DATABASE_CACHE_KIB, error);
+}
+
+/* Reads the definitions of the deferred indexes, then drops them. */
+static gboolean
+drop_deferred_indexes (MkDatabase *db,
+                       BulkState  *bulk,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt = _mk_database_statement (db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+                                               error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_indexes); i++)
+    {
+      g_autofree char *drop = NULL;
+      gboolean         has_row;
+
+      sqlite3_bind_text (stmt, 1, deferred_indexes[i], -1, SQLITE_STATIC);
+      if (!_mk_database_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        continue; /* an older schema without it */
+      g_ptr_array_add (bulk->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      drop = g_strdup_printf ("DROP INDEX \"%s\"", deferred_indexes[i]);
+      if (!_mk_database_exec (db, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mk_ledger_bulk_begin (MkDatabase *db,
+                      GError    **error)
+{
+  BulkState    *bulk;
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (bulk_state (db) == NULL, FALSE);
+
+  /* Every reference a posting writes was resolved by the posting itself
+   * (items, lots, locations, documents): in bulk, SQLite need not look each
+   * parent up again. The pragma only takes effect outside a transaction. */
+  /* A bulk transaction dirties far more pages than the everyday cache
+   * holds; spilling them to the log mid-transaction costs more than the
+   * memory, which is given back at the end. */
+  if (!_mk_database_exec (db, "PRAGMA foreign_keys = OFF", error) || !_mk_database_set_cache_size (db, MK_DATABASE_BULK_CACHE_KIB, error))
+    return FALSE;
+  if (!_mk_database_begin (db, error))
+    {
+      leave_bulk_settings (db, NULL);
+      return FALSE;
+    }
+  bulk = g_new0 (BulkState, 1);
+  bulk->latest_by_key = g_hash_table_new_full (_mk_ledger_stock_key_hash, _mk_ledger_stock_key_equal, g_free, g_free);
+  bulk->month_totals = g_hash_table_new_full (month_key_hash, month_key_equal, g_free, g_free);
+  bulk->indexes = g_ptr_array_new_with_free_func (g_free);
+  bulk->shelves = g_hash_table_new_full (shelf_key_hash, shelf_key_equal, g_free, (GDestroyNotify) g_array_unref);
+  bulk->expiries = g_hash_table_new_full (id_hash, g_int64_equal, g_free, g_free);
+  bulk->rollbacks = _mk_database_get_rollbacks (db);
+  g_datalist_init (&bulk->caches);
+  /* Ids are counted in memory and their counters written at the end. */
+  _mk_database_hold_ids (db);
+  stmt = _mk_database_statement (db, "SELECT coalesce (max (date), '') FROM movements", error);
+  if (stmt == NULL || !_mk_database_step (db, stmt, &has_row, error))
+    goto fail;
+  g_strlcpy (bulk->before_bulk, (const char *) sqlite3_column_text (stmt, 0), sizeof bulk->before_bulk);
+  sqlite3_reset (stmt);
+  if (!drop_deferred_indexes (db, bulk, error) || !_mk_database_next_id (db, "movements", &bulk->first_movement_id, error))
+    goto fail;
+  bulk->next_movement_id = bulk->first_movement_id;
+  g_object_set_qdata_full (G_OBJECT (db), bulk_quark (), bulk, (GDestroyNotify) bulk_state_free);
+  sqlite3_update_hook (_mk_database_get_handle (db), watch_changes, bulk);
+  return TRUE;
+
+fail:
+  bulk_state_free (bulk);
+  _mk_database_release_ids (db, FALSE, NULL);
+  _mk_database_rollback (db);
+  leave_bulk_settings (db, NULL);
+  return FALSE;
+}
+
+static gint
+compare_month_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const MonthKey *x = *(const MonthKey *const *) a;
+  const MonthKey *y = *(const MonthKey *const *) b;
+
+#define CMP(field)          \
+  if (x->field != y->field) \
+    return x->field < y->field ? -1 : 1;
+  CMP (location_id)
+  CMP (item_id)
+  CMP (lot_id)
+  CMP (grant_id)
+  CMP (month)
+#undef CMP
+  return strcmp (x->category, y->category);
+}
+
+/* Writes the monthly totals summed in bulk in the order of the table's
+ * key, so that each insert lands beside the one before. */
+static gboolean
+write_month_totals (MkDatabase *db,
+                    BulkState  *bulk,
+                    GError    **error)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_sized_new (g_hash_table_size (bulk->month_totals));
+  GHashTableIter iter;
+  gpointer       key_ptr;
+
+  g_hash_table_iter_init (&iter, bulk->month_totals);
+  while (g_hash_table_iter_next (&iter, &key_ptr, NULL))
+    g_ptr_array_add (keys, key_ptr);
+  g_ptr_array_sort (keys, compare_month_keys);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const MonthKey *key = g_ptr_array_index (keys, i);
+      const gint64   *total = g_hash_table_lookup (bulk->month_totals, key);
+      sqlite3_stmt   *stmt = _mk_database_statement (
+            db,
+            "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
+              " category, quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+              " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
+            error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, key->location_id);
+      sqlite3_bind_int64 (stmt, 2, key->item_id);
+      sqlite3_bind_int64 (stmt, 3, key->lot_id);
+      sqlite3_bind_int64 (stmt, 4, key->grant_id);
+      sqlite3_bind_int64 (stmt, 5, key->month);
+      sqlite3_bind_text (stmt, 6, key->category, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, *total);
+      if (!_mk_database_exec_stmt (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mk_ledger_bulk_end (MkDatabase *db,
+                    GError    **error)
+{
+  BulkState *bulk;
+  gint64     used, unused;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
+  bulk = bulk_state (db);
+  g_return_val_if_fail (bulk != NULL, FALSE);
+
+  if (!write_month_totals (db, bulk, error))
+    goto fail;
+  for (guint i = 0; i < bulk->indexes->len; i++)
+    if (!_mk_database_exec (db, g_ptr_array_index (bulk->indexes, i), error))
+      goto fail;
+  /* The movements' counter learns the last id the bulk gave, then every
+   * counter is written. */
+  used = bulk->next_movement_id - bulk->first_movement_id;
+  if ((used > 1 && !_mk_database_next_ids (db, "movements", (guint) (used - 1), &unused, error)) || !_mk_database_release_ids (db, TRUE, error) || !_mk_database_commit (db, error))
+    goto fail;
+  g_object_set_qdata (G_OBJECT (db), bulk_quark (), NULL);
+  if (!leave_bulk_settings (db, error))
+    return FALSE;
+  /* Fresh statistics let the planner use the new indexes well; the limit
+   * keeps ANALYZE quick on a million rows. */
+  return _mk_database_exec (db, "PRAGMA analysis_limit = 1000; ANALYZE", error);
+
+fail:
+  mk_ledger_bulk_abort (db);
+  return FALSE;
+}
+
+void
+mk_ledger_bulk_abort (MkDatabase *db)
+{
+  g_return_if_fail (MK_IS_DATABASE (db));
+
+  if (bulk_state (db) == NULL)
+    return;
+  /* The indexes were dropped inside the transaction: rolling it back
+   * brings them back. */
+  _mk_database_release_ids (db, FALSE, NULL);
+  _mk_database_rollback (db);
+  g_object_set_qdata (G_OBJECT (db), bulk_quark (), NULL);
+  if (!leave_bulk_settings (db, NULL))
+    g_warning ("The everyday settings could not be restored after bulk posting");
+}
