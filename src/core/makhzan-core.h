@@ -6,6 +6,7 @@
 
 #include "mk-audit.h"
 #include "mk-csv.h"
+#include "mk-dashboard.h"
 #include "mk-database.h"
 #include "mk-distributions.h"
 #include "mk-document.h"
