@@ -64,6 +64,9 @@ static const Command commands[] = {
     N_ ("Show or set whether the office keeps households’ personal data") },
   { "demo", mk_cli_command_demo, N_ ("Create a demo database of a country office") },
   { "bench", mk_cli_command_bench, N_ ("Measure the performance budgets on a generated mission") },
+  { "backup", mk_cli_command_backup, N_ ("Write a backup of the database while it is in use") },
+  { "verify", mk_cli_command_verify, N_ ("Check a backup without restoring it") },
+  { "restore", mk_cli_command_restore, N_ ("Restore a backup into a new database file") },
   { "dump", mk_cli_command_dump, N_ ("Print every row of the database, for comparisons") },
   { "check", mk_cli_command_check, N_ ("Check the database file and the stock ledger") },
 };

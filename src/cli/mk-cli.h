@@ -166,6 +166,11 @@ void mk_cli_people_set_counts (MkCliTable           *table,
                                guint                 first_column,
                                const MkPeopleCounts *counts);
 
+/* mk-cli-backup.c */
+gboolean mk_cli_command_backup (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_restore (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_verify (MkCli *cli, char ***args, GError **error);
+
 /* mk-cli-import.c */
 gboolean mk_cli_command_import (MkCli *cli, char ***args, GError **error);
 
