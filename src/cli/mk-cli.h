@@ -171,6 +171,9 @@ gboolean mk_cli_command_backup (MkCli *cli, char ***args, GError **error);
 gboolean mk_cli_command_restore (MkCli *cli, char ***args, GError **error);
 gboolean mk_cli_command_verify (MkCli *cli, char ***args, GError **error);
 
+/* mk-cli-report.c */
+gboolean mk_cli_command_report (MkCli *cli, char ***args, GError **error);
+
 /* mk-cli-import.c */
 gboolean mk_cli_command_import (MkCli *cli, char ***args, GError **error);
 
