@@ -1,0 +1,50 @@
+/* mk-field-input.h: the widget that edits one field of a master-data
+ * record, chosen from the field's descriptor (mk-kind.h).
+ *
+ * Text goes in and out as the core's text form (mk_record_set_text() and
+ * mk_record_get_text()): codes of vocabularies, places and records,
+ * "yes"/"no", decimal kilograms; the core parses and refuses.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mk-database.h"
+#include "mk-kind.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const MkField *field;
+  GtkWidget     *widget;      /* GtkEntry, GtkDropDown, GtkCheckButton or MkRecordChooser */
+  GtkWidget     *caption;     /* GtkLabel, owned by the form once placed */
+  GtkWidget     *error_label; /* GtkLabel with class "error", hidden when empty */
+  GPtrArray     *codes;       /* GtkDropDown: the code of each position ("" for none) */
+} MkFieldInput;
+
+MkFieldInput *mk_field_input_new (MkDatabase    *db,
+                                  const MkField *field);
+void          mk_field_input_free (MkFieldInput *input);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkFieldInput, mk_field_input_free)
+
+/* The value in the core's text form; "" when empty. */
+char *mk_field_input_get_text (MkFieldInput *input);
+void  mk_field_input_set_text (MkFieldInput *input,
+                               const char   *text);
+/* Shows @message under the field and marks the field (NULL clears). */
+void mk_field_input_set_error (MkFieldInput *input,
+                               const char   *message);
+/* Read-only fields are shown but cannot change. */
+void mk_field_input_set_editable (MkFieldInput *input,
+                                  gboolean      editable);
+/* Calls @callback (with @data, swapped) when the value changes. */
+void mk_field_input_connect_changed (MkFieldInput *input,
+                                     GCallback     callback,
+                                     gpointer      data);
+/* The widget that takes the focus (the entry of a chooser). */
+GtkWidget *mk_field_input_get_focus_widget (MkFieldInput *input);
+
+G_END_DECLS
