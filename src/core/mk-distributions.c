@@ -119,8 +119,8 @@ _mk_distributions_resolve (MkDatabase *db,
       g_autoptr (GError) local_error = NULL;
       g_autofree char *code = NULL;
 
-      if (receipt->household_code == NULL || !_mk_master_data_find_id (db, households, receipt->household_code,
-                                                                       &receipt->household_id, &code, &local_error))
+      if (receipt->household_code == NULL || !_mk_posting_find_id (db, households, receipt->household_code,
+                                                                   &receipt->household_id, &code, &local_error))
         {
           receipt_error (document, error, i + 1,
                          local_error ? local_error->message : _ ("the receipt names no household."));
@@ -128,8 +128,8 @@ _mk_distributions_resolve (MkDatabase *db,
         }
       g_free (receipt->household_code);
       receipt->household_code = g_steal_pointer (&code);
-      if (receipt->item_code == NULL || !_mk_master_data_find_id (db, items, receipt->item_code, &receipt->item_id, &code,
-                                                                  &local_error))
+      if (receipt->item_code == NULL || !_mk_posting_find_id (db, items, receipt->item_code, &receipt->item_id, &code,
+                                                              &local_error))
         {
           receipt_error (document, error, i + 1,
                          local_error ? local_error->message : _ ("the receipt names no item."));
@@ -301,6 +301,87 @@ typedef struct
   char     season[6];     /* "MM-DD", "" when not by season */
 } Rule;
 
+/* What bulk posting remembers of households and rules: a list of a few
+ * hundred households is posted again and again. */
+typedef struct
+{
+  gint64 size;
+  gint64 female[MK_N_AGE_BANDS];
+  gint64 male[MK_N_AGE_BANDS];
+  gint64 disabled;
+} HouseholdFacts;
+
+typedef struct
+{
+  GHashTable *households; /* household id → HouseholdFacts */
+  GHashTable *rules;      /* item id → GArray of Rule */
+} PeopleCache;
+
+static gpointer
+people_cache_new (void)
+{
+  PeopleCache *cache = g_new0 (PeopleCache, 1);
+
+  cache->households = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  cache->rules = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  return cache;
+}
+
+static void
+people_cache_free (gpointer data)
+{
+  PeopleCache *cache = data;
+
+  g_hash_table_unref (cache->households);
+  g_hash_table_unref (cache->rules);
+  g_free (cache);
+}
+
+/* NULL outside bulk posting. */
+static PeopleCache *
+people_cache (MkDatabase *db)
+{
+  return _mk_ledger_bulk_cache (db, "mk-distributions-people", people_cache_new, people_cache_free);
+}
+
+/* In bulk: a household's size and members, read once; *facts NULL when
+ * the household does not exist. */
+static gboolean
+household_facts (MkDatabase            *db,
+                 PeopleCache           *cache,
+                 gint64                 household_id,
+                 const HouseholdFacts **facts,
+                 GError               **error)
+{
+  HouseholdFacts *known = g_hash_table_lookup (cache->households, &household_id);
+  sqlite3_stmt   *stmt;
+  gboolean        has_row;
+
+  *facts = known;
+  if (known != NULL)
+    return TRUE;
+  stmt = _mk_database_statement (db, "SELECT size, " COUNT_COLUMNS ", disabled FROM households WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  if (!_mk_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    return TRUE;
+  known = g_new0 (HouseholdFacts, 1);
+  known->size = sqlite3_column_int64 (stmt, 0);
+  for (guint b = 0; b < MK_N_AGE_BANDS; b++)
+    {
+      known->female[b] = sqlite3_column_int64 (stmt, (int) b + 1);
+      known->male[b] = sqlite3_column_int64 (stmt, (int) b + 6);
+    }
+  known->disabled = sqlite3_column_int64 (stmt, 11);
+  sqlite3_reset (stmt);
+  g_hash_table_insert (cache->households, g_memdup2 (&household_id, sizeof household_id), known);
+  *facts = known;
+  return TRUE;
+}
+
 /* The first day of the rule's window that ends on @date. */
 static char *
 window_start (const Rule *rule,
@@ -381,9 +462,20 @@ household_size (MkDatabase *db,
                 gint64     *size,
                 GError    **error)
 {
-  sqlite3_stmt *stmt = _mk_database_statement (db, "SELECT size FROM households WHERE id = ?1", error);
+  PeopleCache  *cache = people_cache (db);
+  sqlite3_stmt *stmt;
   gboolean      has_row;
 
+  if (cache != NULL)
+    {
+      const HouseholdFacts *facts;
+
+      if (!household_facts (db, cache, household_id, &facts, error))
+        return FALSE;
+      *size = facts ? facts->size : 0;
+      return TRUE;
+    }
+  stmt = _mk_database_statement (db, "SELECT size FROM households WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, household_id);
@@ -400,14 +492,19 @@ rules_of_item (MkDatabase *db,
                gint64      item_id,
                GError    **error)
 {
-  g_autoptr (GArray) rules = g_array_new (FALSE, TRUE, sizeof (Rule));
-  sqlite3_stmt *stmt = _mk_database_statement (
+  PeopleCache *cache = people_cache (db);
+  g_autoptr (GArray) rules = NULL;
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+
+  if (cache != NULL && (rules = g_hash_table_lookup (cache->rules, &item_id)) != NULL)
+    return g_array_ref (g_steal_pointer (&rules));
+  rules = g_array_new (FALSE, TRUE, sizeof (Rule));
+  stmt = _mk_database_statement (
       db,
       "SELECT per = 'person', quantity, coalesce (interval_days, 0), coalesce (season_start, '')"
       " FROM entitlements WHERE item_id = ?1 AND active ORDER BY code",
       error);
-  gboolean has_row;
-
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, item_id);
@@ -425,6 +522,8 @@ rules_of_item (MkDatabase *db,
       g_strlcpy (rule.season, (const char *) sqlite3_column_text (stmt, 3), sizeof rule.season);
       g_array_append_val (rules, rule);
     }
+  if (cache != NULL)
+    g_hash_table_insert (cache->rules, g_memdup2 (&item_id, sizeof item_id), g_array_ref (rules));
   return g_steal_pointer (&rules);
 }
 
@@ -685,10 +784,28 @@ plan_receipts (MkPosting *posting,
   memset (counts, 0, sizeof *counts);
   for (guint i = 0; i < household_ids->len; i++)
     {
-      sqlite3_stmt *stmt = _mk_database_statement (
-          posting->db, "SELECT " COUNT_COLUMNS ", disabled FROM households WHERE id = ?1", error);
-      gboolean has_row;
+      PeopleCache  *cache = people_cache (posting->db);
+      sqlite3_stmt *stmt;
+      gboolean      has_row;
 
+      if (cache != NULL)
+        {
+          const HouseholdFacts *facts;
+
+          if (!household_facts (posting->db, cache, g_array_index (household_ids, gint64, i), &facts, error))
+            return FALSE;
+          if (facts == NULL)
+            continue;
+          for (guint b = 0; b < MK_N_AGE_BANDS; b++)
+            {
+              counts->female[b] += facts->female[b];
+              counts->male[b] += facts->male[b];
+            }
+          counts->disabled += facts->disabled;
+          continue;
+        }
+      stmt = _mk_database_statement (
+          posting->db, "SELECT " COUNT_COLUMNS ", disabled FROM households WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, g_array_index (household_ids, gint64, i));

@@ -232,7 +232,7 @@ resolve_lines (MkDatabase *db,
                           _ ("the line names no item."));
           return FALSE;
         }
-      if (!_mk_master_data_find_id (db, items, line->item_code, &line->item_id, &code, &local_error))
+      if (!_mk_posting_find_id (db, items, line->item_code, &line->item_id, &code, &local_error))
         {
           set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
           return FALSE;
@@ -241,13 +241,13 @@ resolve_lines (MkDatabase *db,
       line->item_code = g_steal_pointer (&code);
 
       line->grant_id = 0;
-      if (line->grant_code != NULL && *line->grant_code != '\0' && !_mk_master_data_find_id (db, grants, line->grant_code, &line->grant_id, NULL, &local_error))
+      if (line->grant_code != NULL && *line->grant_code != '\0' && !_mk_posting_find_id (db, grants, line->grant_code, &line->grant_id, NULL, &local_error))
         {
           set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
           return FALSE;
         }
       line->to_grant_id = 0;
-      if (line->to_grant_code != NULL && *line->to_grant_code != '\0' && !_mk_master_data_find_id (db, grants, line->to_grant_code, &line->to_grant_id, NULL, &local_error))
+      if (line->to_grant_code != NULL && *line->to_grant_code != '\0' && !_mk_posting_find_id (db, grants, line->to_grant_code, &line->to_grant_id, NULL, &local_error))
         {
           set_line_error (error, MK_DOCUMENTS_ERROR_INVALID, document, i + 1, local_error->message);
           return FALSE;
@@ -469,32 +469,49 @@ compute_totals (MkDatabase *db,
 {
   GPtrArray *lines = mk_document_get_lines (document);
   gint64     units = 0, weight = 0, volume = 0;
+  gboolean   bulk = _mk_ledger_in_bulk (db);
 
   for (guint i = 0; i < lines->len; i++)
     {
       const MkDocumentLine *line = g_ptr_array_index (lines, i);
-      sqlite3_stmt         *stmt = _mk_database_statement (db, "SELECT weight_g, volume_cm3 FROM items WHERE id = ?1", error);
+      sqlite3_stmt         *stmt = NULL;
       gint64                quantity = ABS (line->quantity) + line->damaged;
-      gint64                line_weight, line_volume;
+      gint64                unit_weight, unit_volume, line_weight, line_volume;
       gboolean              has_row;
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, line->item_id);
-      if (!_mk_database_step (db, stmt, &has_row, error))
-        return FALSE;
-      if (!has_row)
-        continue;
+      if (bulk)
+        {
+          const MkItemFacts *facts;
+
+          if (!_mk_posting_item_facts (db, line->item_id, &facts, error))
+            return FALSE;
+          if (facts == NULL)
+            continue;
+          unit_weight = facts->weight_g;
+          unit_volume = facts->volume_cm3;
+        }
+      else
+        {
+          stmt = _mk_database_statement (db, "SELECT weight_g, volume_cm3 FROM items WHERE id = ?1", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, line->item_id);
+          if (!_mk_database_step (db, stmt, &has_row, error))
+            return FALSE;
+          if (!has_row)
+            continue;
+          unit_weight = sqlite3_column_int64 (stmt, 0);
+          unit_volume = sqlite3_column_int64 (stmt, 1);
+          sqlite3_reset (stmt);
+        }
       /* Quantities are at most 2^53 and weights 10^8 g: a product can
        * overflow, and then the total is not worth printing. */
-      if (__builtin_mul_overflow (quantity, sqlite3_column_int64 (stmt, 0), &line_weight) || __builtin_mul_overflow (quantity, sqlite3_column_int64 (stmt, 1), &line_volume) || __builtin_add_overflow (weight, line_weight, &weight) || __builtin_add_overflow (volume, line_volume, &volume) || __builtin_add_overflow (units, quantity, &units))
+      if (__builtin_mul_overflow (quantity, unit_weight, &line_weight) || __builtin_mul_overflow (quantity, unit_volume, &line_volume) || __builtin_add_overflow (weight, line_weight, &weight) || __builtin_add_overflow (volume, line_volume, &volume) || __builtin_add_overflow (units, quantity, &units))
         {
-          sqlite3_reset (stmt);
           g_set_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_INVALID,
                        _ ("The quantities of this document are too large to add up."));
           return FALSE;
         }
-      sqlite3_reset (stmt);
     }
   _mk_document_set_totals (document, units, weight, volume);
   return TRUE;
@@ -662,6 +679,8 @@ fill_line_codes (MkDatabase *db,
                  GPtrArray  *lines,
                  GError    **error)
 {
+  gboolean bulk = _mk_ledger_in_bulk (db);
+
   for (guint i = 0; i < lines->len; i++)
     {
       MkDocumentLine *line = g_ptr_array_index (lines, i);
@@ -670,6 +689,27 @@ fill_line_codes (MkDatabase *db,
 
       if (line->item_code != NULL && (line->lot_id == 0 || line->lot_number != NULL) && (line->grant_id == 0 || line->grant_code != NULL))
         continue;
+      if (bulk)
+        {
+          const MkItemFacts *item;
+          const MkLotFacts  *lot = NULL;
+          const char        *grant;
+
+          if (!_mk_posting_item_facts (db, line->item_id, &item, error) || (line->lot_id != 0 && !_mk_posting_lot_facts (db, line->lot_id, &lot, error)) || !_mk_posting_grant_code (db, line->grant_id, &grant, error))
+            return FALSE;
+          g_free (line->item_code);
+          line->item_code = item ? g_strdup (item->code) : NULL;
+          if (line->lot_id != 0)
+            {
+              g_free (line->lot_number);
+              line->lot_number = lot ? g_strdup (lot->number) : NULL;
+              g_free (line->expiry_date);
+              line->expiry_date = lot ? g_strdup (lot->expiry) : NULL;
+            }
+          g_free (line->grant_code);
+          line->grant_code = g_strdup (grant);
+          continue;
+        }
       stmt = _mk_database_statement (
           db,
           "SELECT (SELECT code FROM items WHERE id = ?1), (SELECT number FROM lots WHERE id = ?2),"

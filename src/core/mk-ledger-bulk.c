@@ -41,6 +41,7 @@ typedef struct
   /* What is read from the database and kept beside it: dropped whenever
    * a rollback may have undone what it remembers, or when a row it may
    * depend on changes. */
+  gboolean    left_wal;  /* the bulk runs with a rollback journal */
   guint       rollbacks; /* the connection's count when last valid */
   gboolean    stale;     /* set by the update hook */
   GHashTable *shelves;   /* ShelfKey → GArray of Holding */
@@ -522,12 +523,50 @@ _mk_ledger_bulk_stock_by_lot (MkDatabase *db,
 
 /* Beginning and ending --------------------------------------------------- */
 
-/* Foreign keys checked again, and the everyday page cache. */
+/* Sets the journal mode, and says whether the database is in it after. */
+static gboolean
+set_journal_mode (MkDatabase *db,
+                  const char *mode,
+                  gboolean   *now_in_mode)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt    *stmt = NULL;
+
+  *now_in_mode = FALSE;
+  if (sqlite3_prepare_v2 (_mk_database_get_handle (db), pragma, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *now_in_mode = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* A bulk load writes most pages of the file. Through the write-ahead log
+ * each page is written twice, to the log at commit and to the file at the
+ * checkpoint that follows; a rollback journal keeps only the pages that
+ * existed before, and a new file has none. The switch is only possible
+ * while no other connection has the file open: then the bulk runs with a
+ * rollback journal, as safe against a crash, and the log comes back at the
+ * end (every connection also asks for it when it opens). */
+static gboolean
+leave_wal (MkDatabase *db)
+{
+  gboolean in_delete_mode;
+
+  return set_journal_mode (db, "DELETE", &in_delete_mode) && in_delete_mode;
+}
+
+/* Foreign keys checked again, the everyday page cache and the log. */
 static gboolean
 leave_bulk_settings (MkDatabase *db,
+                     gboolean    back_to_wal,
                      GError    **error)
 {
+  gboolean in_wal = TRUE;
+
   sqlite3_update_hook (_mk_database_get_handle (db), NULL, NULL);
+  if (back_to_wal && (!set_journal_mode (db, "WAL", &in_wal) || !in_wal))
+    g_warning ("The database could not return to write-ahead logging after bulk posting; it will when it is opened again");
   return _mk_database_exec (db, "PRAGMA foreign_keys = ON", error) && _mk_database_set_cache_size (db, MK_DATABASE_CACHE_KIB, error);
 }
 
@@ -568,6 +607,7 @@ mk_ledger_bulk_begin (MkDatabase *db,
   BulkState    *bulk;
   sqlite3_stmt *stmt;
   gboolean      has_row;
+  gboolean      left_wal;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (bulk_state (db) == NULL, FALSE);
@@ -580,12 +620,14 @@ mk_ledger_bulk_begin (MkDatabase *db,
    * memory, which is given back at the end. */
   if (!_mk_database_exec (db, "PRAGMA foreign_keys = OFF", error) || !_mk_database_set_cache_size (db, MK_DATABASE_BULK_CACHE_KIB, error))
     return FALSE;
+  left_wal = leave_wal (db);
   if (!_mk_database_begin (db, error))
     {
-      leave_bulk_settings (db, NULL);
+      leave_bulk_settings (db, left_wal, NULL);
       return FALSE;
     }
   bulk = g_new0 (BulkState, 1);
+  bulk->left_wal = left_wal;
   bulk->latest_by_key = g_hash_table_new_full (_mk_ledger_stock_key_hash, _mk_ledger_stock_key_equal, g_free, g_free);
   bulk->month_totals = g_hash_table_new_full (month_key_hash, month_key_equal, g_free, g_free);
   bulk->indexes = g_ptr_array_new_with_free_func (g_free);
@@ -611,7 +653,7 @@ fail:
   bulk_state_free (bulk);
   _mk_database_release_ids (db, FALSE, NULL);
   _mk_database_rollback (db);
-  leave_bulk_settings (db, NULL);
+  leave_bulk_settings (db, left_wal, NULL);
   return FALSE;
 }
 
@@ -681,6 +723,7 @@ mk_ledger_bulk_end (MkDatabase *db,
 {
   BulkState *bulk;
   gint64     used, unused;
+  gboolean   left_wal;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   bulk = bulk_state (db);
@@ -696,8 +739,9 @@ mk_ledger_bulk_end (MkDatabase *db,
   used = bulk->next_movement_id - bulk->first_movement_id;
   if ((used > 1 && !_mk_database_next_ids (db, "movements", (guint) (used - 1), &unused, error)) || !_mk_database_release_ids (db, TRUE, error) || !_mk_database_commit (db, error))
     goto fail;
+  left_wal = bulk->left_wal;
   g_object_set_qdata (G_OBJECT (db), bulk_quark (), NULL);
-  if (!leave_bulk_settings (db, error))
+  if (!leave_bulk_settings (db, left_wal, error))
     return FALSE;
   /* Fresh statistics let the planner use the new indexes well; the limit
    * keeps ANALYZE quick on a million rows. */
@@ -711,6 +755,8 @@ fail:
 void
 mk_ledger_bulk_abort (MkDatabase *db)
 {
+  gboolean left_wal;
+
   g_return_if_fail (MK_IS_DATABASE (db));
 
   if (bulk_state (db) == NULL)
@@ -719,7 +765,8 @@ mk_ledger_bulk_abort (MkDatabase *db)
    * brings them back. */
   _mk_database_release_ids (db, FALSE, NULL);
   _mk_database_rollback (db);
+  left_wal = bulk_state (db)->left_wal;
   g_object_set_qdata (G_OBJECT (db), bulk_quark (), NULL);
-  if (!leave_bulk_settings (db, NULL))
+  if (!leave_bulk_settings (db, left_wal, NULL))
     g_warning ("The everyday settings could not be restored after bulk posting");
 }

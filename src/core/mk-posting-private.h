@@ -125,6 +125,48 @@ MkDocumentLine *_mk_posting_line_for_chunk (const MkDocumentLine *model,
 void _mk_posting_replace_lines (MkPosting *posting,
                                 GPtrArray *lines);
 
+/* What bulk posting remembers of the catalogue (mk-posting-cache.c) ---- */
+
+typedef struct
+{
+  char    *code;
+  char    *code_isolated; /* for messages */
+  gboolean tracks_lots;
+  gboolean is_kit;
+  gboolean active;
+  gint64   weight_g;
+  gint64   volume_cm3;
+} MkItemFacts;
+
+typedef struct
+{
+  char *number;
+  char *expiry; /* NULL when the lot does not expire */
+} MkLotFacts;
+
+/* _mk_master_data_find_id(), remembered in bulk per kind and code as
+ * given. */
+gboolean _mk_posting_find_id (MkDatabase   *db,
+                              const MkKind *kind,
+                              const char   *code,
+                              gint64       *id,
+                              char        **canonical_code,
+                              GError      **error);
+/* In bulk only: an item, lot or grant read once. *facts (*code) is NULL
+ * when the row does not exist (a grant id of 0 has no code). */
+gboolean _mk_posting_item_facts (MkDatabase         *db,
+                                 gint64              item_id,
+                                 const MkItemFacts **facts,
+                                 GError            **error);
+gboolean _mk_posting_lot_facts (MkDatabase        *db,
+                                gint64             lot_id,
+                                const MkLotFacts **facts,
+                                GError           **error);
+gboolean _mk_posting_grant_code (MkDatabase  *db,
+                                 gint64       grant_id,
+                                 const char **code,
+                                 GError     **error);
+
 /* Plans the movements of @posting's kind, filling its lines (suggested
  * lots, expected quantities, kit components). Errors name the line. */
 gboolean _mk_posting_plan (MkPosting *posting,

@@ -90,10 +90,25 @@ _mk_posting_item_info (MkPosting *posting,
                        ItemInfo  *info,
                        GError   **error)
 {
-  sqlite3_stmt *stmt = _mk_database_statement (
-      posting->db, "SELECT code, tracks_lots, is_kit, active FROM items WHERE id = ?1", error);
-  gboolean has_row;
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
 
+  if (_mk_ledger_in_bulk (posting->db))
+    {
+      const MkItemFacts *facts;
+
+      if (!_mk_posting_item_facts (posting->db, item_id, &facts, error))
+        return FALSE;
+      if (facts == NULL)
+        return _mk_posting_fail (posting, error, MK_DOCUMENTS_ERROR_INVALID, _ ("an item of the document no longer exists."));
+      info->code = g_strdup (facts->code_isolated);
+      info->tracks_lots = facts->tracks_lots;
+      info->is_kit = facts->is_kit;
+      info->active = facts->active;
+      return TRUE;
+    }
+  stmt = _mk_database_statement (
+      posting->db, "SELECT code, tracks_lots, is_kit, active FROM items WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item_id);

@@ -627,6 +627,25 @@ test_bulk (MkFixture    *fixture,
     g_clear_error (&error);
   }
   post_waybill (fixture, "2026-01-12", "BEN-MAIN", "BEN-FIELD", "BUCKET", NULL, 50);
+  /* An item made inactive during a bulk load is refused from then on: what
+   * bulk posting remembers of the catalogue follows it. */
+  {
+    g_autoptr (MkRecord) bucket = mk_master_data_get (fixture->db, mk_kind_lookup ("item"), "BUCKET", &error);
+    g_autoptr (MkDocument) grn = NULL;
+
+    g_assert_no_error (error);
+    mk_record_set_text (bucket, "active", "no", &error);
+    g_assert_no_error (error);
+    mk_master_data_update (fixture->db, bucket, &error);
+    g_assert_no_error (error);
+    grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-01-13", "warehouse", "BEN-MAIN",
+                                "source", "purchase", NULL);
+    mk_test_add_line (grn, "BUCKET", 5, NULL);
+    g_assert_false (mk_documents_post (fixture->db, grn, &error));
+    g_assert_error (error, MK_DOCUMENTS_ERROR, MK_DOCUMENTS_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "inactive"));
+    g_clear_error (&error);
+  }
   mk_ledger_bulk_end (fixture->db, &error);
   g_assert_no_error (error);
 
