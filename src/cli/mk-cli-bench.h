@@ -124,4 +124,23 @@ gboolean    mk_bench_raw_insert_rate  (MkBenchRaw  *raw,
                                        double      *per_second,
                                        GError     **error);
 
+/* mk-cli-bench-print.c: a 20-line waybill (the newest posted) and a
+ * distribution list of 1,000 households (registered in @db as needed)
+ * written as PDF files into @dir, each the median of @rounds runs. */
+typedef struct
+{
+  MkBenchTime waybill;
+  MkBenchTime list;
+  guint       waybill_pages;
+  guint       list_pages;
+  guint       households;
+} MkBenchPrint;
+
+gboolean    mk_bench_print (MkDatabase   *db,
+                            const char   *dir,
+                            const char   *date,
+                            guint         rounds,
+                            MkBenchPrint *result,
+                            GError      **error);
+
 G_END_DECLS

@@ -55,6 +55,8 @@ static const Command commands[] = {
   { "expiring", mk_cli_command_expiring, N_ ("List lots that expire soon") },
   { "below-reorder", mk_cli_command_below_reorder,
     N_ ("List items at or below their reorder level") },
+  { "print", mk_cli_command_print,
+    N_ ("Write a waybill, GRN, distribution list or other printed document as PDF") },
   { "report", mk_cli_command_report,
     N_ ("Write a stock report, stock card, distribution report, donor workbook, 5W sheet or register as an Excel workbook") },
   { "reached", mk_cli_command_reached,

@@ -174,6 +174,9 @@ gboolean mk_cli_command_verify (MkCli *cli, char ***args, GError **error);
 /* mk-cli-report.c */
 gboolean mk_cli_command_report (MkCli *cli, char ***args, GError **error);
 
+/* mk-cli-print.c */
+gboolean mk_cli_command_print (MkCli *cli, char ***args, GError **error);
+
 /* mk-cli-import.c */
 gboolean mk_cli_command_import (MkCli *cli, char ***args, GError **error);
 
