@@ -288,12 +288,14 @@ add_header (MkPrintDoc    *doc,
 
   for (guint i = 0; i < data->items->len; i++)
     {
-      const char *code = g_ptr_array_index (data->items, i);
-      const char *name = mk_print_lookup_name (lookup, "item", code);
+      const char      *code = g_ptr_array_index (data->items, i);
+      const char      *name = mk_print_lookup_name (lookup, "item", code);
+      g_autofree char *isolated_code = mk_text_isolate_ltr (code);
+      g_autofree char *isolated_name = mk_text_isolate (name != NULL ? name : "");
 
       if (items->len > 0)
         g_string_append (items, "; ");
-      g_string_append_printf (items, "%s %s", code, name != NULL ? name : "");
+      g_string_append_printf (items, "%s %s", isolated_code, isolated_name);
     }
   items_text = g_string_free (items, FALSE);
   values[0] = number;

@@ -323,8 +323,15 @@ isolate_lines (const char *text,
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char *isolated = ltr ? mk_text_isolate_ltr (lines[i]) : mk_text_isolate (lines[i]);
+      gunichar first = g_utf8_get_char (lines[i]);
+      char    *isolated;
 
+      /* A line built of isolated parts ("CODE — name", "English · العربية")
+       * takes the page's direction: a first-strong isolate around it would
+       * find no strong letter outside the parts and turn it left to right. */
+      if (!ltr && first >= 0x2066 && first <= 0x2068)
+        continue;
+      isolated = ltr ? mk_text_isolate_ltr (lines[i]) : mk_text_isolate (lines[i]);
       g_free (lines[i]);
       lines[i] = isolated;
     }

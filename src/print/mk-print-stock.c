@@ -190,7 +190,7 @@ mk_print_stock_card_build (MkPrintLookup *lookup,
       row = mk_print_table_add_row (table);
       mk_print_row_take (row, mk_print_format_date (card->date), MK_CELL_CODE | MK_CELL_SMALL);
       mk_print_row_add (row, card->document_number, MK_CELL_CODE | MK_CELL_SMALL);
-      mk_print_row_add (row, card->counterpart, MK_CELL_SMALL);
+      mk_print_row_add (row, card->counterpart, MK_CELL_CODE | MK_CELL_SMALL);
       mk_print_row_add (row, card->lot_number, MK_CELL_CODE | MK_CELL_SMALL);
       mk_print_row_add (row, card->grant_code, MK_CELL_CODE | MK_CELL_SMALL);
       mk_print_row_take (row, card->quantity_in != 0 ? mk_print_format_count (card->quantity_in) : NULL,

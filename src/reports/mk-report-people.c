@@ -141,17 +141,17 @@ number (gint64 value)
 /* Posted, not cancelled distributions (and services when ?5) in the period
  * from ?1 to ?2, with where they happened. A site's baladiya, or the
  * warehouse's for a distribution from a warehouse. */
-#define DOCS_CTE                                                                                \
-  "docs AS (SELECT d.id, d.date, substr (d.date, 1, 7) AS k_month, d.number, d.kind AS k_kind," \
-  "  d.population_group AS k_group, d.activity AS k_activity, d.indicator AS k_indicator,"      \
-  "  coalesce (d.grant_id, 0) AS k_grant, coalesce (d.partner_id, 0) AS k_partner,"             \
-  "  d.service_quantity, d.end_date,"                                                           \
-  "  coalesce (s.baladiya, w.baladiya) AS k_baladiya, s.type AS k_site_type,"                   \
-  "  s.name_en AS site_en, s.name_ar AS site_ar, coalesce (s.sensitive, 0) AS sensitive,"       \
-  "  d.id IN (SELECT document_id FROM household_receipts) AS listed"                            \
-  " FROM documents d LEFT JOIN sites s ON s.id = d.site_id"                                     \
-  " LEFT JOIN warehouses w ON w.id = d.warehouse_id"                                            \
-  " WHERE (d.kind = 'DIS' OR (?5 AND d.kind = 'SRV')) AND d.status = 'posted'"                  \
+#define DOCS_CTE                                                                                             \
+  "docs AS MATERIALIZED (SELECT d.id, d.date, substr (d.date, 1, 7) AS k_month, d.number, d.kind AS k_kind," \
+  "  d.population_group AS k_group, d.activity AS k_activity, d.indicator AS k_indicator,"                   \
+  "  coalesce (d.grant_id, 0) AS k_grant, coalesce (d.partner_id, 0) AS k_partner,"                          \
+  "  d.service_quantity, d.end_date,"                                                                        \
+  "  coalesce (s.baladiya, w.baladiya) AS k_baladiya, s.type AS k_site_type,"                                \
+  "  s.name_en AS site_en, s.name_ar AS site_ar, coalesce (s.sensitive, 0) AS sensitive,"                    \
+  "  d.id IN (SELECT document_id FROM household_receipts) AS listed"                                         \
+  " FROM documents d LEFT JOIN sites s ON s.id = d.site_id"                                                  \
+  " LEFT JOIN warehouses w ON w.id = d.warehouse_id"                                                         \
+  " WHERE (d.kind = 'DIS' OR (?5 AND d.kind = 'SRV')) AND d.status = 'posted'"                               \
   " AND d.date >= ?1 AND d.date <= ?2 AND" MK_REPORT_NOT_CANCELLED ("d") ")"
 
 #define PEOPLE_SUMS(p)                                                                           \
@@ -186,7 +186,7 @@ people_statement (MkDatabase            *db,
     return NULL;
   sql = g_strdup_printf (
       "WITH " DOCS_CTE ","
-      " chosen AS (SELECT * FROM docs WHERE (?3 = 0 OR k_grant = ?3) AND (?4 IS NULL OR k_indicator = ?4)),"
+      " chosen AS MATERIALIZED (SELECT * FROM docs WHERE (?3 = 0 OR k_grant = ?3) AND (?4 IS NULL OR k_indicator = ?4)),"
       " counted AS (SELECT %1$s, count (*) AS n, max (date) AS last, sum (p.households) AS hh, " PEOPLE_SUMS ("p") "  FROM chosen JOIN people_reached p ON p.document_id = chosen.id WHERE NOT listed GROUP BY %1$s),"
                                                                                                                    " listed_docs AS (SELECT %1$s, count (*) AS n, max (date) AS last, 0 AS hh, " ZERO_PEOPLE
                                                                                                                    "  FROM chosen WHERE listed GROUP BY %1$s),"
@@ -454,22 +454,6 @@ _mk_report_run_distribution_lines (MkDatabase            *db,
       }
     }
   return TRUE;
-}
-
-gint64
-_mk_report_count_distribution_lines (MkDatabase            *db,
-                                     const MkReportOptions *options)
-{
-  g_autoptr (sqlite3_stmt) stmt = _mk_report_prepare (db,
-                                                      "WITH " DOCS_CTE
-                                                      " SELECT count (*) FROM docs JOIN document_lines l ON l.document_id = docs.id"
-                                                      " WHERE (?3 = 0 OR l.grant_id = ?3)",
-                                                      NULL);
-  gboolean has_row = FALSE;
-
-  if (stmt == NULL || !bind_and_check (db, stmt, options, FALSE, NULL) || !_mk_report_step (db, stmt, &has_row, NULL) || !has_row)
-    return 0;
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* Services ----------------------------------------------------------------- */

@@ -82,9 +82,4 @@ gboolean _mk_report_run_5w (MkDatabase *, const MkReportOptions *, MkRowFunc, gp
 gboolean _mk_report_run_waybills (MkDatabase *, const MkReportOptions *, MkRowFunc, gpointer, GError **);
 gboolean _mk_report_run_losses (MkDatabase *, const MkReportOptions *, MkRowFunc, gpointer, GError **);
 
-/* The number of distribution lines a report over @options would list
- * (for progress). */
-gint64 _mk_report_count_distribution_lines (MkDatabase            *db,
-                                            const MkReportOptions *options);
-
 G_END_DECLS

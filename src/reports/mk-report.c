@@ -23,6 +23,9 @@ G_DEFINE_QUARK (mk-report-error-quark, mk_report_error)
 
 #define MAX_SHEETS 9
 
+/* The page cache while a workbook is written, in KiB. */
+#define REPORT_CACHE_KIB 4096
+
 typedef struct
 {
   const char   *name;
@@ -276,9 +279,9 @@ typedef struct
   MkXlsx                *xlsx;
   MkReportProgressFunc   progress;
   gpointer               progress_data;
-  double                 done;  /* of the whole, before this sheet */
-  double                 share; /* of the whole, this sheet */
-  gint64                 expected_rows;
+  double                 done;                /* of the whole, before this sheet */
+  double                 share;               /* of the whole, this sheet */
+  double                 first_day, last_day; /* of the period, as Excel serials */
   MkSheet               *sheet;
   GHashTable            *per_month; /* donor: month → quantity distributed */
 } Writer;
@@ -298,11 +301,14 @@ write_row (const MkCell *cells,
 {
   Writer *writer = data;
   guint   n = _mk_sheet_get_n_rows (writer->sheet);
+  double  day;
 
   if (!_mk_sheet_write_row (writer->sheet, cells, error))
     return FALSE;
-  if (writer->expected_rows > 0 && (n & 4095) == 0)
-    report_progress (writer, writer->done + writer->share * MIN (1.0, (double) n / (double) writer->expected_rows));
+  /* Long sheets list their rows by date: how far the dates have come is
+   * how far the sheet has, without counting its rows first. */
+  if ((n & 1023) == 1023 && writer->last_day > writer->first_day && _mk_xlsx_date_serial (cells[0].text, &day))
+    report_progress (writer, writer->done + writer->share * CLAMP ((day - writer->first_day) / (writer->last_day - writer->first_day), 0.0, 1.0));
   return TRUE;
 }
 
@@ -346,9 +352,6 @@ write_table (Writer    *writer,
   gboolean        ok;
 
   writer->sheet = _mk_sheet_new (writer->xlsx, mk_report_table_get_title (table, language), columns, n_columns, hxl);
-  writer->expected_rows = table == MK_TABLE_DISTRIBUTION_LINES
-                              ? _mk_report_count_distribution_lines (writer->db, writer->options)
-                              : 0;
   if (table == MK_TABLE_ITEMS_DISTRIBUTED && writer->per_month != NULL)
     func = write_row_per_month;
   ok = mk_report_table_foreach (writer->db, table, writer->options, func, writer, error);
@@ -604,21 +607,33 @@ mk_report_write (MkDatabase            *db,
   resolved = *options;
   resolved.from = from;
   resolved.to = to;
+  /* Once, not for every name of every row. */
+  if (resolved.language == NULL)
+    resolved.language = mk_text_prefers_arabic () ? "ar" : "en";
   kind = &kinds[options->kind];
 
   writer.db = db;
   writer.options = &resolved;
   writer.progress = progress;
   writer.progress_data = progress_data;
-  writer.xlsx = _mk_xlsx_new (path, options->language, cancellable, error);
+  _mk_xlsx_date_serial (from, &writer.first_day);
+  _mk_xlsx_date_serial (to, &writer.last_day);
+  writer.xlsx = _mk_xlsx_new (path, resolved.language, cancellable, error);
   if (writer.xlsx == NULL)
     return FALSE;
+  /* The everyday page cache would fill with pages read once; a small one
+   * keeps the export's memory flat whatever the size of the database. */
+  if (!_mk_database_set_cache_size (db, REPORT_CACHE_KIB, error))
+    {
+      _mk_xlsx_abort (writer.xlsx);
+      return FALSE;
+    }
   report_progress (&writer, 0.0);
 
-  readme = _mk_xlsx_add_worksheet (writer.xlsx, mk_report_text (options->language, N_ ("ReadMe")), NULL);
+  readme = _mk_xlsx_add_worksheet (writer.xlsx, mk_report_text (resolved.language, N_ ("ReadMe")), NULL);
   if (options->kind == MK_REPORT_DONOR)
     {
-      summary = _mk_xlsx_add_worksheet (writer.xlsx, mk_report_text (options->language, N_ ("Summary")), &summary_name);
+      summary = _mk_xlsx_add_worksheet (writer.xlsx, mk_report_text (resolved.language, N_ ("Summary")), &summary_name);
       writer.per_month = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     }
 
@@ -638,6 +653,7 @@ mk_report_write (MkDatabase            *db,
   for (guint s = 0; s < n_done; s++)
     g_free (done[s].name);
   g_clear_pointer (&writer.per_month, g_hash_table_unref);
+  _mk_database_set_cache_size (db, MK_DATABASE_CACHE_KIB, NULL);
   if (!ok)
     {
       _mk_xlsx_abort (writer.xlsx);

@@ -300,37 +300,58 @@ _mk_xlsx_add_worksheet (MkXlsx     *xlsx,
 
 /* Dates ------------------------------------------------------------------ */
 
+/* Two or four ASCII digits at @p, or -1. */
+static int
+digits (const char *p,
+        guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (p[i] < '0' || p[i] > '9')
+        return -1;
+      value = value * 10 + (p[i] - '0');
+    }
+  return value;
+}
+
 gboolean
 _mk_xlsx_date_serial (const char *iso,
                       double     *serial)
 {
-  static guint32 epoch;
-  GDate          date;
-  guint          year, month, day;
+  int year, month, day, y, era, yoe, doy, doe;
 
-  if (iso == NULL || strlen (iso) != 10 || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3)
+  /* Called for every date cell: parsed by hand, not with sscanf. */
+  if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
     return FALSE;
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  year = digits (iso, 4);
+  month = digits (iso + 5, 2);
+  day = digits (iso + 8, 2);
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
     return FALSE;
-  if (epoch == 0)
-    {
-      /* Excel counts days from 1899-12-30 (its 1900 leap-year bug). */
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
-      epoch = g_date_get_julian (&date);
-    }
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  *serial = (double) (g_date_get_julian (&date) - epoch);
+  /* Days since 1970-01-01 (H. Hinnant's days_from_civil), then Excel's
+   * count from 1899-12-30, which is 25569 days earlier. */
+  y = month <= 2 ? year - 1 : year;
+  era = y / 400;
+  yoe = y - era * 400;
+  doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *serial = (double) (era * 146097 + doe - 719468 + 25569);
   return TRUE;
 }
 
 /* Sheets ---------------------------------------------------------------- */
 
+/* Characters, counted without decoding: every byte but continuation bytes. */
 static guint
 text_width (const char *text)
 {
-  return text != NULL ? (guint) g_utf8_strlen (text, -1) : 0;
+  guint n = 0;
+
+  for (const guchar *p = (const guchar *) text; p != NULL && *p; p++)
+    n += (*p & 0xC0) != 0x80;
+  return n;
 }
 
 /* The characters a number takes with its thousands separators. */
@@ -338,9 +359,15 @@ static guint
 number_width (gint64 value,
               guint  decimals)
 {
-  char  digits[32];
-  guint n = (guint) g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, value < 0 ? -value : value);
-  guint width = n + (n > 0 ? (n - 1) / 3 : 0) + (value < 0);
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  guint   n = 1, width;
+
+  while (magnitude >= 10)
+    {
+      magnitude /= 10;
+      n++;
+    }
+  width = n + (n - 1) / 3 + (value < 0);
 
   return decimals > 0 ? width + decimals + 1 : width;
 }
