@@ -614,6 +614,54 @@ bench_print (Bench      *bench,
   return TRUE;
 }
 
+static gboolean
+bench_reports (Bench   *bench,
+               GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (mk_database_get_path (bench->db));
+  MkBenchReports   result = { 0 };
+  const char      *ids[2][3] = { { "report-distributions", "report-distributions-cpu", "report-distributions-memory" },
+                                 { "report-donor", "report-donor-cpu", "report-donor-memory" } };
+
+  if (!mk_bench_reports (bench->db, dir, bench->quick ? 1 : 3, &result, error))
+    return FALSE;
+  for (guint k = 0; k < 2; k++)
+    {
+      MkBenchReport   *report = k == 0 ? &result.distributions : &result.donor;
+      g_autofree char *lines = g_strdup_printf ("%" G_GUINT64_FORMAT, report->lines);
+      Row             *row;
+
+      row = add_row (bench, ids[k][0],
+                     k == 0 ? g_strdup_printf (_ ("Distribution report workbook, %s distribution lines"), lines)
+                            /* Translators: %1$s is a grant, %2$s a number of lines. */
+                            : g_strdup_printf (_ ("Donor workbook of %1$s, %2$s distribution lines"), result.grant, lines),
+                     g_strdup (_ ("≤ 1.5× raw")));
+      row->value = report->api.wall_us;
+      row->cpu = report->api.cpu_us;
+      row->raw = report->raw.wall_us;
+      /* Judged on CPU time where the system gives it: on a shared machine
+       * the wall clock measures the neighbours. */
+      if (report->api.cpu_us > 0 && report->raw.cpu_us > 0)
+        row->met = report->api.cpu_us <= 1.5 * report->raw.cpu_us;
+      else
+        row->met = report->raw.wall_us > 0 && report->api.wall_us <= 1.5 * report->raw.wall_us;
+      row = add_row (bench, ids[k][1], g_strdup (_ ("  CPU time of the same, both sides")), NULL);
+      row->value = report->api.cpu_us;
+      row->raw = report->raw.cpu_us;
+      /* A size, not a time: the figure is in the label. */
+      row = add_row (bench, ids[k][2],
+                     report->peak_kib >= 0
+                         /* Translators: %.1f is a number of megabytes. */
+                         ? g_strdup_printf (_ ("  its peak memory (growth while writing): %.1f MB"),
+                                            report->peak_kib / 1024.0)
+                         : g_strdup (_ ("  its peak memory: unknown on this system")),
+                     g_strdup (_ ("< 64 MB")));
+      row->met = report->peak_kib >= 0 && report->peak_kib < 64 * 1024;
+    }
+  g_free (result.grant);
+  return TRUE;
+}
+
 /* The command ----------------------------------------------------------------- */
 
 static void
@@ -649,7 +697,7 @@ measure (Bench   *bench,
   return bench_waybill (bench, error) && bench_balances (bench, NULL, error)
          && bench_balances (bench, "2025-06-15", error) && bench_stock_card (bench, error)
          && bench_month_report (bench, error) && bench_generation (bench, error)
-         && bench_print (bench, bench->dir, error);
+         && bench_print (bench, bench->dir, error) && bench_reports (bench, error);
 }
 
 gboolean

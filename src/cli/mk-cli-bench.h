@@ -143,4 +143,30 @@ gboolean    mk_bench_print (MkDatabase   *db,
                             MkBenchPrint *result,
                             GError      **error);
 
+/* mk-cli-bench-reports.c: the distribution report of every distribution
+ * line and the donor workbook of the grant with the most lines, each the
+ * median of @rounds runs beside the raw floor (the same lines streamed from
+ * one SQL query straight into libxlsxwriter), and the peak memory of each
+ * written by "makhzan-cli report" in a process of its own. */
+typedef struct
+{
+  MkBenchTime api;
+  MkBenchTime raw;
+  guint64     lines;    /* distribution lines in the workbook */
+  gint64      peak_kib; /* < 0: unknown */
+} MkBenchReport;
+
+typedef struct
+{
+  MkBenchReport distributions;
+  MkBenchReport donor;
+  char         *grant; /* the donor workbook's */
+} MkBenchReports;
+
+gboolean    mk_bench_reports (MkDatabase     *db,
+                              const char     *dir,
+                              guint           rounds,
+                              MkBenchReports *result,
+                              GError        **error);
+
 G_END_DECLS

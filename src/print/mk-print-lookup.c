@@ -18,6 +18,7 @@ struct _MkPrintLookup
   gboolean    arabic;
   GHashTable *records; /* "kind\ncode" → MkRecord, or a NULL value: none */
   GHashTable *vocabs;  /* vocab → GPtrArray of MkVocabEntry */
+  GHashTable *kits;    /* item code → its contents as text, or "" */
 };
 
 MkPrintLookup *
@@ -31,6 +32,7 @@ mk_print_lookup_new (MkDatabase *db,
   lookup->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   lookup->vocabs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
+  lookup->kits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return lookup;
 }
 
@@ -42,6 +44,7 @@ mk_print_lookup_free (MkPrintLookup *lookup)
   g_object_unref (lookup->db);
   g_hash_table_unref (lookup->records);
   g_hash_table_unref (lookup->vocabs);
+  g_hash_table_unref (lookup->kits);
   g_free (lookup);
 }
 
@@ -148,6 +151,40 @@ mk_print_lookup_vocab (MkPrintLookup *lookup,
         return pick (lookup, entry->name_en, entry->name_ar);
     }
   return code;
+}
+
+const char *
+mk_print_lookup_kit_contents (MkPrintLookup *lookup,
+                              const char    *item_code)
+{
+  MkRecord *item = mk_print_lookup_record (lookup, "item", item_code);
+  g_autoptr (GPtrArray) components = NULL;
+  GString    *text;
+  const char *cached;
+
+  if (item == NULL || !mk_record_get_bool (item, "is_kit"))
+    return NULL;
+  cached = g_hash_table_lookup (lookup->kits, item_code);
+  if (cached == NULL)
+    {
+      text = g_string_new (NULL);
+      components = mk_kit_get_components (lookup->db, item_code, NULL);
+      for (guint i = 0; components != NULL && i < components->len; i++)
+        {
+          const MkKitComponent *component = g_ptr_array_index (components, i);
+          g_autofree char      *quantity = mk_print_format_count (component->quantity);
+          /* No-break spaces: a part is never split over two lines. */
+          g_autofree char      *part = g_strdup_printf ("%s\u00a0×\u00a0%s", quantity, component->code);
+          g_autofree char      *isolated = mk_text_isolate_ltr (part);
+
+          if (text->len > 0)
+            g_string_append (text, " + ");
+          g_string_append (text, isolated);
+        }
+      cached = g_string_free (text, FALSE);
+      g_hash_table_insert (lookup->kits, g_strdup (item_code), (gpointer) cached);
+    }
+  return *cached != '\0' ? cached : NULL;
 }
 
 /* Numbers ------------------------------------------------------------------ */

@@ -267,6 +267,10 @@ const char *mk_print_lookup_name (MkPrintLookup *lookup,
 const char *mk_print_lookup_vocab (MkPrintLookup *lookup,
                                    const char    *vocab,
                                    const char    *code);
+/* What a kit holds, "⁦4 × SOAP⁩ + ⁦1 × TOOTHPASTE⁩", or NULL for an item
+ * that is not a kit or has no bill of materials. */
+const char *mk_print_lookup_kit_contents (MkPrintLookup *lookup,
+                                          const char    *item_code);
 /* "1,250": whole numbers grouped by thousands. */
 char *mk_print_format_count (gint64 value);
 /* Kilograms from grams, m³ from cm³: "12.5", "0.012". */

@@ -212,6 +212,41 @@ lot_text (const MkDocumentLine *line)
   return g_strdup_printf ("%s\n%s", line->lot_number, expiry);
 }
 
+/* Kits show what they hold (forms.md), each kit once, below the lines. */
+static void
+add_kit_contents (MkPrintDoc    *doc,
+                  MkPrintLookup *lookup,
+                  MkDocument    *document)
+{
+  static const MkLabel        heading = { "Kit contents, per kit", "محتويات الحقيبة أو الطقم، لكل واحد" };
+  static const MkLabel        col_kit = { "Kit", "الحقيبة / الطقم" };
+  static const MkLabel        col_contents = { "Contents", "المحتويات" };
+  static const MkLabel *const header[] = { &col_kit, &col_description, &col_contents };
+  GPtrArray                  *lines = mk_document_get_lines (document);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  MkPrintTable *table = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const MkDocumentLine *line = g_ptr_array_index (lines, i);
+      const char           *contents = mk_print_lookup_kit_contents (lookup, line->item_code);
+      MkPrintRow           *row;
+
+      if (contents == NULL || !g_hash_table_add (seen, line->item_code))
+        continue;
+      if (table == NULL)
+        {
+          table = mk_print_doc_add_table (doc, 3, 16.0, 26.0, 63.0);
+          mk_print_table_set_title (table, doc, &heading);
+          mk_print_table_set_header (table, doc, header);
+        }
+      row = mk_print_table_add_row (table);
+      mk_print_row_add (row, line->item_code, MK_CELL_CODE);
+      mk_print_row_add (row, mk_print_lookup_name (lookup, "item", line->item_code), MK_CELL_SMALL);
+      mk_print_row_add (row, contents, MK_CELL_SMALL);
+    }
+}
+
 static void
 add_lines (MkPrintDoc    *doc,
            MkPrintLookup *lookup,
@@ -359,6 +394,7 @@ mk_print_waybill_build (MkPrintLookup *lookup,
   add_transport (doc, document);
   add_lines (doc, lookup, document);
   add_totals (doc, document);
+  add_kit_contents (doc, lookup, document);
   add_signatures (doc);
   add_reception (doc, lookup, document);
   return doc;

@@ -51,7 +51,7 @@ pdf_text (const char *path)
 
       if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F)
         continue;
-      g_string_append_unichar (text, c);
+      g_string_append_unichar (text, c == 0x00A0 ? ' ' : c);
     }
   return g_string_free (text, FALSE);
 }
@@ -255,21 +255,30 @@ test_waybill_fields (MkFixture    *fixture,
     "BEN-FIELD", "ECHO-2026", "BHA-2026", "European", "Bureau", "Transport mode", "Road",
     "Al-Wafa Transport", "Contract number", "Truck 10 t", "5-482913", "Abdelhakim Ezzedine",
     "+218 91 555 0301", "17/04/2026", "Item code", "BLANKET", "Blanket", "TP-2026-07",
-    "31/07/2027", "bales", "weight", "volume", "2.00", "240.00", "0.960", "125.00", "6.00", "Total units", "680",
-    "371.00", "Number of parcels", "37", "Fragile: keep buckets on top",
+    "31/07/2027", "bales", "weight", "volume", "2.00", "240.00", "0.960", "125.00", "6.00", "15.00", "Total units", "690",
+    "386.00", "4 × SOAP", "1 × TOOTHPASTE", "Number of parcels", "37", "Fragile: keep buckets on top",
     "Loaded by (dispatcher)", "Transported by (driver)", "Received by", "Condition of goods",
     "Signature", "Stamp", "Good", "Damaged", "Short", "Receiver’s comments",
     "Tripoli", /* the office's name, below */
   };
   g_autoptr (MkDocument) waybill = waybill_draft ();
-  const char    *number = mk_test_post (fixture, waybill);
+  g_autoptr (GPtrArray) bill = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_kit_component_free);
+  const char    *number;
   MkPrintOptions options = { MK_PAPER_A4, "en", "Tripoli country office", NULL, 0 };
   g_autoptr (GError) error = NULL;
-  g_autoptr (MkPrintJob) job = mk_print_job_new (fixture->db, MK_PRINT_WAYBILL, number, &options, &error);
+  g_autoptr (MkPrintJob) job = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   guint            pages, per_copy;
 
+  /* A kit shows what it holds. */
+  g_ptr_array_add (bill, mk_kit_component_new ("SOAP", 4));
+  g_ptr_array_add (bill, mk_kit_component_new ("TOOTHPASTE", 1));
+  g_assert_true (mk_kit_set_components (fixture->db, "HYG-KIT", bill, &error));
+  g_assert_no_error (error);
+  mk_test_add_line (waybill, "HYG-KIT", 10, NULL);
+  number = mk_test_post (fixture, waybill);
+  job = mk_print_job_new (fixture->db, MK_PRINT_WAYBILL, number, &options, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (mk_print_job_get_title (job), ==, number);
   path = write_job (fixture, job, "waybill.pdf");
