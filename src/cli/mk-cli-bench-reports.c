@@ -20,8 +20,9 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#ifdef __GLIBC__
-#include <malloc.h>
+#ifdef __linux__
+#include <sys/wait.h>
+#include <unistd.h>
 #endif
 
 #include "makhzan-reports.h"
@@ -148,32 +149,60 @@ status_kib (const char *field)
 }
 #endif
 
-/* How far this process's peak resident memory rises above what it holds
- * while @options is written, in KiB; -1 where the system cannot say. Free
- * heap is handed back first, so that the export cannot hide in pages the
- * mission's generation left resident; Linux resets the peak on request. */
+/* The memory an export needs, in KiB; -1 where the system cannot say.
+ * Measured in a forked child on a connection of its own: the pages it
+ * shares with this process (the mission) are not its own, its peak is
+ * reset on request (Linux clear_refs) and whatever it adds above that
+ * while writing — page cache, libxlsxwriter's rows, the queries' tables —
+ * is the export's. */
 static gint64
 peak_growth_kib (MkDatabase            *db,
                  const MkReportOptions *options,
                  const char            *out)
 {
 #ifdef __linux__
-  FILE  *clear = fopen ("/proc/self/clear_refs", "w");
-  gint64 before, peak;
+  int    fds[2];
+  pid_t  pid;
+  gint64 growth = -1;
 
-  if (clear == NULL)
+  if (pipe (fds) != 0)
     return -1;
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
-  fputs ("5", clear);
-  if (fclose (clear) != 0)
-    return -1;
-  before = status_kib ("VmRSS:");
-  if (!mk_report_write (db, options, out, NULL, NULL, NULL, NULL))
-    return -1;
-  peak = status_kib ("VmHWM:");
-  return before >= 0 && peak >= before ? peak - before : -1;
+  pid = fork ();
+  if (pid < 0)
+    {
+      close (fds[0]);
+      close (fds[1]);
+      return -1;
+    }
+  if (pid == 0)
+    {
+      g_autoptr (MkDatabase) own = NULL;
+      FILE  *clear;
+      gint64 before = -1, peak = -1, result = -1;
+
+      close (fds[0]);
+      clear = fopen ("/proc/self/clear_refs", "w");
+      if (clear != NULL)
+        {
+          fputs ("5", clear);
+          if (fclose (clear) == 0)
+            before = status_kib ("VmRSS:");
+        }
+      own = mk_database_open (mk_database_get_path (db), NULL);
+      if (before >= 0 && own != NULL && mk_report_write (own, options, out, NULL, NULL, NULL, NULL))
+        peak = status_kib ("VmHWM:");
+      if (peak >= before && before >= 0)
+        result = peak - before;
+      if (write (fds[1], &result, sizeof result) != sizeof result)
+        _exit (1);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], &growth, sizeof growth) != sizeof growth)
+    growth = -1;
+  close (fds[0]);
+  waitpid (pid, NULL, 0);
+  return growth;
 #else
   return -1;
 #endif
