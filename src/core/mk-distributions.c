@@ -847,7 +847,7 @@ issue_lines (MkPosting  *posting,
 
       if (line->grant_id == 0 && (line->grant_code == NULL || *line->grant_code == '\0'))
         line->grant_id = grant;
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_require_usable_item (posting, line_no, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the quantity"), line->quantity, 1, error) || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_require_usable_item (posting, line_no, &item, error) || !_mk_posting_check_quantity (posting, line_no, N_ ("the quantity"), line->quantity, 1, error) || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
       chunks = _mk_posting_allocate (posting, line_no, &item, source, line->item_id, lot_id,
                                      line->grant_id, line->quantity, posting->date, error);

@@ -34,8 +34,10 @@ typedef struct
   gint64      first_movement_id;
   gint64      next_movement_id;
   char        before_bulk[11]; /* the latest date the ledger had at begin */
-  GHashTable *latest_by_key;   /* MkStockKey → char[11], the latest date in bulk */
-  GHashTable *month_totals;    /* MonthKey → gint64, written at the end */
+  GHashTable *latest_by_key;   /* set of LatestEntry, by key */
+  GHashTable *month_totals;    /* set of MonthEntry, by key: written at the end */
+  GPtrArray  *blocks;          /* where the entries live, freed at once */
+  gsize       block_left;      /* bytes free at the end of the last block */
   GPtrArray  *indexes;         /* the CREATE INDEX statements to run at the end */
 
   /* What is read from the database and kept beside it: dropped whenever
@@ -46,6 +48,8 @@ typedef struct
   gboolean    stale;     /* set by the update hook */
   GHashTable *shelves;   /* ShelfKey → GArray of Holding */
   GHashTable *expiries;  /* lot id → char[11], "" when the lot does not expire */
+  GHashTable *lots;      /* "item id:number" (ASCII folded, as NOCASE) → KnownLot */
+  GHashTable *locations; /* LocationKey → location id */
   GData      *caches;    /* other modules' memory, by name */
 } BulkState;
 
@@ -69,6 +73,32 @@ typedef struct
   gint64      month;
   const char *category;
 } MonthKey;
+
+typedef struct
+{
+  gint64 id;
+  char  *expiry; /* NULL: the lot does not expire */
+} KnownLot;
+
+typedef struct
+{
+  gint64 kind;
+  gint64 owner_id;
+} LocationKey;
+
+/* A key's total of a month, and a key's latest date. Entries begin with
+ * their key, so that a set of entries is looked up by key. */
+typedef struct
+{
+  MonthKey key;
+  gint64   total;
+} MonthEntry;
+
+typedef struct
+{
+  MkStockKey key;
+  char       latest[11];
+} LatestEntry;
 
 /* Ids share their high bits (the office number): mix every field through
  * a multiplier so that keys spread over the table. */
@@ -140,10 +170,19 @@ id_hash (gconstpointer data)
 }
 
 static void
+known_lot_free (KnownLot *lot)
+{
+  g_free (lot->expiry);
+  g_free (lot);
+}
+
+static void
 forget_reads (BulkState *bulk)
 {
   g_hash_table_remove_all (bulk->shelves);
   g_hash_table_remove_all (bulk->expiries);
+  g_hash_table_remove_all (bulk->lots);
+  g_hash_table_remove_all (bulk->locations);
   g_datalist_clear (&bulk->caches);
   bulk->stale = FALSE;
 }
@@ -153,9 +192,12 @@ bulk_state_free (BulkState *bulk)
 {
   g_clear_pointer (&bulk->latest_by_key, g_hash_table_unref);
   g_clear_pointer (&bulk->month_totals, g_hash_table_unref);
+  g_clear_pointer (&bulk->blocks, g_ptr_array_unref);
   g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
   g_clear_pointer (&bulk->shelves, g_hash_table_unref);
   g_clear_pointer (&bulk->expiries, g_hash_table_unref);
+  g_clear_pointer (&bulk->lots, g_hash_table_unref);
+  g_clear_pointer (&bulk->locations, g_hash_table_unref);
   g_datalist_clear (&bulk->caches);
   g_free (bulk);
 }
@@ -258,6 +300,28 @@ watch_changes (void         *data,
 
 /* Movements -------------------------------------------------------------- */
 
+/* A million movements make about as many entries: carved out of large
+ * blocks, they cost no allocation each, and freeing them is freeing a few
+ * blocks. */
+#define BLOCK_SIZE (1 << 20)
+
+static gpointer
+new_entry (BulkState *bulk,
+           gsize      size)
+{
+  gpointer block;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (bulk->block_left < size)
+    {
+      g_ptr_array_add (bulk->blocks, g_malloc (BLOCK_SIZE));
+      bulk->block_left = BLOCK_SIZE;
+    }
+  block = g_ptr_array_index (bulk->blocks, bulk->blocks->len - 1);
+  bulk->block_left -= size;
+  return (char *) block + (BLOCK_SIZE - bulk->block_left - size);
+}
+
 gint64
 _mk_ledger_bulk_take_movement_ids (MkDatabase *db,
                                    guint       count)
@@ -299,22 +363,29 @@ _mk_ledger_bulk_note_movements (MkDatabase *db,
       MkStockKey        key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
       MonthKey          month_key = { movement->location_id, movement->item_id, movement->lot_id,
                                       movement->grant_id, month, movement->category };
-      gint64           *total = g_hash_table_lookup (bulk->month_totals, &month_key);
-      char             *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
+      MonthEntry       *month_entry = g_hash_table_lookup (bulk->month_totals, &month_key);
+      LatestEntry      *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
       GArray           *shelf = find_shelf (bulk, movement->location_id, movement->item_id);
 
       /* Monthly totals are summed in memory and written once. */
-      if (total == NULL)
+      if (month_entry == NULL)
         {
-          total = g_new0 (gint64, 1);
-          g_hash_table_insert (bulk->month_totals, g_memdup2 (&month_key, sizeof month_key), total);
+          month_entry = new_entry (bulk, sizeof (MonthEntry));
+          month_entry->key = month_key;
+          month_entry->total = 0;
+          g_hash_table_add (bulk->month_totals, month_entry);
         }
-      *total += movement->quantity;
+      month_entry->total += movement->quantity;
 
       if (latest == NULL)
-        g_hash_table_insert (bulk->latest_by_key, g_memdup2 (&key, sizeof key), g_strndup (date, 10));
-      else if (strcmp (date, latest) > 0)
-        g_strlcpy (latest, date, 11); /* same length: updated in place */
+        {
+          latest = new_entry (bulk, sizeof (LatestEntry));
+          latest->key = key;
+          g_strlcpy (latest->latest, date, sizeof latest->latest);
+          g_hash_table_add (bulk->latest_by_key, latest);
+        }
+      else if (strcmp (date, latest->latest) > 0)
+        g_strlcpy (latest->latest, date, sizeof latest->latest);
 
       /* A shelf read before follows the table. */
       if (shelf != NULL)
@@ -344,14 +415,86 @@ _mk_ledger_bulk_moved_after (MkDatabase       *db,
                              const MkStockKey *key,
                              const char       *date)
 {
-  BulkState  *bulk = bulk_state (db);
-  const char *latest;
+  BulkState         *bulk = bulk_state (db);
+  const LatestEntry *latest;
 
   /* Movements from before the bulk are not remembered. */
   if (strcmp (date, bulk->before_bulk) < 0)
     return TRUE;
   latest = g_hash_table_lookup (bulk->latest_by_key, key);
-  return latest != NULL && strcmp (date, latest) < 0;
+  return latest != NULL && strcmp (date, latest->latest) < 0;
+}
+
+/* Lots and locations ----------------------------------------------------- */
+
+/* Lot numbers compare without case (COLLATE NOCASE folds ASCII only). */
+static char *
+lot_key (gint64      item_id,
+         const char *number)
+{
+  g_autofree char *folded = g_ascii_strdown (number, -1);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", item_id, folded);
+}
+
+gboolean
+_mk_ledger_bulk_known_lot (MkDatabase  *db,
+                           gint64       item_id,
+                           const char  *number,
+                           gint64      *lot_id,
+                           const char **expiry)
+{
+  BulkState       *bulk = fresh_bulk_state (db);
+  g_autofree char *key = lot_key (item_id, number);
+  const KnownLot  *known = g_hash_table_lookup (bulk->lots, key);
+
+  if (known == NULL)
+    return FALSE;
+  *lot_id = known->id;
+  *expiry = known->expiry;
+  return TRUE;
+}
+
+void
+_mk_ledger_bulk_learn_lot (MkDatabase *db,
+                           gint64      item_id,
+                           const char *number,
+                           gint64      lot_id,
+                           const char *expiry)
+{
+  BulkState *bulk = fresh_bulk_state (db);
+  KnownLot  *known = g_new0 (KnownLot, 1);
+
+  known->id = lot_id;
+  known->expiry = g_strdup (expiry);
+  g_hash_table_replace (bulk->lots, lot_key (item_id, number), known);
+}
+
+gboolean
+_mk_ledger_bulk_known_location (MkDatabase    *db,
+                                MkLocationKind kind,
+                                gint64         owner_id,
+                                gint64        *location_id)
+{
+  BulkState    *bulk = fresh_bulk_state (db);
+  LocationKey   key = { kind, owner_id };
+  const gint64 *known = g_hash_table_lookup (bulk->locations, &key);
+
+  if (known == NULL)
+    return FALSE;
+  *location_id = *known;
+  return TRUE;
+}
+
+void
+_mk_ledger_bulk_learn_location (MkDatabase    *db,
+                                MkLocationKind kind,
+                                gint64         owner_id,
+                                gint64         location_id)
+{
+  BulkState  *bulk = fresh_bulk_state (db);
+  LocationKey key = { kind, owner_id };
+
+  g_hash_table_replace (bulk->locations, g_memdup2 (&key, sizeof key), g_memdup2 (&location_id, sizeof location_id));
 }
 
 /* Balances --------------------------------------------------------------- */
@@ -628,11 +771,14 @@ mk_ledger_bulk_begin (MkDatabase *db,
     }
   bulk = g_new0 (BulkState, 1);
   bulk->left_wal = left_wal;
-  bulk->latest_by_key = g_hash_table_new_full (_mk_ledger_stock_key_hash, _mk_ledger_stock_key_equal, g_free, g_free);
-  bulk->month_totals = g_hash_table_new_full (month_key_hash, month_key_equal, g_free, g_free);
+  bulk->latest_by_key = g_hash_table_new (_mk_ledger_stock_key_hash, _mk_ledger_stock_key_equal);
+  bulk->month_totals = g_hash_table_new (month_key_hash, month_key_equal);
+  bulk->blocks = g_ptr_array_new_with_free_func (g_free);
   bulk->indexes = g_ptr_array_new_with_free_func (g_free);
   bulk->shelves = g_hash_table_new_full (shelf_key_hash, shelf_key_equal, g_free, (GDestroyNotify) g_array_unref);
   bulk->expiries = g_hash_table_new_full (id_hash, g_int64_equal, g_free, g_free);
+  bulk->lots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) known_lot_free);
+  bulk->locations = g_hash_table_new_full (shelf_key_hash, shelf_key_equal, g_free, g_free);
   bulk->rollbacks = _mk_database_get_rollbacks (db);
   g_datalist_init (&bulk->caches);
   /* Ids are counted in memory and their counters written at the end. */
@@ -693,14 +839,14 @@ write_month_totals (MkDatabase *db,
   g_ptr_array_sort (keys, compare_month_keys);
   for (guint i = 0; i < keys->len; i++)
     {
-      const MonthKey *key = g_ptr_array_index (keys, i);
-      const gint64   *total = g_hash_table_lookup (bulk->month_totals, key);
-      sqlite3_stmt   *stmt = _mk_database_statement (
-            db,
-            "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
-              " category, quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-              " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
-            error);
+      const MonthEntry *entry = g_ptr_array_index (keys, i);
+      const MonthKey   *key = &entry->key;
+      sqlite3_stmt     *stmt = _mk_database_statement (
+              db,
+              "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
+                  " category, quantity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                  " ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity",
+              error);
 
       if (stmt == NULL)
         return FALSE;
@@ -710,7 +856,7 @@ write_month_totals (MkDatabase *db,
       sqlite3_bind_int64 (stmt, 4, key->grant_id);
       sqlite3_bind_int64 (stmt, 5, key->month);
       sqlite3_bind_text (stmt, 6, key->category, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 7, *total);
+      sqlite3_bind_int64 (stmt, 7, entry->total);
       if (!_mk_database_exec_stmt (db, stmt, error))
         return FALSE;
     }

@@ -136,6 +136,26 @@ gpointer _mk_ledger_bulk_cache (MkDatabase *db,
                                 gpointer (*create) (void),
                                 GDestroyNotify destroy);
 
+/* In bulk: lots and locations found or made before (TRUE when known). */
+gboolean _mk_ledger_bulk_known_lot (MkDatabase  *db,
+                                    gint64       item_id,
+                                    const char  *number,
+                                    gint64      *lot_id,
+                                    const char **expiry);
+void     _mk_ledger_bulk_learn_lot (MkDatabase *db,
+                                    gint64      item_id,
+                                    const char *number,
+                                    gint64      lot_id,
+                                    const char *expiry);
+gboolean _mk_ledger_bulk_known_location (MkDatabase    *db,
+                                         MkLocationKind kind,
+                                         gint64         owner_id,
+                                         gint64        *location_id);
+void     _mk_ledger_bulk_learn_location (MkDatabase    *db,
+                                         MkLocationKind kind,
+                                         gint64         owner_id,
+                                         gint64         location_id);
+
 /* In bulk: the first of @count movement ids. */
 gint64 _mk_ledger_bulk_take_movement_ids (MkDatabase *db,
                                           guint       count);

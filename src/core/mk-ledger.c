@@ -42,10 +42,14 @@ _mk_ledger_location (MkDatabase    *db,
     [MK_LOCATION_SITE] = "INSERT INTO locations (id, kind, site_id) VALUES (?1, 'site', ?2)",
     [MK_LOCATION_PARTNER] = "INSERT INTO locations (id, kind, partner_id) VALUES (?1, 'partner', ?2)",
   };
-  sqlite3_stmt *stmt = _mk_database_statement (db, find[kind], error);
+  gboolean      bulk = _mk_ledger_in_bulk (db);
+  sqlite3_stmt *stmt;
   gboolean      has_row;
   gint64        id;
 
+  if (bulk && _mk_ledger_bulk_known_location (db, kind, owner_id, location_id))
+    return TRUE;
+  stmt = _mk_database_statement (db, find[kind], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, owner_id);
@@ -55,6 +59,8 @@ _mk_ledger_location (MkDatabase    *db,
     {
       *location_id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
+      if (bulk)
+        _mk_ledger_bulk_learn_location (db, kind, owner_id, *location_id);
       return TRUE;
     }
   *location_id = 0;
@@ -71,6 +77,8 @@ _mk_ledger_location (MkDatabase    *db,
   if (!_mk_database_exec_stmt (db, stmt, error))
     return FALSE;
   *location_id = id;
+  if (bulk)
+    _mk_ledger_bulk_learn_location (db, kind, owner_id, id);
   return TRUE;
 }
 
@@ -126,10 +134,18 @@ _mk_ledger_find_lot (MkDatabase *db,
                      char      **expiry,
                      GError    **error)
 {
-  sqlite3_stmt *stmt = _mk_database_statement (
-      db, "SELECT id, expiry_date FROM lots WHERE item_id = ?1 AND number = ?2", error);
-  gboolean has_row;
+  gboolean      bulk = _mk_ledger_in_bulk (db);
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+  const char   *known_expiry;
 
+  if (bulk && _mk_ledger_bulk_known_lot (db, item_id, number, lot_id, &known_expiry))
+    {
+      if (expiry != NULL)
+        *expiry = g_strdup (known_expiry);
+      return TRUE;
+    }
+  stmt = _mk_database_statement (db, "SELECT id, expiry_date FROM lots WHERE item_id = ?1 AND number = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item_id);
@@ -140,7 +156,12 @@ _mk_ledger_find_lot (MkDatabase *db,
   if (expiry != NULL)
     *expiry = has_row ? g_strdup ((const char *) sqlite3_column_text (stmt, 1)) : NULL;
   if (has_row)
-    sqlite3_reset (stmt);
+    {
+      /* A lot not found is not remembered: it may be made. */
+      if (bulk)
+        _mk_ledger_bulk_learn_lot (db, item_id, number, *lot_id, (const char *) sqlite3_column_text (stmt, 1));
+      sqlite3_reset (stmt);
+    }
   return TRUE;
 }
 
@@ -187,6 +208,8 @@ _mk_ledger_ensure_lot (MkDatabase *db,
   if (!_mk_database_exec_stmt (db, stmt, error))
     return FALSE;
   *lot_id = id;
+  if (_mk_ledger_in_bulk (db))
+    _mk_ledger_bulk_learn_lot (db, item_id, number, id, expiry);
   return TRUE;
 }
 

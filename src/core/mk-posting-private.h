@@ -89,6 +89,8 @@ void     _mk_posting_add_movement (MkPosting  *posting,
                                    gint64      grant_id,
                                    gint64      quantity,
                                    const char *category);
+/* @what names the quantity for a message, untranslated (N_()): posting
+ * translates it only when it refuses. */
 gboolean _mk_posting_check_quantity (MkPosting  *posting,
                                      guint       line_no,
                                      const char *what,
