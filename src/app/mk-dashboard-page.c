@@ -614,6 +614,14 @@ mk_dashboard_page_map (GtkWidget *widget)
     mk_dashboard_page_reload (self);
 }
 
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  mk_dashboard_page_reload (MK_DASHBOARD_PAGE (widget));
+}
+
 /* Properties --------------------------------------------------------------- */
 
 MkDatabase *
@@ -782,6 +790,10 @@ mk_dashboard_page_class_init (MkDashboardPageClass *klass)
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.reload", NULL, reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "dashboard.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "dashboard.reload", NULL);
 
   /* Keeps the resource's object file linked (it registers itself). */
   (void) mk_ui_get_resource ();

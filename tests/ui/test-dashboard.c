@@ -420,8 +420,13 @@ test_follows_changes (Fixture      *f,
   g_source_remove (timeout);
   assert_figure (f, "stock", 1090);
 
-  /* And the explicit reload gives the same. */
+  /* And the explicit reload gives the same, as does its shortcut's action. */
   mk_dashboard_page_reload (MK_DASHBOARD_PAGE (f->page));
+  g_assert_true (mk_dashboard_page_get_loading (MK_DASHBOARD_PAGE (f->page)));
+  wait_loaded (f);
+  assert_figure (f, "stock", 1090);
+  g_assert_true (gtk_widget_activate_action (f->page, "dashboard.reload", NULL));
+  g_assert_true (mk_dashboard_page_get_loading (MK_DASHBOARD_PAGE (f->page)));
   wait_loaded (f);
   assert_figure (f, "stock", 1090);
 }
