@@ -179,6 +179,7 @@ gboolean mk_cli_command_print (MkCli *cli, char ***args, GError **error);
 
 /* mk-cli-import.c */
 gboolean mk_cli_command_import (MkCli *cli, char ***args, GError **error);
+gboolean mk_cli_command_export (MkCli *cli, char ***args, GError **error);
 
 /* mk-cli-demo.c */
 gboolean mk_cli_command_demo (MkCli *cli, char ***args, GError **error);

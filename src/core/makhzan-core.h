@@ -12,6 +12,7 @@
 #include "mk-distributions.h"
 #include "mk-document.h"
 #include "mk-documents.h"
+#include "mk-export.h"
 #include "mk-import.h"
 #include "mk-json.h"
 #include "mk-kind.h"
@@ -23,3 +24,4 @@
 #include "mk-places.h"
 #include "mk-record.h"
 #include "mk-text.h"
+#include "mk-xlsx-reader.h"

@@ -1,8 +1,10 @@
-/* mk-import.c: loading a catalogue from CSV files, all or nothing.
+/* mk-import.c: loading lists from CSV files and Excel workbooks, all or
+ * nothing.
  *
  * Every row goes through the same validation as a record typed by hand;
  * the whole file is one transaction, so a bad row leaves the database as
- * it was.
+ * it was. Every row is checked even after a bad one, so that the person
+ * sees all the problems of the file at once, by line and column.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "mk-csv.h"
 #include "mk-database-private.h"
@@ -19,11 +23,109 @@
 #include "mk-master-data.h"
 #include "mk-record-private.h"
 #include "mk-text.h"
+#include "mk-xlsx-reader.h"
 
 /* The quark's name has dashes, which clang-format would split. */
 /* clang-format off */
 G_DEFINE_QUARK (mk-import-error-quark, mk_import_error)
 /* clang-format on */
+
+/* Beyond this many, a file is plainly the wrong one: stop listing. */
+#define MAX_PROBLEMS 1000
+/* Title rows above the header are skipped, but not forever. */
+#define MAX_TITLE_ROWS 10
+
+static const char *const importable_kinds[] = {
+  "items",
+  "kits",
+  "warehouses",
+  "sites",
+  "donors",
+  "grants",
+  "partners",
+  "households",
+  "entitlements",
+  NULL,
+};
+
+const char *const *
+mk_import_get_kinds (void)
+{
+  return importable_kinds;
+}
+
+void
+mk_import_problem_free (MkImportProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->header);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/* Where the rows come from ------------------------------------------------- */
+
+typedef struct
+{
+  MkCsvReader  *csv;
+  MkXlsxReader *sheet;
+} Source;
+
+static gboolean
+source_next (Source             *source,
+             const char *const **fields,
+             guint              *n_fields,
+             gboolean           *at_end,
+             GError            **error)
+{
+  if (source->sheet != NULL)
+    return mk_xlsx_reader_next (source->sheet, fields, n_fields, at_end, error);
+  return mk_csv_reader_next (source->csv, fields, n_fields, at_end, error);
+}
+
+static guint
+source_line (Source *source)
+{
+  if (source->sheet != NULL)
+    return mk_xlsx_reader_get_row (source->sheet);
+  return mk_csv_reader_get_line (source->csv);
+}
+
+static gboolean
+is_workbook (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  char             magic[4] = { 0 };
+  FILE            *file;
+  gboolean         zip = FALSE;
+
+  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm"))
+    return TRUE;
+  file = g_fopen (path, "rb");
+  if (file != NULL)
+    {
+      zip = fread (magic, 1, 4, file) == 4 && memcmp (magic, "PK\3\4", 4) == 0;
+      fclose (file);
+    }
+  return zip;
+}
+
+/* The run ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  MkDatabase            *db;
+  Source                 source;
+  const char            *path;
+  char                  *display; /* the file's base name */
+  const MkImportOptions *options;
+  GPtrArray             *problems;
+  guint                  n_rows;
+  GPtrArray             *headers;
+  guint                  header_line;
+  gint                  *columns; /* header index → field index, -1: none */
+} Import;
 
 /* A header matches a field by its name ("name_en") or by its English or
  * translated label ("Name (English)"), ignoring case and spaces. */
@@ -42,12 +144,39 @@ header_key (const char *text)
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
+/* The field the mapping gives this header, if any. */
+static const char *
+mapped_field (Import     *import,
+              const char *header)
+{
+  GHashTableIter   iter;
+  gpointer         field, column;
+  g_autofree char *key = NULL;
+
+  if (import->options->mapping == NULL)
+    return NULL;
+  key = header_key (header);
+  g_hash_table_iter_init (&iter, import->options->mapping);
+  while (g_hash_table_iter_next (&iter, &field, &column))
+    {
+      g_autofree char *column_key = header_key (column);
+      if (g_str_equal (key, column_key))
+        return field;
+    }
+  return NULL;
+}
+
 static gint
-match_header (const MkKind *kind,
+match_header (Import       *import,
+              const MkKind *kind,
               const char   *header)
 {
-  g_autofree char *key = header_key (header);
+  const char      *mapped = mapped_field (import, header);
+  g_autofree char *key = NULL;
 
+  if (mapped != NULL)
+    return mk_kind_field_index (kind, mapped);
+  key = header_key (header);
   for (guint i = 0; i < kind->n_fields; i++)
     {
       const MkField   *field = &kind->fields[i];
@@ -61,65 +190,85 @@ match_header (const MkKind *kind,
   return -1;
 }
 
-/* Files are named by their base name in messages: the folder is noise. */
+/* "C" for column 3 of a sheet. */
 static char *
-display_file (const char *path)
+column_letters (guint column)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  return g_filename_display_name (name);
+  char  buffer[8];
+  guint i = sizeof buffer - 1;
+
+  buffer[i] = '\0';
+  for (; column > 0 && i > 0; column = (column - 1) / 26)
+    buffer[--i] = (char) ('A' + (column - 1) % 26);
+  return g_strdup (buffer + i);
 }
 
 static char *
-describe_place (const char *path,
+describe_place (Import     *import,
                 guint       line,
                 guint       column,
                 const char *header)
 {
-  g_autofree char *display = display_file (path);
-  g_autofree char *header_quoted = _mk_record_quote_value (header);
+  g_autofree char *header_quoted = header ? _mk_record_quote_value (header) : NULL;
 
+  if (import->source.sheet != NULL)
+    {
+      g_autofree char *letters = column_letters (column);
+
+      if (column == 0)
+        /* Translators: “households.xlsx, sheet “List”, row 12”. */
+        return g_strdup_printf (_ ("%s, sheet “%s”, row %u"), import->display,
+                                mk_xlsx_reader_get_sheet_name (import->source.sheet), line);
+      /* Translators: “households.xlsx, sheet “List”, row 12, column C (size)”. */
+      return g_strdup_printf (_ ("%s, sheet “%s”, row %u, column %s (%s)"), import->display,
+                              mk_xlsx_reader_get_sheet_name (import->source.sheet), line, letters,
+                              header_quoted);
+    }
+  if (column == 0)
+    /* Translators: “items.csv, line 12”. */
+    return g_strdup_printf (_ ("%s, line %u"), import->display, line);
   /* Translators: “items.csv, line 12, column 3 (unit)”. */
-  return g_strdup_printf (_ ("%s, line %u, column %u (%s)"), display, line, column,
+  return g_strdup_printf (_ ("%s, line %u, column %u (%s)"), import->display, line, column,
                           header_quoted);
 }
 
 static void
-set_place_error (GError    **error,
+set_place_error (Import     *import,
+                 GError    **error,
                  gint        code,
-                 const char *path,
                  guint       line,
                  guint       column,
                  const char *header,
                  const char *message)
 {
-  g_autofree char *place = describe_place (path, line, column, header);
+  g_autofree char *place = describe_place (import, line, column, header);
   g_set_error (error, MK_IMPORT_ERROR, code, "%s: %s", place, message);
 }
 
+/* Records a problem of a row; FALSE once there are too many to go on. */
 static gboolean
-read_header (MkCsvReader *reader,
-             const char  *path,
-             GPtrArray   *headers,
-             GError     **error)
+add_problem (Import     *import,
+             guint       line,
+             guint       column,
+             const char *header,
+             const char *message)
 {
-  const char *const *fields;
-  guint              n_fields;
-  gboolean           at_end = FALSE;
+  MkImportProblem *problem = g_new0 (MkImportProblem, 1);
+  g_autofree char *place = describe_place (import, line, column, column ? header : NULL);
 
-  if (!mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
-    {
-      if (at_end)
-        {
-          g_autofree char *display = display_file (path);
-          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
-                       _ ("“%s” is empty; the first line must name the columns."),
-                       display);
-        }
-      return FALSE;
-    }
-  for (guint i = 0; i < n_fields; i++)
-    g_ptr_array_add (headers, g_strstrip (g_strdup (fields[i])));
-  return TRUE;
+  problem->line = line;
+  problem->column = column;
+  problem->header = column ? g_strdup (header) : NULL;
+  problem->message = g_strdup_printf ("%s: %s", place, message);
+  g_ptr_array_add (import->problems, problem);
+  return import->problems->len < MAX_PROBLEMS;
+}
+
+static const char *
+header_at (Import *import,
+           guint   column)
+{
+  return g_ptr_array_index (import->headers, column);
 }
 
 static gboolean
@@ -131,83 +280,175 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* Checks that each line has as many values as the header. */
 static gboolean
-check_width (const char        *path,
-             guint              line,
-             GPtrArray         *headers,
-             const char *const *fields,
-             guint              n_fields,
-             GError           **error)
+row_is_blank (const char *const *fields,
+              guint              n_fields)
 {
-  g_autofree char *display = NULL;
+  for (guint c = 0; c < n_fields; c++)
+    if (!is_blank (fields[c]))
+      return FALSE;
+  return TRUE;
+}
 
-  if (n_fields <= headers->len)
-    return TRUE;
-  for (guint i = headers->len; i < n_fields; i++)
-    if (*fields[i] != '\0')
+/* A line with more values than the header has columns. */
+static gboolean
+check_width (Import            *import,
+             guint              line,
+             const char *const *fields,
+             guint              n_fields)
+{
+  g_autofree char *message = NULL;
+
+  for (guint i = import->headers->len; i < n_fields; i++)
+    if (!is_blank (fields[i]))
       {
-        display = display_file (path);
-        g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
-                     _ ("%s, line %u: the line has %u values but the header names %u columns."),
-                     display, line, n_fields, headers->len);
+        message = g_strdup_printf (_ ("the line has %u values but the header names %u columns."),
+                                   n_fields, import->headers->len);
+        add_problem (import, line, 0, NULL, message);
         return FALSE;
       }
   return TRUE;
 }
 
+/* The header ------------------------------------------------------------------ */
+
+/* Reads rows until the header: the first row with a cell that names a
+ * field (rows above it are titles), or else the first row, whose columns
+ * the caller then refuses by name. @matches says whether a cell names a
+ * field. */
 static gboolean
-import_records (MkDatabase   *db,
-                const MkKind *kind,
-                MkCsvReader  *reader,
-                const char   *path,
-                guint        *n_rows,
-                GError      **error)
+read_header (Import *import,
+             gboolean (*matches) (Import *import, gconstpointer data, const char *header),
+             gconstpointer data,
+             GError      **error)
 {
-  g_autoptr (GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
-  g_autofree gint *columns = NULL; /* header index → field index */
-  g_autoptr (GHashTable) seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                             g_free, NULL);
+  g_autoptr (GPtrArray) first = NULL;
   const char *const *fields;
   guint              n_fields;
   gboolean           at_end = FALSE;
-  gint               code_column = -1;
+  guint              first_line = 0;
 
-  if (!read_header (reader, path, headers, error))
-    return FALSE;
-
-  columns = g_new (gint, headers->len);
-  for (guint c = 0; c < headers->len; c++)
+  for (guint rows = 0; rows < MAX_TITLE_ROWS;)
     {
-      const char *header = g_ptr_array_index (headers, c);
+      g_autoptr (GPtrArray) headers = NULL;
+      gboolean found = FALSE;
+
+      if (!source_next (&import->source, &fields, &n_fields, &at_end, error))
+        {
+          if (!at_end)
+            return FALSE;
+          if (first != NULL)
+            break;
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
+                       _ ("“%s” is empty; the first line must name the columns."), import->display);
+          return FALSE;
+        }
+      if (row_is_blank (fields, n_fields))
+        continue;
+      rows++;
+      headers = g_ptr_array_new_with_free_func (g_free);
+      for (guint c = 0; c < n_fields; c++)
+        {
+          /* A merged header cell names its first column only. */
+          gboolean copy = import->source.sheet != NULL && mk_xlsx_reader_is_merged_copy (import->source.sheet, c);
+          g_ptr_array_add (headers, g_strstrip (g_strdup (copy ? "" : fields[c])));
+        }
+      for (guint c = 0; c < headers->len && !found; c++)
+        found = *(const char *) g_ptr_array_index (headers, c) != '\0' && matches (import, data, g_ptr_array_index (headers, c));
+      if (found)
+        {
+          import->headers = g_steal_pointer (&headers);
+          import->header_line = source_line (&import->source);
+          return TRUE;
+        }
+      if (first == NULL)
+        {
+          first = g_steal_pointer (&headers);
+          first_line = source_line (&import->source);
+        }
+    }
+  import->headers = g_steal_pointer (&first);
+  import->header_line = first_line;
+  return TRUE;
+}
+
+static gboolean
+names_field (Import       *import,
+             gconstpointer data,
+             const char   *header)
+{
+  return match_header (import, data, header) >= 0;
+}
+
+static gboolean
+check_mapping (Import            *import,
+               const MkKind      *kind,
+               const char *const *extra_names,
+               GError           **error)
+{
+  GHashTableIter iter;
+  gpointer       field;
+
+  if (import->options->mapping == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, import->options->mapping);
+  while (g_hash_table_iter_next (&iter, &field, NULL))
+    {
+      gboolean known = kind != NULL && mk_kind_field_index (kind, field) >= 0;
+
+      for (guint i = 0; extra_names != NULL && extra_names[i] && !known; i++)
+        known = g_str_equal (field, extra_names[i]);
+      if (!known)
+        {
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MAPPING,
+                       _ ("The column mapping names “%s”, which is not a field of %s."),
+                       (const char *) field, kind ? _ (kind->title) : _ ("a kit file"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Records ----------------------------------------------------------------------------- */
+
+static gboolean
+map_record_columns (Import       *import,
+                    const MkKind *kind,
+                    gint         *code_column,
+                    GError      **error)
+{
+  import->columns = g_new (gint, MAX (import->headers->len, 1));
+  for (guint c = 0; c < import->headers->len; c++)
+    {
+      const char *header = header_at (import, c);
 
       if (*header == '\0')
         {
-          columns[c] = -1; /* an empty header: a spreadsheet's spare column */
+          import->columns[c] = -1; /* an empty header: a spreadsheet's spare column */
           continue;
         }
-      columns[c] = match_header (kind, header);
-      if (columns[c] < 0)
+      import->columns[c] = match_header (import, kind, header);
+      if (import->columns[c] < 0)
         {
           g_autoptr (GString) known = g_string_new (NULL);
           g_autofree char *message = NULL;
+
           for (guint i = 0; i < kind->n_fields; i++)
             g_string_append_printf (known, "%s%s", i ? ", " : "", kind->fields[i].name);
           message = g_strdup_printf (_ ("this column is not a field of %s; the fields are: %s."),
                                      _ (kind->title), known->str);
-          set_place_error (error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, path, 1, c + 1,
-                           header, message);
+          set_place_error (import, error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, import->header_line, c + 1, header, message);
           return FALSE;
         }
       for (guint d = 0; d < c; d++)
-        if (columns[d] == columns[c])
+        if (import->columns[d] == import->columns[c])
           {
-            set_place_error (error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, path, 1, c + 1,
-                             header, _ ("this column repeats an earlier one."));
+            set_place_error (import, error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, import->header_line, c + 1, header,
+                             _ ("this column repeats an earlier one."));
             return FALSE;
           }
-      if (columns[c] == MK_KIND_FIELD_CODE)
-        code_column = (gint) c;
+      if (import->columns[c] == MK_KIND_FIELD_CODE)
+        *code_column = (gint) c;
     }
 
   for (guint i = 0; i < kind->n_fields; i++)
@@ -217,210 +458,244 @@ import_records (MkDatabase   *db,
 
       if (!(field->flags & MK_FIELD_REQUIRED) || field->default_text != NULL)
         continue;
-      for (guint c = 0; c < headers->len; c++)
-        present |= columns[c] == (gint) i;
+      for (guint c = 0; c < import->headers->len; c++)
+        present |= import->columns[c] == (gint) i;
       if (!present)
         {
-          g_autofree char *display = display_file (path);
           g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MISSING_COLUMN,
-                       _ ("%s: the column “%s” (%s) is missing; it is required."),
-                       display, field->name, _ (field->label));
+                       _ ("%s: the column “%s” (%s) is missing; it is required."), import->display,
+                       field->name, _ (field->label));
           return FALSE;
         }
     }
-  g_assert (code_column >= 0);
+  g_assert (*code_column >= 0);
+  return TRUE;
+}
 
-  while (mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
+/* One row: FALSE if it has a problem (recorded) or on a database error
+ * (set in @error). */
+static gboolean
+import_record_row (Import            *import,
+                   const MkKind      *kind,
+                   gint               code_column,
+                   GHashTable        *seen_codes,
+                   guint              line,
+                   const char *const *fields,
+                   guint              n_fields,
+                   GError           **error)
+{
+  g_autoptr (MkRecord) record = NULL;
+  g_autoptr (GError) local_error = NULL;
+  const char      *code = (guint) code_column < n_fields ? fields[code_column] : "";
+  g_autofree char *stripped = g_strstrip (g_strdup (code));
+  g_autofree char *key = g_ascii_strup (stripped, -1);
+  guint            earlier = GPOINTER_TO_UINT (g_hash_table_lookup (seen_codes, key));
+  gboolean         is_new;
+  gboolean         ok = TRUE;
+
+  if (earlier != 0)
     {
-      guint line = mk_csv_reader_get_line (reader);
-      g_autoptr (MkRecord) record = NULL;
-      g_autoptr (GError) local_error = NULL;
-      gboolean blank = TRUE;
-      gboolean is_new;
+      g_autofree char *quoted = _mk_record_quote_value (stripped);
+      g_autofree char *message = g_strdup_printf (
+          _ ("the code %s is already on line %u; a file gives each record once."), quoted, earlier);
+      add_problem (import, line, code_column + 1, header_at (import, code_column), message);
+      return FALSE;
+    }
+  if (*key != '\0')
+    g_hash_table_insert (seen_codes, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+  record = *stripped ? mk_master_data_get (import->db, kind, stripped, &local_error) : NULL;
+  if (record == NULL && local_error != NULL && !g_error_matches (local_error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+  is_new = record == NULL;
+  if (is_new)
+    record = mk_record_new (kind);
 
-      for (guint c = 0; c < n_fields; c++)
-        blank &= is_blank (fields[c]);
-      if (blank)
-        continue; /* spreadsheets leave empty lines at the end */
-      if (!check_width (path, line, headers, fields, n_fields, error))
-        return FALSE;
+  for (guint c = 0; c < import->headers->len; c++)
+    {
+      const char    *value = c < n_fields ? fields[c] : "";
+      const MkField *field;
 
-      {
-        const char      *code = (guint) code_column < n_fields ? fields[code_column] : "";
-        g_autofree char *stripped = g_strstrip (g_strdup (code));
-        g_autofree char *key = g_ascii_strup (stripped, -1);
-        guint            earlier = GPOINTER_TO_UINT (g_hash_table_lookup (seen_codes, key));
-
-        if (earlier != 0)
-          {
-            g_autofree char *quoted = _mk_record_quote_value (stripped);
-            g_autofree char *message = g_strdup_printf (
-                _ ("the code %s is already on line %u; a file gives each record once."),
-                quoted, earlier);
-            set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line, code_column + 1,
-                             g_ptr_array_index (headers, code_column), message);
-            return FALSE;
-          }
-        if (*key != '\0')
-          g_hash_table_insert (seen_codes, g_steal_pointer (&key), GUINT_TO_POINTER (line));
-        record = *code ? mk_master_data_get (db, kind, code, &local_error) : NULL;
-        if (record == NULL && local_error != NULL && !g_error_matches (local_error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND))
-          {
-            g_propagate_error (error, g_steal_pointer (&local_error));
-            return FALSE;
-          }
-        g_clear_error (&local_error);
-      }
-      is_new = record == NULL;
-      if (is_new)
-        record = mk_record_new (kind);
-
-      for (guint c = 0; c < headers->len; c++)
+      if (import->columns[c] < 0)
+        continue;
+      field = &kind->fields[import->columns[c]];
+      /* An empty cell leaves an existing record's value alone. */
+      if (is_blank (value) && (!is_new || field->default_text != NULL))
+        continue;
+      if (!mk_record_set_text (record, field->name, value, &local_error))
         {
-          const char    *value = c < n_fields ? fields[c] : "";
-          const MkField *field;
-
-          if (columns[c] < 0)
-            continue;
-          field = &kind->fields[columns[c]];
-          /* An empty cell leaves an existing record's value alone. */
-          if (is_blank (value) && (!is_new || field->default_text != NULL))
-            continue;
-          if (!mk_record_set_text (record, field->name, value, &local_error))
-            {
-              set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line, c + 1,
-                               g_ptr_array_index (headers, c), local_error->message);
-              return FALSE;
-            }
+          add_problem (import, line, c + 1, header_at (import, c), local_error->message);
+          g_clear_error (&local_error);
+          ok = FALSE;
         }
+    }
+  if (!ok)
+    return FALSE;
 
-      if (!(is_new ? mk_master_data_add (db, record, &local_error)
-                   : mk_master_data_update (db, record, &local_error)))
-        {
-          const char *field = mk_record_get_invalid_field (record);
-          gint        field_index = field ? mk_kind_field_index (kind, field) : -1;
+  if (!(is_new ? mk_master_data_add (import->db, record, &local_error)
+               : mk_master_data_update (import->db, record, &local_error)))
+    {
+      const char *field = mk_record_get_invalid_field (record);
+      gint        field_index = field ? mk_kind_field_index (kind, field) : -1;
 
-          for (guint c = 0; c < headers->len && field_index >= 0; c++)
-            if (columns[c] == field_index)
-              {
-                set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line, c + 1,
-                                 g_ptr_array_index (headers, c), local_error->message);
-                return FALSE;
-              }
+      for (guint c = 0; c < import->headers->len && field_index >= 0; c++)
+        if (import->columns[c] == field_index)
           {
-            g_autofree char *display = display_file (path);
-            g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
-                         _ ("%s, line %u: %s"), display, line, local_error->message);
+            add_problem (import, line, c + 1, header_at (import, c), local_error->message);
+            return FALSE;
           }
+      add_problem (import, line, 0, NULL, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_records (Import       *import,
+                const MkKind *kind,
+                GError      **error)
+{
+  g_autoptr (GHashTable) seen_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *const *fields;
+  guint              n_fields;
+  gboolean           at_end = FALSE;
+  gint               code_column = -1;
+
+  if (!check_mapping (import, kind, NULL, error) || !read_header (import, names_field, kind, error) || !map_record_columns (import, kind, &code_column, error))
+    return FALSE;
+
+  while (source_next (&import->source, &fields, &n_fields, &at_end, error))
+    {
+      guint line = source_line (&import->source);
+      g_autoptr (GError) local_error = NULL;
+
+      if (row_is_blank (fields, n_fields))
+        continue; /* spreadsheets leave empty lines at the end */
+      if (!check_width (import, line, fields, n_fields))
+        ;
+      else if (import_record_row (import, kind, code_column, seen_codes, line, fields, n_fields,
+                                  &local_error))
+        import->n_rows++;
+      else if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      (*n_rows)++;
+      if (import->problems->len >= MAX_PROBLEMS)
+        return TRUE;
     }
-
   return at_end;
 }
 
-/* kits.csv: kit_code, component_code, quantity; one line per component.
- * Each kit named in the file gets exactly the components the file lists. */
-static gboolean
-import_kits (MkDatabase  *db,
-             MkCsvReader *reader,
-             const char  *path,
-             guint       *n_rows,
-             GError     **error)
+/* Kits ------------------------------------------------------------------------------- */
+
+static const char *const kit_columns[] = { "kit_code", "component_code", "quantity", NULL };
+
+static gint
+match_kit_header (Import     *import,
+                  const char *header)
 {
-  static const char *const wanted[] = { "kit_code", "component_code", "quantity" };
-  g_autoptr (GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) kits = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                       g_free, (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr (GHashTable) first_line = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                             g_free, NULL);
+  const char      *mapped = mapped_field (import, header);
+  g_autofree char *key = header_key (mapped ? mapped : header);
+
+  for (guint w = 0; kit_columns[w]; w++)
+    {
+      g_autofree char *wanted_key = header_key (kit_columns[w]);
+      if (g_str_equal (key, wanted_key))
+        return (gint) w;
+    }
+  return -1;
+}
+
+static gboolean
+names_kit_column (Import       *import,
+                  gconstpointer data,
+                  const char   *header)
+{
+  return match_kit_header (import, header) >= 0;
+}
+
+/* kits: kit_code, component_code, quantity; one line per component. Each
+ * kit named in the file gets exactly the components the file lists. */
+static gboolean
+import_kits (Import  *import,
+             GError **error)
+{
+  g_autoptr (GHashTable) kits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) first_line = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
   const MkKind      *items = mk_kind_lookup ("item");
-  gint               columns[G_N_ELEMENTS (wanted)] = { -1, -1, -1 };
+  gint               columns[3] = { -1, -1, -1 };
   const char *const *fields;
   guint              n_fields;
   gboolean           at_end = FALSE;
 
-  if (!read_header (reader, path, headers, error))
+  if (!check_mapping (import, NULL, kit_columns, error) || !read_header (import, names_kit_column, NULL, error))
     return FALSE;
-  for (guint c = 0; c < headers->len; c++)
+  for (guint c = 0; c < import->headers->len; c++)
     {
-      g_autofree char *key = header_key (g_ptr_array_index (headers, c));
-      gboolean         known = *key == '\0';
+      const char *header = header_at (import, c);
+      gint        w = *header ? match_kit_header (import, header) : -1;
 
-      for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+      if (w >= 0)
+        columns[w] = (gint) c;
+      else if (*header != '\0')
         {
-          g_autofree char *wanted_key = header_key (wanted[w]);
-          if (g_str_equal (key, wanted_key))
-            {
-              columns[w] = (gint) c;
-              known = TRUE;
-            }
-        }
-      if (!known)
-        {
-          set_place_error (error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, path, 1, c + 1,
-                           g_ptr_array_index (headers, c),
+          set_place_error (import, error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, import->header_line, c + 1, header,
                            _ ("a kit file has the columns kit_code, component_code and quantity."));
           return FALSE;
         }
     }
-  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+  for (guint w = 0; w < 3; w++)
     if (columns[w] < 0)
       {
-        g_autofree char *display = display_file (path);
         g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MISSING_COLUMN,
                      _ ("%s: the column “%s” is missing; a kit file has the columns kit_code, component_code and quantity."),
-                     display, wanted[w]);
+                     import->display, kit_columns[w]);
         return FALSE;
       }
 
-  while (mk_csv_reader_next (reader, &fields, &n_fields, &at_end, error))
+  while (source_next (&import->source, &fields, &n_fields, &at_end, error))
     {
-      guint       line = mk_csv_reader_get_line (reader);
-      const char *values[G_N_ELEMENTS (wanted)];
+      guint       line = source_line (&import->source);
+      const char *values[3];
       g_autoptr (MkRecord) kit = NULL;
       g_autoptr (MkRecord) component = NULL;
       g_autoptr (GError) local_error = NULL;
-      gboolean   blank = TRUE;
       GPtrArray *list;
       gint64     quantity;
 
-      for (guint c = 0; c < n_fields; c++)
-        blank &= is_blank (fields[c]);
-      if (blank)
+      if (import->problems->len >= MAX_PROBLEMS)
+        return TRUE;
+      if (row_is_blank (fields, n_fields) || !check_width (import, line, fields, n_fields))
         continue;
-      if (!check_width (path, line, headers, fields, n_fields, error))
-        return FALSE;
-      for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+      for (guint w = 0; w < 3; w++)
         values[w] = (guint) columns[w] < n_fields ? fields[columns[w]] : "";
 
-      kit = mk_master_data_get (db, items, values[0], &local_error);
+      kit = mk_master_data_get (import->db, items, values[0], &local_error);
       if (kit == NULL || !mk_record_get_bool (kit, "is_kit"))
         {
           g_autofree char *quoted = _mk_record_quote_value (values[0]);
-          g_autofree char *message = kit == NULL
-                                         ? g_strdup (local_error->message)
-                                         : g_strdup_printf (_ ("item %s is not marked as a kit."), quoted);
-          set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line,
-                           columns[0] + 1, wanted[0], message);
-          return FALSE;
+          g_autofree char *message = kit == NULL ? g_strdup (local_error->message)
+                                                 : g_strdup_printf (_ ("item %s is not marked as a kit."), quoted);
+          add_problem (import, line, columns[0] + 1, kit_columns[0], message);
+          continue;
         }
-      component = mk_master_data_get (db, items, values[1], &local_error);
+      component = mk_master_data_get (import->db, items, values[1], &local_error);
       if (component == NULL)
         {
-          set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line,
-                           columns[1] + 1, wanted[1], local_error->message);
-          return FALSE;
+          add_problem (import, line, columns[1] + 1, kit_columns[1], local_error->message);
+          continue;
         }
       if (!mk_text_parse_int (values[2], &quantity, &local_error) || quantity <= 0)
         {
-          set_place_error (error, MK_IMPORT_ERROR_BAD_VALUE, path, line,
-                           columns[2] + 1, wanted[2],
-                           local_error ? local_error->message
-                                       : _ ("the quantity must be 1 or more."));
-          return FALSE;
+          add_problem (import, line, columns[2] + 1, kit_columns[2],
+                       local_error ? local_error->message : _ ("the quantity must be 1 or more."));
+          continue;
         }
 
       list = g_hash_table_lookup (kits, mk_record_get_code (kit));
@@ -428,34 +703,134 @@ import_kits (MkDatabase  *db,
         {
           list = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_kit_component_free);
           g_hash_table_insert (kits, g_strdup (mk_record_get_code (kit)), list);
-          g_hash_table_insert (first_line, g_strdup (mk_record_get_code (kit)),
-                               GUINT_TO_POINTER (line));
+          g_hash_table_insert (first_line, g_strdup (mk_record_get_code (kit)), GUINT_TO_POINTER (line));
           g_ptr_array_add (order, g_strdup (mk_record_get_code (kit)));
         }
-      g_ptr_array_add (list, mk_kit_component_new (mk_record_get_code (component),
-                                                   quantity));
-      (*n_rows)++;
+      g_ptr_array_add (list, mk_kit_component_new (mk_record_get_code (component), quantity));
+      import->n_rows++;
     }
   if (!at_end)
     return FALSE;
 
-  for (guint i = 0; i < order->len; i++)
+  for (guint i = 0; i < order->len && import->problems->len == 0; i++)
     {
       const char *code = g_ptr_array_index (order, i);
       g_autoptr (GError) local_error = NULL;
 
-      if (!mk_kit_set_components (db, code, g_hash_table_lookup (kits, code),
-                                  &local_error))
-        {
-          g_autofree char *display = display_file (path);
-          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
-                       _ ("%s, line %u: %s"), display,
-                       GPOINTER_TO_UINT (g_hash_table_lookup (first_line, code)),
-                       local_error->message);
-          return FALSE;
-        }
+      if (!mk_kit_set_components (import->db, code, g_hash_table_lookup (kits, code), &local_error))
+        add_problem (import, GPOINTER_TO_UINT (g_hash_table_lookup (first_line, code)), 0, NULL,
+                     local_error->message);
     }
   return TRUE;
+}
+
+/* The entry points ---------------------------------------------------------------------- */
+
+static gboolean
+open_source (Import  *import,
+             GError **error)
+{
+  if (is_workbook (import->path))
+    {
+      import->source.sheet = mk_xlsx_reader_new (import->path, import->options->sheet, error);
+      return import->source.sheet != NULL;
+    }
+  import->source.csv = mk_csv_reader_new_from_file (import->path, error);
+  return import->source.csv != NULL;
+}
+
+static void
+set_problems_error (Import  *import,
+                    GError **error)
+{
+  const MkImportProblem *first = g_ptr_array_index (import->problems, 0);
+  guint                  more = import->problems->len - 1;
+
+  if (more == 0)
+    g_set_error_literal (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE, first->message);
+  else
+    g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE,
+                 g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem; nothing was imported)",
+                              "%s (and %u more problems; nothing was imported)", more),
+                 first->message, more);
+}
+
+gboolean
+mk_import_file (MkDatabase            *db,
+                const char            *what,
+                const char            *path,
+                const MkImportOptions *options,
+                guint                 *n_rows,
+                GPtrArray            **problems,
+                GError               **error)
+{
+  static const MkImportOptions defaults = { NULL, NULL, FALSE };
+  g_autofree char             *base = NULL;
+  const MkKind                *kind = NULL;
+  Import                       import = { 0 };
+  gboolean                     known = FALSE;
+  gboolean                     ok;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; importable_kinds[i]; i++)
+    known |= g_str_equal (what, importable_kinds[i]);
+  if (known && !g_str_equal (what, "kits"))
+    kind = mk_kind_lookup (what);
+  if (!known || (kind == NULL && !g_str_equal (what, "kits")))
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_UNKNOWN_KIND,
+                   _ ("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants, partners, households and entitlements."),
+                   what);
+      return FALSE;
+    }
+
+  base = g_path_get_basename (path);
+  import.db = db;
+  import.path = path;
+  import.display = g_filename_display_name (base);
+  import.options = options ? options : &defaults;
+  import.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) mk_import_problem_free);
+
+  ok = open_source (&import, error) && _mk_database_begin (db, error);
+  if (ok)
+    {
+      ok = kind != NULL ? import_records (&import, kind, error) : import_kits (&import, error);
+      if (ok && import.problems->len > 0)
+        {
+          set_problems_error (&import, error);
+          ok = FALSE;
+        }
+      if (ok && import.n_rows == 0)
+        {
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
+                       _ ("“%s” names its columns but has no rows to import."), import.display);
+          ok = FALSE;
+        }
+      /* A preview writes nothing, whatever it found. */
+      if (!ok || import.options->dry_run)
+        _mk_database_rollback (db);
+      else if (!_mk_database_commit (db, error))
+        {
+          _mk_database_rollback (db);
+          ok = FALSE;
+        }
+    }
+
+  if (ok && n_rows != NULL)
+    *n_rows = import.n_rows;
+  if (problems != NULL)
+    *problems = g_steal_pointer (&import.problems);
+  g_clear_pointer (&import.problems, g_ptr_array_unref);
+  g_clear_pointer (&import.headers, g_ptr_array_unref);
+  g_free (import.columns);
+  g_free (import.display);
+  g_clear_pointer (&import.source.csv, mk_csv_reader_free);
+  g_clear_pointer (&import.source.sheet, mk_xlsx_reader_free);
+  return ok;
 }
 
 gboolean
@@ -465,61 +840,54 @@ mk_import_csv (MkDatabase *db,
                guint      *n_rows,
                GError    **error)
 {
-  static const char *const kinds[] = {
-    "items",
-    "warehouses",
-    "sites",
-    "donors",
-    "grants",
-    "partners",
-    "households",
-    "entitlements",
-  };
-  g_autoptr (MkCsvReader) reader = NULL;
-  const MkKind *kind = NULL;
-  guint         rows = 0;
-  gboolean      ok;
+  return mk_import_file (db, what, path, NULL, n_rows, NULL, error);
+}
 
-  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (what != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+GHashTable *
+mk_import_load_mapping (const char *path,
+                        GError    **error)
+{
+  g_autoptr (GHashTable) mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display = g_filename_display_basename (path);
+  g_auto (GStrv) lines = NULL;
+  const char *text;
 
-  if (!g_str_equal (what, "kits"))
+  if (!g_file_get_contents (path, &contents, NULL, &local_error))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-        if (g_str_equal (what, kinds[i]))
-          kind = mk_kind_lookup (what);
-      if (kind == NULL)
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MAPPING,
+                   _ ("The column mapping “%s” cannot be read: %s"), display, local_error->message);
+      return NULL;
+    }
+  text = contents;
+  if (g_str_has_prefix (text, "\xEF\xBB\xBF"))
+    text += 3;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MAPPING,
+                   _ ("The column mapping “%s” is not UTF-8 text."), display);
+      return NULL;
+    }
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *equals;
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      equals = strchr (line, '=');
+      if (equals == NULL || equals == line || equals[1] == '\0')
         {
-          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_UNKNOWN_KIND,
-                       _ ("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants, partners, households and entitlements."),
-                       what);
-          return FALSE;
+          g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MAPPING,
+                       _ ("%s, line %u: write “field=Column header”, such as “name_en=Item "
+                          "description”."),
+                       display, i + 1);
+          return NULL;
         }
+      *equals = '\0';
+      g_hash_table_insert (mapping, g_strdup (g_strstrip (line)), g_strdup (g_strstrip (equals + 1)));
     }
-
-  reader = mk_csv_reader_new_from_file (path, error);
-  if (reader == NULL)
-    return FALSE;
-
-  if (!_mk_database_begin (db, error))
-    return FALSE;
-  ok = kind != NULL ? import_records (db, kind, reader, path, &rows, error)
-                    : import_kits (db, reader, path, &rows, error);
-  if (ok && rows == 0)
-    {
-      g_autofree char *display = display_file (path);
-      g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_EMPTY,
-                   _ ("“%s” names its columns but has no rows to import."), display);
-      ok = FALSE;
-    }
-  if (!ok || !_mk_database_commit (db, error))
-    {
-      _mk_database_rollback (db);
-      return FALSE;
-    }
-
-  if (n_rows != NULL)
-    *n_rows = rows;
-  return TRUE;
+  return g_steal_pointer (&mapping);
 }

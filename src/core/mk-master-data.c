@@ -458,18 +458,19 @@ check_unique (MkDatabase    *db,
   sqlite3_stmt *stmt = NULL;
   int           rc;
 
-  if (sqlite3_prepare_v2 (_mk_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _mk_database_set_error (db, error, _ ("The database could not be read."));
-      return FALSE;
-    }
+  /* Interned, the text has one address per table and column, which the
+   * statement cache keys on: prepared once per connection, not per row of
+   * an import. */
+  stmt = _mk_database_statement (db, g_intern_string (sql), error);
+  if (stmt == NULL)
+    return FALSE;
   if (field->type == MK_FIELD_INT)
     sqlite3_bind_int64 (stmt, 1, value->number);
   else
     sqlite3_bind_text (stmt, 1, value->text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, mk_record_get_id (record));
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   if (rc == SQLITE_ROW)
     {
