@@ -479,6 +479,17 @@ fit_longest_word (PangoLayout *layout,
   return size;
 }
 
+/* Where a text narrower than its cell by @spare starts. */
+static double
+offset_in_cell (MkAlign  align,
+                gboolean rtl,
+                double   spare)
+{
+  if (align == MK_ALIGN_CENTER)
+    return spare / 2;
+  return (align == MK_ALIGN_END) != rtl ? spare : 0;
+}
+
 static void
 measure_row (MkPrintPages       *pages,
              const MkPrintTable *table,
@@ -523,7 +534,10 @@ measure_row (MkPrintPages       *pages,
           g_autofree char *text = isolate_lines (cell->text, flags & (MK_CELL_NUMBER | MK_CELL_CODE));
           gboolean         bold = flags & (MK_CELL_BOLD | MK_CELL_HEADER | MK_CELL_TOTAL);
 
+          gboolean fits = FALSE;
+
           cell->layout = pango_layout_new (pages->context);
+          cell->x_offset = 0;
           if (flags & MK_CELL_HEADER)
             size = fit_longest_word (cell->layout, cell->text, size, text_width);
           else if (flags & (MK_CELL_NUMBER | MK_CELL_CODE))
@@ -537,13 +551,20 @@ measure_row (MkPrintPages       *pages,
                   mk_print_layout_set (cell->layout, text, size, bold, flags & MK_CELL_NUMBER, -1, align,
                                        pages->doc->rtl);
                   pango_layout_get_size (cell->layout, &natural, NULL);
-                  if ((double) natural / PANGO_SCALE <= text_width)
-                    break;
+                  fits = (double) natural / PANGO_SCALE <= text_width;
+                  if (fits)
+                    {
+                      /* Laid out once, unwrapped: placed in the cell by hand. */
+                      cell->x_offset = offset_in_cell (align, pages->doc->rtl,
+                                                       text_width - (double) natural / PANGO_SCALE);
+                      break;
+                    }
                   size = MAX (MIN_SHRUNK_SIZE, size * text_width / ((double) natural / PANGO_SCALE) - 0.1);
                 }
             }
-          mk_print_layout_set (cell->layout, text, size, bold, flags & MK_CELL_NUMBER, text_width, align,
-                               pages->doc->rtl);
+          if (!fits)
+            mk_print_layout_set (cell->layout, text, size, bold, flags & MK_CELL_NUMBER, text_width, align,
+                                 pages->doc->rtl);
           height += layout_height (cell->layout);
         }
       else
@@ -787,7 +808,7 @@ draw_row (MkPrintPages       *pages,
       if (cell->layout != NULL)
         {
           cairo_set_source_rgb (cr, 0, 0, 0);
-          cairo_move_to (cr, x + CELL_PAD_X, text_y);
+          cairo_move_to (cr, x + CELL_PAD_X + cell->x_offset, text_y);
           pango_cairo_show_layout (cr, cell->layout);
         }
     }

@@ -55,6 +55,7 @@ typedef struct
   /* Laid out: */
   PangoLayout *label_layout;
   PangoLayout *layout;
+  double       x_offset; /* of a layout not wrapped, from the cell's start */
   double       height;
 } MkPrintCell;
 
