@@ -186,8 +186,9 @@ mk_report_options_resolve (MkDatabase            *db,
   g_autofree char *from_iso = NULL;
   g_autofree char *to_iso = NULL;
   g_autofree char *today = NULL;
-  MkReportNeeds    needs;
-  gint64           id;
+  g_autoptr (GError) local_error = NULL;
+  MkReportNeeds needs;
+  gint64        id;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (options != NULL && from != NULL && to != NULL, FALSE);
@@ -224,8 +225,17 @@ mk_report_options_resolve (MkDatabase            *db,
                    _ (kinds[options->kind].title));
       return FALSE;
     }
-  if (!_mk_report_find_id (db, "warehouse", options->warehouse_code, &id, error) || !_mk_report_find_id (db, "grant", options->grant_code, &id, error) || !_mk_report_find_id (db, "item", options->item_code, &id, error))
-    return FALSE;
+  if (!_mk_report_find_id (db, "warehouse", options->warehouse_code, &id, &local_error) || !_mk_report_find_id (db, "grant", options->grant_code, &id, &local_error) || !_mk_report_find_id (db, "item", options->item_code, &id, &local_error))
+    {
+      /* The core's words ("There is no Grant with the code X."), in the
+       * reports' domain, so that the caller checks one. */
+      g_set_error_literal (error, MK_REPORT_ERROR,
+                           g_error_matches (local_error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND)
+                               ? MK_REPORT_ERROR_NOT_FOUND
+                               : MK_REPORT_ERROR_INVALID,
+                           local_error->message);
+      return FALSE;
+    }
 
   if (!parse_date_option (options->from, "from", &from_iso, error) || !parse_date_option (options->to, "to", &to_iso, error))
     return FALSE;

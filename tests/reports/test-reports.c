@@ -291,8 +291,8 @@ test_bad_input (MkFixture    *fixture,
   g_autoptr (GError) error = NULL;
 
   assert_refused (fixture, &backwards, path, MK_REPORT_ERROR, MK_REPORT_ERROR_INVALID, "before it starts");
-  assert_refused (fixture, &no_grant, path, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND, "NOPE-2026");
-  assert_refused (fixture, &no_warehouse, path, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND, "NOWHERE");
+  assert_refused (fixture, &no_grant, path, MK_REPORT_ERROR, MK_REPORT_ERROR_NOT_FOUND, "NOPE-2026");
+  assert_refused (fixture, &no_warehouse, path, MK_REPORT_ERROR, MK_REPORT_ERROR_NOT_FOUND, "NOWHERE");
   assert_refused (fixture, &donor_alone, path, MK_REPORT_ERROR, MK_REPORT_ERROR_INVALID, "grant");
   assert_refused (fixture, &bad_date, path, MK_REPORT_ERROR, MK_REPORT_ERROR_INVALID, "2026-02-30");
   assert_refused (fixture, &bad_language, path, MK_REPORT_ERROR, MK_REPORT_ERROR_INVALID, "fr");
