@@ -317,6 +317,13 @@ mk_print_job_new_for_document (MkDatabase           *db,
     }
   if (!job_set_doc (self, db, doc, options, error))
     return NULL;
+  if (mk_document_get_number (document) == NULL)
+    {
+      /* A draft's list: named by the draft's id, for the print queue and
+       * the file name offered. */
+      g_free (self->title);
+      self->title = g_strdup_printf ("%s %" G_GINT64_FORMAT, self->doc->title_en, mk_document_get_id (document));
+    }
   return g_steal_pointer (&self);
 }
 

@@ -885,6 +885,7 @@ test_distribution_list_draft (MkFixture    *fixture,
   /* Named by its id: a draft has no number. */
   job = mk_print_job_new (fixture->db, MK_PRINT_DISTRIBUTION_LIST, id, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (mk_print_job_get_title (job), id));
   path = write_job (fixture, job, "list-draft.pdf");
   text = pdf_text (path);
   assert_has (text, "DISTRIBUTION LIST");
