@@ -87,6 +87,7 @@ mk_cli_command_report (MkCli   *cli,
   options.from = from;
   options.to = to;
   options.language = language;
+  options.author = mk_cli_get_user (cli);
 
   db = mk_cli_open_database (cli, FALSE, error);
   if (db == NULL)

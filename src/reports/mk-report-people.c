@@ -98,7 +98,9 @@ names_load (MkDatabase *db,
          (names->indicators = load_table (db, "SELECT code, name_en, name_ar FROM indicators", error)) && (names->sectors = load_table (db, "SELECT code, name_en, name_ar FROM sectors", error)) && (names->grants = load_table (db, "SELECT g.id, g.code, d.name_en, d.name_ar FROM grants g"
                                                                                                                                                                                                                                       " JOIN donors d ON d.id = g.donor_id",
                                                                                                                                                                                                                                   error)) &&
-         (names->partners = load_table (db, "SELECT id, name_en, name_ar FROM partners", error)) && (names->items = load_table (db, "SELECT code, name_en, name_ar, unit, weight_g, volume_cm3 FROM items", error));
+         (names->partners = load_table (db, "SELECT id, name_en, name_ar FROM partners", error)) && (names->items = load_table (db, "SELECT i.code, i.name_en, i.name_ar, i.unit, i.weight_g, i.volume_cm3, u.name_en, u.name_ar"
+                                                                                                                                    " FROM items i LEFT JOIN units u ON u.code = i.unit",
+                                                                                                                                error));
 }
 
 /* Field @field of @code in @table, or NULL. */
@@ -300,7 +302,7 @@ _mk_report_run_items_distributed (MkDatabase            *db,
           text (name_of (language, names.activities, _mk_report_column_text (stmt, 4), 0)),
           text (item),
           text (name_of (language, names.items, item, 0)),
-          text (field (names.items, item, 2)),
+          text (name_of (language, names.items, item, 5)),
           number (sqlite3_column_int64 (stmt, 6)),
           number (quantity),
           number (quantity * g_ascii_strtoll (field (names.items, item, 3), NULL, 10)),
@@ -444,7 +446,7 @@ _mk_report_run_distribution_lines (MkDatabase            *db,
           text (field (names.grants, _mk_report_column_text (stmt, 10), 0)),
           text (item),
           text (name_of (language, names.items, item, 0)),
-          text (field (names.items, item, 2)),
+          text (name_of (language, names.items, item, 5)),
           number (quantity),
           number (quantity * g_ascii_strtoll (field (names.items, item, 3), NULL, 10)),
           number (quantity * g_ascii_strtoll (field (names.items, item, 4), NULL, 10)),

@@ -25,6 +25,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
   " NOT EXISTS (SELECT 1 FROM documents c WHERE c.kind = 'CAN'" \
   " AND c.status = 'posted' AND c.reference_id = " alias ".id)"
 
+/* The name of the unit of item "i" in the language chosen by parameter ?9
+ * (1: Arabic), falling back to English: for a SELECT list. */
+#define MK_REPORT_UNIT_SQL                                                             \
+  "(SELECT coalesce (nullif (CASE WHEN ?9 THEN u.name_ar END, ''), u.name_en, i.unit)" \
+  " FROM units u WHERE u.code = i.unit)"
+
 /* A statement of the report's own (its SQL may be built at run time),
  * finalized by the caller. */
 sqlite3_stmt *_mk_report_prepare (MkDatabase *db,

@@ -58,7 +58,7 @@ _mk_report_run_waybills (MkDatabase            *db,
       "  tw.name_en, tw.name_ar, s.name_en, s.name_ar, coalesce (s.sensitive, 0), st.name_en, st.name_ar,"
       "  p.name_en, p.name_ar, coalesce (tw.baladiya, s.baladiya), b.name_en, b.name_ar,"
       "  d.transporter, d.vehicle, d.plate, d.driver, d.expected_date,"
-      "  r.date, r.number, i.code, i.name_en, i.name_ar, i.unit, lot.number, g.code, l.quantity,"
+      "  r.date, r.number, i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", lot.number, g.code, l.quantity,"
       "  (SELECT sum (rl.quantity) FROM document_lines rl WHERE rl.document_id = r.id"
       "    AND rl.item_id = l.item_id AND rl.lot_id = l.lot_id AND rl.grant_id = l.grant_id),"
       "  (SELECT sum (rl.short) FROM document_lines rl WHERE rl.document_id = r.id"
@@ -87,6 +87,7 @@ _mk_report_run_waybills (MkDatabase            *db,
   sqlite3_bind_text (stmt, 2, options->to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, warehouse);
   sqlite3_bind_int64 (stmt, 4, grant);
+  sqlite3_bind_int (stmt, 9, g_strcmp0 (language, "ar") == 0);
 
   while (TRUE)
     {
@@ -165,7 +166,7 @@ _mk_report_run_losses (MkDatabase            *db,
       db,
       "SELECT m.date, d.number, w.name_en, w.name_ar, wb.number, s.name_en, s.name_ar,"
       "  coalesce (s.sensitive, 0), st.name_en, st.name_ar, r.name_en, r.name_ar,"
-      "  i.code, i.name_en, i.name_ar, i.unit, lot.number, lot.expiry_date, g.code,"
+      "  i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", lot.number, lot.expiry_date, g.code,"
       "  -sum (m.quantity), i.weight_g, i.volume_cm3"
       " FROM movements m JOIN documents d ON d.id = m.document_id"
       " JOIN locations l ON l.id = m.location_id"
@@ -186,6 +187,7 @@ _mk_report_run_losses (MkDatabase            *db,
   sqlite3_bind_text (stmt, 2, options->to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, warehouse);
   sqlite3_bind_int64 (stmt, 4, grant);
+  sqlite3_bind_int (stmt, 9, g_strcmp0 (language, "ar") == 0);
 
   while (TRUE)
     {

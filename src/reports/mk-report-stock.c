@@ -39,16 +39,18 @@ item_free (Item *item)
 /* Every item by code (items belong to mk-master-data). */
 static GHashTable *
 load_items (MkDatabase *db,
+            const char *language,
             GError    **error)
 {
   g_autoptr (GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) item_free);
   g_autoptr (sqlite3_stmt) stmt = _mk_report_prepare (db,
-                                                      "SELECT code, name_en, name_ar, unit, weight_g, volume_cm3, reorder_level FROM items",
+                                                      "SELECT i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", i.weight_g, i.volume_cm3, i.reorder_level FROM items i",
                                                       error);
   gboolean has_row;
 
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int (stmt, 9, g_strcmp0 (language, "ar") == 0);
   while (TRUE)
     {
       Item *item;
@@ -261,7 +263,7 @@ _mk_report_run_stock_month (MkDatabase            *db,
                             GError               **error)
 {
   const char *language = options->language;
-  g_autoptr (GHashTable) items = load_items (db, error);
+  g_autoptr (GHashTable) items = load_items (db, language, error);
   g_autoptr (GHashTable) expiring_3 = NULL;
   g_autoptr (GHashTable) expiring_9 = NULL;
   g_autoptr (GHashTable) warehouses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -472,7 +474,7 @@ _mk_report_run_stock_remaining (MkDatabase            *db,
       "  WHERE location_id IN places"
       "  AND item_id IN (SELECT item_id FROM stock_month_totals WHERE month = ?2)"
       "  AND date > ?3 AND date <= ?5 AND (?1 = 0 OR grant_id = ?1))"
-      " SELECT w.name_en, w.name_ar, i.code, i.name_en, i.name_ar, i.unit, lot.number, lot.expiry_date,"
+      " SELECT w.name_en, w.name_ar, i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", lot.number, lot.expiry_date,"
       "  g.code, sum (k.q), i.weight_g, i.volume_cm3"
       " FROM keyed k JOIN locations l ON l.id = k.location_id JOIN warehouses w ON w.id = l.warehouse_id"
       " JOIN items i ON i.id = k.item_id LEFT JOIN lots lot ON lot.id = k.lot_id"
@@ -486,6 +488,7 @@ _mk_report_run_stock_remaining (MkDatabase            *db,
   sqlite3_bind_int (stmt, 2, yyyymm);
   sqlite3_bind_text (stmt, 3, options->to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, warehouse);
+  sqlite3_bind_int (stmt, 9, g_strcmp0 (language, "ar") == 0);
   sqlite3_bind_text (stmt, 5, month_end, -1, SQLITE_TRANSIENT);
   while (TRUE)
     {
@@ -545,7 +548,7 @@ _mk_report_run_received (MkDatabase            *db,
       "  CASE WHEN d.kind = 'RCV' THEN (SELECT fw.name_en FROM documents wb"
       "    JOIN warehouses fw ON fw.id = wb.warehouse_id WHERE wb.id = d.reference_id)"
       "   ELSE d.supplier END,"
-      "  i.code, i.name_en, i.name_ar, i.unit, lot.number, g.code, sum (m.quantity), i.weight_g, i.volume_cm3"
+      "  i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", lot.number, g.code, sum (m.quantity), i.weight_g, i.volume_cm3"
       " FROM movements m JOIN locations l ON l.id = m.location_id AND l.kind IN ('warehouse', 'quarantine')"
       " JOIN warehouses w ON w.id = l.warehouse_id JOIN documents d ON d.id = m.document_id"
       " JOIN items i ON i.id = m.item_id LEFT JOIN lots lot ON lot.id = m.lot_id"
@@ -561,6 +564,7 @@ _mk_report_run_received (MkDatabase            *db,
   sqlite3_bind_text (stmt, 2, options->to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, grant);
   sqlite3_bind_int64 (stmt, 4, warehouse);
+  sqlite3_bind_int (stmt, 9, g_strcmp0 (language, "ar") == 0);
   while (TRUE)
     {
       const char *category, *source = NULL;

@@ -433,7 +433,7 @@ write_readme (Writer          *writer,
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *produced = g_date_time_format (now, "%Y-%m-%d %H:%M UTC");
   g_autofree char *version = g_strdup_printf ("Makhzan %s", PACKAGE_VERSION);
-  const char      *user = mk_database_get_user_name (writer->db);
+  const char      *user = options->author != NULL ? options->author : mk_database_get_user_name (writer->db);
   gboolean         empty = TRUE;
   lxw_row_t        row = 0;
 

@@ -70,6 +70,7 @@ typedef struct
   const char  *to;
   const char  *language; /* "en" or "ar"; NULL: the interface's */
   const char  *today;    /* YYYY-MM-DD for expiry marks; NULL: today (tests set it) */
+  const char  *author;   /* who produced it, for the ReadMe; NULL: the connection's user */
 } MkReportOptions;
 
 /* Checks @options against the database and fills what is left open: the
