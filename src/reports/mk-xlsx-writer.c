@@ -148,6 +148,9 @@ _mk_xlsx_new (const char   *path,
   xlsx->language = g_strdup (language);
   xlsx->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   xlsx->sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* libxlsxwriter's own scratch files: tmpfile() would put them in the
+   * root of drive C: on Windows, where a user may not write. */
+  options.tmpdir = (char *) g_get_tmp_dir ();
   xlsx->workbook = workbook_new_opt (xlsx->temp_path, &options);
   if (xlsx->workbook == NULL)
     {
