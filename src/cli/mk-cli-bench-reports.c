@@ -24,6 +24,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #endif
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "makhzan-reports.h"
 #include "mk-cli-bench.h"
@@ -181,6 +184,11 @@ peak_growth_kib (MkDatabase            *db,
       gint64 before = -1, peak = -1, result = -1;
 
       close (fds[0]);
+#ifdef __GLIBC__
+      /* The heap this process freed is still resident: handed back, the
+       * export's allocations there count as its own. */
+      malloc_trim (0);
+#endif
       clear = fopen ("/proc/self/clear_refs", "w");
       if (clear != NULL)
         {
