@@ -33,6 +33,8 @@ apply_language_setting (void)
   if (*language == '\0')
     return;
 
+  /* The system's choice, for when the preferences return to it. */
+  g_setenv ("MAKHZAN_SYSTEM_LANGUAGE", g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "", TRUE);
   g_setenv ("LANGUAGE", language, TRUE);
   mk_text_set_language (language);
 }

@@ -7,16 +7,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "mk-application.h"
+#include "mk-backup.h"
+#include "mk-preferences-window.h"
+#include "mk-text.h"
 #include "mk-window.h"
 
-struct _MkApplication
-{
-  GtkApplication parent_instance;
+#include "mk-application-private.h"
 
-  GSettings *settings;
-};
+/* The page cache of the window's connection, in KiB. */
+#define WINDOW_CACHE_KIB 8192
 
 G_DEFINE_FINAL_TYPE (MkApplication, mk_application, GTK_TYPE_APPLICATION)
 
@@ -47,15 +49,45 @@ get_settings_string (MkApplication *self,
   return g_settings_get_string (self->settings, key);
 }
 
+/* The audit user from the settings, or the login's real name. */
+static void
+apply_user (MkApplication *self,
+            MkDatabase    *database)
+{
+  g_autofree char *user_name = get_settings_string (self, "user-name");
+  g_autofree char *user_function = get_settings_string (self, "user-function");
+  g_autoptr (GError) error = NULL;
+
+  if (user_name == NULL || *user_name == '\0')
+    {
+      g_free (user_name);
+      user_name = g_strdup (g_get_real_name ());
+    }
+
+  /* A database that cannot record its user can still be read: say so in the
+   * log and go on; writing will report its own error. */
+  if (!mk_database_set_user (database, user_name,
+                             user_function != NULL && *user_function != '\0' ? user_function : NULL,
+                             &error))
+    g_message ("The audit user of %s is not set: %s", mk_database_get_path (database), error->message);
+}
+
+void
+mk_application_update_user (MkApplication *self)
+{
+  g_return_if_fail (MK_IS_APPLICATION (self));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MK_IS_WINDOW (l->data) && mk_window_get_database (l->data) != NULL)
+      apply_user (self, mk_window_get_database (l->data));
+}
+
 MkDatabase *
 mk_application_open_database (MkApplication *self,
                               const char    *path,
                               GError       **error)
 {
   g_autoptr (MkDatabase) database = NULL;
-  g_autoptr (GError) user_error = NULL;
-  g_autofree char *user_name = NULL;
-  g_autofree char *user_function = NULL;
 
   g_return_val_if_fail (MK_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -64,21 +96,11 @@ mk_application_open_database (MkApplication *self,
   database = mk_database_open (path, error);
   if (database == NULL)
     return NULL;
-
-  user_name = get_settings_string (self, "user-name");
-  if (user_name == NULL || *user_name == '\0')
-    {
-      g_free (user_name);
-      user_name = g_strdup (g_get_real_name ());
-    }
-  user_function = get_settings_string (self, "user-function");
-
-  /* A database that cannot record its user can still be read: say so in the
-   * log and go on; writing will report its own error. */
-  if (!mk_database_set_user (database, user_name,
-                             user_function != NULL && *user_function != '\0' ? user_function : NULL,
-                             &user_error))
-    g_message ("The audit user of %s is not set: %s", path, user_error->message);
+  apply_user (self, database);
+  /* The window reads a screenful of rows at a time: a small page cache
+   * keeps its memory flat however far one scrolls. */
+  if (!mk_database_set_cache_kib (database, WINDOW_CACHE_KIB, error))
+    return NULL;
 
   if (self->settings != NULL)
     {
@@ -92,6 +114,69 @@ mk_application_open_database (MkApplication *self,
     }
 
   return g_steal_pointer (&database);
+}
+
+/* Language ---------------------------------------------------------------- */
+
+void
+mk_application_set_language (MkApplication *self,
+                             const char    *language)
+{
+  GList   *windows;
+  gboolean preferences_open = FALSE;
+
+  g_return_if_fail (MK_IS_APPLICATION (self));
+  g_return_if_fail (language != NULL);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "language", language);
+
+  if (*language != '\0')
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    {
+      const char *system = g_getenv ("MAKHZAN_SYSTEM_LANGUAGE");
+
+      if (system != NULL && *system != '\0')
+        g_setenv ("LANGUAGE", system, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+    }
+  /* setlocale() makes gettext read the catalogues again. */
+  setlocale (LC_ALL, "");
+  mk_text_set_language (*language != '\0' ? language : NULL);
+  /* GTK takes its direction from its own catalogue (reference/arabic.md). */
+  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+
+  /* Every window is built again in the new language, on the same database;
+   * editors keep their drafts and their language until closed. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (MK_IS_PREFERENCES_WINDOW (l->data))
+        {
+          preferences_open = TRUE;
+          gtk_window_destroy (l->data);
+        }
+    }
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      MkWindow *old = l->data;
+      MkWindow *window;
+
+      if (!MK_IS_WINDOW (old))
+        continue;
+      window = mk_window_new (self);
+      mk_window_set_database (window, mk_window_get_database (old));
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_window_destroy (GTK_WINDOW (old));
+      if (preferences_open)
+        {
+          gtk_window_present (GTK_WINDOW (mk_preferences_window_new (self, GTK_WINDOW (window))));
+          preferences_open = FALSE;
+        }
+    }
+  g_list_free (windows);
 }
 
 static void
@@ -130,9 +215,21 @@ mk_application_about (GSimpleAction *action,
                          NULL);
 }
 
+static void
+mk_application_preferences (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  MkApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (mk_preferences_window_new (self,
+                                                             gtk_application_get_active_window (GTK_APPLICATION (self)))));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", mk_application_quit, NULL, NULL, NULL },
   { "about", mk_application_about, NULL, NULL, NULL },
+  { "preferences", mk_application_preferences, NULL, NULL, NULL },
 };
 
 static void
@@ -171,6 +268,7 @@ mk_application_startup (GApplication *app)
   MkApplication     *self = MK_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (mk_application_parent_class)->startup (app);
 
@@ -182,6 +280,11 @@ mk_application_startup (GApplication *app)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  /* Preferences are kept in GSettings: without its schema there are none. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences")),
+                               self->settings != NULL);
+  mk_application_schedule_backups (self);
 }
 
 /* A window that shows no database (none given, or one that failed) is
@@ -221,6 +324,24 @@ mk_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static MkWindow *
+find_window_of (MkApplication *self,
+                GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      MkDatabase *database;
+      g_autoptr (GFile) open = NULL;
+
+      if (!MK_IS_WINDOW (l->data) || (database = mk_window_get_database (l->data)) == NULL)
+        continue;
+      open = g_file_new_for_path (mk_database_get_path (database));
+      if (g_file_equal (open, file))
+        return l->data;
+    }
+  return NULL;
+}
+
 static void
 mk_application_open (GApplication *app,
                      GFile       **files,
@@ -231,7 +352,16 @@ mk_application_open (GApplication *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      MkWindow *window = find_empty_window (self);
+      MkWindow *window = find_window_of (self, files[i]);
+
+      /* A file already open in a window (from this instance, or from a
+       * second one started on it) brings that window forward. */
+      if (window != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          continue;
+        }
+      window = find_empty_window (self);
 
       if (window == NULL)
         window = mk_window_new (self);
@@ -257,6 +387,7 @@ mk_application_dispose (GObject *object)
 {
   MkApplication *self = MK_APPLICATION (object);
 
+  g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mk_application_parent_class)->dispose (object);

@@ -23,4 +23,13 @@ MkDatabase *mk_application_open_database (MkApplication *self,
                                           const char    *path,
                                           GError       **error);
 
+/* Switches the interface to @language ("ar", "en", or "" for the system's):
+ * translations, direction and the names of items and places, by rebuilding
+ * the open windows on their databases. */
+void mk_application_set_language (MkApplication *self,
+                                  const char    *language);
+/* Records the user name and function of the settings in the audit user of
+ * every open database. */
+void mk_application_update_user (MkApplication *self);
+
 G_END_DECLS

@@ -393,6 +393,17 @@ _mk_database_set_cache_size (MkDatabase *self,
   return _mk_database_exec (self, pragma, error);
 }
 
+gboolean
+mk_database_set_cache_kib (MkDatabase *self,
+                           guint       kib,
+                           GError    **error)
+{
+  g_return_val_if_fail (MK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (kib > 0, FALSE);
+
+  return _mk_database_set_cache_size (self, kib, error);
+}
+
 char *
 _mk_database_like_pattern (const char *search)
 {

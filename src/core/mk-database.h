@@ -53,6 +53,13 @@ gboolean    mk_database_set_user (MkDatabase *self,
 gint64      mk_database_get_user_id (MkDatabase *self);
 const char *mk_database_get_user_name (MkDatabase *self);
 
+/* The most memory the connection's page cache may take, in KiB. The
+ * application's window reads a few rows at a time and keeps little; tools
+ * that read all history keep the default, MK_DATABASE_CACHE_KIB. */
+gboolean mk_database_set_cache_kib (MkDatabase *self,
+                                    guint       kib,
+                                    GError    **error);
+
 /* Every row of every table as text, in a stable order: tests compare a dump
  * taken before and after a refused operation. */
 char *mk_database_dump (MkDatabase *self,

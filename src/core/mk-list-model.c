@@ -172,7 +172,6 @@ struct _MkListModel
   GHashTable *row_cache; /* position → MkListRow */
   GQueue      row_order; /* positions, oldest first */
 
-  MkDatabase   *worker; /* the reloads' connection, opened on first use */
   GCancellable *cancellable;
   gboolean      loading;
   gboolean      reload_again;
@@ -215,7 +214,6 @@ mk_list_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   clear_row_cache (self);
-  g_clear_object (&self->worker);
   g_clear_object (&self->database);
   G_OBJECT_CLASS (mk_list_model_parent_class)->dispose (object);
 }
@@ -495,47 +493,53 @@ mk_list_model_reload_sync (MkListModel *self,
   return ok;
 }
 
-/* The worker connection is the model's, handed to the thread and back, so
- * that only one thread uses it at a time. */
+/* Every list's reload runs on one thread with one connection per file,
+ * whatever the number of lists: a dozen open lists then cost one page cache
+ * and one allocator arena, not a dozen, and their queries do not compete
+ * for the processor with each other. The connection stays open for the
+ * next reload; another file's reload replaces it. */
 typedef struct
 {
-  Query      *query;
-  MkDatabase *worker;
+  Query       *query;
+  MkListModel *model; /* weak: the worker must not be the last to hold it */
 } Reload;
 
 static void
 reload_free (Reload *reload)
 {
   query_free (reload->query);
-  g_clear_object (&reload->worker);
+  g_clear_weak_pointer (&reload->model);
   g_free (reload);
 }
 
-static void
-reload_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Reload *reload = task_data;
-  GError *error = NULL;
+static GThreadPool *reload_pool;
+static MkDatabase  *worker; /* touched only by the pool's one thread */
 
-  if (reload->worker == NULL)
+static void
+reload_in_worker (gpointer data,
+                  gpointer user_data)
+{
+  g_autoptr (GTask) task = data;
+  Reload       *reload = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError       *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (worker != NULL && g_strcmp0 (mk_database_get_path (worker), reload->query->path) != 0)
+    g_clear_object (&worker);
+  if (worker == NULL)
     {
-      reload->worker = mk_database_open (reload->query->path, &error);
-      if (reload->worker == NULL)
+      worker = mk_database_open (reload->query->path, &error);
+      if (worker == NULL || !_mk_database_set_cache_size (worker, WORKER_CACHE_KIB, &error))
         {
-          g_task_return_error (task, error);
-          return;
-        }
-      if (!_mk_database_set_cache_size (reload->worker, WORKER_CACHE_KIB, &error))
-        {
+          g_clear_object (&worker);
           g_task_return_error (task, error);
           return;
         }
     }
 
-  if (!query_run (reload->query, reload->worker, cancellable, &error))
+  if (!query_run (reload->query, worker, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -548,12 +552,12 @@ reload_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  MkListModel *self = MK_LIST_MODEL (object);
   Reload      *reload = g_task_get_task_data (G_TASK (result));
+  MkListModel *self = reload->model;
   GError      *error = NULL;
 
-  /* The model outlives its tasks: the task holds a reference. */
-  self->worker = g_steal_pointer (&reload->worker);
+  if (self == NULL)
+    return; /* the list went away meanwhile */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -579,14 +583,17 @@ reload_done (GObject      *object,
 static void
 start_reload (MkListModel *self)
 {
-  g_autoptr (GTask) task = g_task_new (self, self->cancellable, reload_done, NULL);
+  GTask  *task = g_task_new (NULL, self->cancellable, reload_done, NULL);
   Reload *reload = g_new0 (Reload, 1);
 
   reload->query = query_new (self);
-  reload->worker = g_steal_pointer (&self->worker);
+  g_set_weak_pointer (&reload->model, self);
   g_task_set_task_data (task, reload, (GDestroyNotify) reload_free);
   g_task_set_source_tag (task, start_reload);
-  g_task_run_in_thread (task, reload_thread);
+  if (g_once_init_enter (&reload_pool))
+    g_once_init_leave (&reload_pool, g_thread_pool_new (reload_in_worker, NULL, 1, FALSE, NULL));
+  /* The pool's thread owns the reference from here. */
+  g_thread_pool_push (reload_pool, task, NULL);
 }
 
 void
