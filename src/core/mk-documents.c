@@ -809,10 +809,14 @@ post_within (MkDatabase *db,
 
   /* What posting decided (lots, expected counts, components) is written
    * into the lines, which the document now shows. */
+  if (!write_lines (db, posting.document_id, !stored_new, lines, error))
+    return FALSE;
   mk_document_clear_lines (document);
+  g_ptr_array_set_free_func (lines, NULL);
   for (guint i = 0; i < lines->len; i++)
-    mk_document_add_line (document, mk_document_line_copy (g_ptr_array_index (lines, i)));
-  if (!write_lines (db, posting.document_id, !stored_new, lines, error) || !compute_totals (db, document, error))
+    mk_document_add_line (document, g_ptr_array_index (lines, i));
+  g_ptr_array_set_size (lines, 0);
+  if (!compute_totals (db, document, error))
     return FALSE;
 
   {
@@ -875,7 +879,7 @@ post_within (MkDatabase *db,
   if (!_mk_database_exec_stmt (db, stmt, error))
     return FALSE;
 
-  details = describe_post (document, lines);
+  details = describe_post (document, mk_document_get_lines (document));
   if (!_mk_audit_record (db, "post", "documents", posting.document_id, number, details, error))
     return FALSE;
 

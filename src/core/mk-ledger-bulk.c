@@ -55,12 +55,15 @@ typedef struct
 
 /* Indexes that bulk posting drops and builds again at the end: inserting
  * without them and building each once is several times faster than keeping
- * them in step. The index of movements by document stays: its keys only
- * grow, and cancellations read it. */
+ * them in step. Those that posting reads stay: movements by document
+ * (cancellations), documents by reference and receipts by household
+ * (entitlements), documents by number (receptions). */
 static const char *const deferred_indexes[] = {
   "movements_card",
   "document_lines_by_item",
   "stock_month_totals_by_month",
+  "documents_by_kind",
+  "documents_by_site",
 };
 
 /* A row of stock_month_totals; category is a static string. */
