@@ -662,6 +662,59 @@ bench_reports (Bench   *bench,
   return TRUE;
 }
 
+static gboolean
+bench_backup (Bench   *bench,
+              GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (mk_database_get_path (bench->db));
+  MkBenchBackup    result;
+  Row             *row;
+  double           floor_us;
+
+  if (!mk_bench_backup (bench->db, dir, bench->quick ? 1 : 3, bench->quick ? 10000 : 100000, &result, error))
+    return FALSE;
+  floor_us = result.sqlite_backup.wall_us;
+  row = add_row (bench, "backup",
+                 /* Translators: %.0f is a size in MB. */
+                 g_strdup_printf (_ ("Back up the database (%.0f MB, compressed and checksummed)"),
+                                  result.database_size / 1e6),
+                 g_strdup (_ ("≤ 2.5× SQLite’s backup API")));
+  row->value = result.backup.wall_us;
+  row->cpu = result.backup.cpu_us;
+  row->raw = floor_us;
+  row->met = row->value <= 2.5 * floor_us;
+  row = add_row (bench, "backup-verify", g_strdup (_ ("Verify a backup")), g_strdup (_ ("≤ 3× SQLite’s backup API")));
+  row->value = result.verify.wall_us;
+  row->cpu = result.verify.cpu_us;
+  row->raw = floor_us;
+  row->met = row->value <= 3 * floor_us;
+  row = add_row (bench, "backup-restore", g_strdup (_ ("Restore a backup, before its checks")),
+                 g_strdup (_ ("≤ 3× SQLite’s backup API")));
+  row->value = result.restore_written.wall_us;
+  row->cpu = result.restore_written.cpu_us;
+  row->raw = floor_us;
+  row->met = row->value <= 3 * floor_us;
+  row = add_row (bench, "backup-restore-checked",
+                 g_strdup (_ ("  the restoration with its integrity and ledger checks")), NULL);
+  row->value = result.restore.wall_us;
+  row->cpu = result.restore.cpu_us;
+  row->raw = floor_us;
+  row = add_row (bench, "import-households-xlsx",
+                 /* Translators: %u is a number of households. */
+                 g_strdup_printf (_ ("Import %u households from an xlsx workbook"), result.n_households),
+                 g_strdup (bench->quick ? NULL : _ ("< 3 s")));
+  row->value = result.import_households.wall_us;
+  row->cpu = result.import_households.cpu_us;
+  row->met = row->value < 3e6 && result.n_households == 100000;
+  row = add_row (bench, "import-rate", g_strdup (_ ("  rows imported a second")), g_strdup (_ ("≥ 100,000/s")));
+  row->rate = TRUE;
+  row->value = result.import_households.wall_us > 0 ? result.n_households * 1e6 / result.import_households.wall_us : 0;
+  if (result.import_households.cpu_us > 0)
+    row->cpu = result.n_households * 1e6 / result.import_households.cpu_us;
+  row->met = row->value >= 100000;
+  return TRUE;
+}
+
 /* The command ----------------------------------------------------------------- */
 
 static void
@@ -697,7 +750,8 @@ measure (Bench   *bench,
   return bench_waybill (bench, error) && bench_balances (bench, NULL, error)
          && bench_balances (bench, "2025-06-15", error) && bench_stock_card (bench, error)
          && bench_month_report (bench, error) && bench_generation (bench, error)
-         && bench_print (bench, bench->dir, error) && bench_reports (bench, error);
+         && bench_print (bench, bench->dir, error) && bench_reports (bench, error)
+         && bench_backup (bench, error);
 }
 
 gboolean

@@ -169,4 +169,30 @@ gboolean    mk_bench_reports (MkDatabase     *db,
                               MkBenchReports *result,
                               GError        **error);
 
+/* mk-cli-bench-backup.c: a backup, its verification and its restoration
+ * (with its checks, and until the file is written) beside SQLite's backup API writing
+ * the same database uncompressed, each the median of @rounds runs; then
+ * @n_households households (0: none) written to a workbook with
+ * libxlsxwriter and imported into a new database. */
+typedef struct
+{
+  MkBenchTime sqlite_backup;
+  MkBenchTime backup;
+  MkBenchTime verify;
+  MkBenchTime restore;         /* the restoration, its checks included */
+  MkBenchTime restore_written; /* until the file was written, before its checks */
+  guint64     database_size;
+  guint64     backup_size;
+  MkBenchTime write_households;
+  MkBenchTime import_households;
+  guint       n_households;
+} MkBenchBackup;
+
+gboolean    mk_bench_backup (MkDatabase    *db,
+                             const char    *dir,
+                             guint          rounds,
+                             guint          n_households,
+                             MkBenchBackup *result,
+                             GError       **error);
+
 G_END_DECLS

@@ -724,6 +724,9 @@ mk_backup_restore (const char          *path,
       else
         fclose (out);
     }
+  /* The file is whole and durable: what is left is proving it. */
+  if (ok)
+    report (progress, progress_data, MK_BACKUP_RESTORE_WRITTEN);
   ok = ok && check_restored (temporary, target_display, error);
   report (progress, progress_data, 0.95);
 

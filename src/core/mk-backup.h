@@ -79,6 +79,10 @@ gboolean mk_backup_verify (const char          *path,
                            GCancellable        *cancellable,
                            GError             **error);
 
+/* The fraction mk_backup_restore() reports once the database file is
+ * written and durable, before its checks. */
+#define MK_BACKUP_RESTORE_WRITTEN 0.65
+
 /* Restores the backup at @path into the new file @target_path: refuses a
  * target that exists, checks every checksum while writing, brings an older
  * schema up to date, and runs SQLite's integrity check and the ledger check
