@@ -38,6 +38,7 @@ struct _MkRecordEditor
   char         *snapshot; /* the form as stored, to tell what changed */
   gboolean      discarding;
   gboolean      loading;
+  gboolean      saving;
 
   GtkWidget *kit_bill;      /* items only */
   GtkWidget *members_sum;   /* households only */
@@ -274,6 +275,23 @@ load_record (MkRecordEditor *self,
   take_snapshot (self);
 }
 
+/* Changes made elsewhere (another editor, an import) are shown when this
+ * form has none of its own; a form being edited keeps what was typed, and
+ * saving then writes only the fields changed here. */
+static void
+on_database_changed (MkRecordEditor *self,
+                     const char     *table)
+{
+  g_autoptr (MkRecord) record = NULL;
+
+  if (self->saving || self->id == 0 || mk_record_editor_is_modified (self))
+    return;
+  record = mk_master_data_get_by_id (self->db, self->kind, self->id, NULL);
+  /* Gone or unreadable: saving will say so. */
+  if (record != NULL)
+    load_record (self, record);
+}
+
 /* Live checks ---------------------------------------------------------- */
 
 /* Numbers and dates are parsed as they are typed, so that "12kg" or
@@ -415,12 +433,15 @@ mk_record_editor_save (MkRecordEditor *self)
       with_bill = TRUE;
     }
 
+  /* What this save changes is loaded below, not by the change signal. */
+  self->saving = TRUE;
   if (is_kind (self, "item"))
     ok = mk_kit_save (self->db, record, components, &error);
   else if (self->id == 0)
     ok = mk_master_data_add (self->db, record, &error);
   else
     ok = mk_master_data_update (self->db, record, &error);
+  self->saving = FALSE;
   if (!ok)
     {
       show_save_error (self, record, error, with_bill);
@@ -621,6 +642,22 @@ connect_inputs (MkRecordEditor *self)
     }
 }
 
+static void
+connect_database (MkRecordEditor *self)
+{
+  g_autofree char *signal = g_strdup_printf ("changed::%s", self->kind->table);
+
+  g_signal_connect_object (self->db, signal, G_CALLBACK (on_database_changed), self,
+                           G_CONNECT_SWAPPED);
+  if (self->kit_bill != NULL)
+    g_signal_connect_object (self->db, "changed::kit_components",
+                             G_CALLBACK (on_database_changed), self, G_CONNECT_SWAPPED);
+  /* What a household received changes with the documents. */
+  if (self->history != NULL)
+    g_signal_connect_object (self->db, "changed::documents", G_CALLBACK (on_database_changed),
+                             self, G_CONNECT_SWAPPED);
+}
+
 /* Class ---------------------------------------------------------------- */
 
 static void
@@ -721,6 +758,7 @@ mk_record_editor_new (GtkWindow  *parent,
     g_ptr_array_add (self->inputs, mk_field_input_new (db, &kind->fields[i]));
   build_form (self);
   connect_inputs (self);
+  connect_database (self);
 
   if (id != 0)
     {

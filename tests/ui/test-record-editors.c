@@ -311,6 +311,33 @@ assert_text (MkRecord   *record,
   g_assert_cmpstr (text, ==, expected);
 }
 
+static gboolean
+label_has_text (GtkWidget  *widget,
+                const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A visible label showing @text, depth first. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (root))
+    return NULL;
+  if (label_has_text (root, text))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Each kind ----------------------------------------------------------------- */
 
 static void
@@ -528,9 +555,9 @@ test_household (Fixture      *f,
   g_assert_cmpint (mk_record_get_id (record), ==, id);
   assert_text (record, "female_0_4", "1");
   assert_text (record, "site", "GAN-DC");
-  close_editor (f);
+  g_assert_nonnull (find_label (GTK_WIDGET (editor), _ ("The household has received nothing yet.")));
 
-  /* It receives hygiene kits; its editor lists them. */
+  /* It receives hygiene kits; the open editor lists them. */
   grn = mk_test_document_new (MK_DOCUMENT_GRN, "date", "2026-02-01", "warehouse", "BEN-MAIN",
                               "source", "donation", NULL);
   mk_test_add_line (grn, "HYG-KIT", 50, NULL);
@@ -541,6 +568,10 @@ test_household (Fixture      *f,
                                        "indicator", "people_hygiene", "partner", "LRC", NULL);
   mk_test_add_receipt (distribution, "HH-100", "HYG-KIT", 3, NULL);
   mk_test_post (&f->fixture, distribution);
+  iterate ();
+  g_assert_nonnull (find_label (GTK_WIDGET (editor), mk_document_get_number (distribution)));
+  g_assert_null (find_label (GTK_WIDGET (editor), _ ("The household has received nothing yet.")));
+  close_editor (f);
 
   /* Now the office keeps names: the head of household can be written. */
   g_assert_true (mk_office_set_keeps_personal_data (f->fixture.db, TRUE, &error));
@@ -608,6 +639,68 @@ test_kit (Fixture      *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_nonnull (strstr (mk_kit_bill_get_error (bill), "one"));
   mk_fixture_assert_unchanged (&f->fixture, before);
+}
+
+/* The keyboard ---------------------------------------------------------------- */
+
+static gboolean
+focus_is_in (MkRecordEditor *editor,
+             GtkWidget      *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tab goes through the fields in the order of the form. */
+static void
+test_tab_order (Fixture      *f,
+                gconstpointer data)
+{
+  MkRecordEditor   *editor = open_editor (f, "item", 0);
+  const char *const order[] = { "code", "name_en", "name_ar", "category",
+                                "unit", "weight_kg", "volume_m3", "pack_size",
+                                "tracks_lots", "is_kit", "reorder_level", "active" };
+
+  /* Tab follows the laid-out positions: let the layout settle, and the
+   * window take the keyboard (under Xvfb that comes later). */
+  wait_for_frames (GTK_WIDGET (editor), 2);
+  for (guint n = 0; n < 100 && !gtk_window_is_active (GTK_WINDOW (editor)); n++)
+    wait_for_frames (GTK_WIDGET (editor), 1);
+  iterate ();
+  /* The editor opens on the first field. */
+  g_assert_true (focus_is_in (editor, field (editor, "code")));
+  /* Moved there again as a click would, now that the window has the
+   * keyboard: GTK follows the focus from there. */
+  gtk_widget_grab_focus (field (editor, "active"));
+  gtk_widget_grab_focus (field (editor, "code"));
+  iterate ();
+  for (guint i = 1; i < G_N_ELEMENTS (order); i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD));
+      if (!focus_is_in (editor, field (editor, order[i])))
+        g_error ("Tab after %s does not go to %s but to a %s", order[i - 1], order[i],
+                 G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (editor))));
+    }
+}
+
+/* In a chooser, Enter takes the first match. */
+static void
+test_chooser_keyboard (Fixture      *f,
+                       gconstpointer data)
+{
+  MkRecordEditor  *editor = open_editor (f, "grant", 0);
+  GtkWidget       *donor = field (editor, "donor");
+  GtkEditable     *entry = mk_record_chooser_get_editable (MK_RECORD_CHOOSER (donor));
+  g_autofree char *chosen = NULL;
+
+  type_into (donor, "ech");
+  g_assert_cmpuint (mk_record_chooser_get_n_matches (MK_RECORD_CHOOSER (donor)), ==, 1);
+  g_signal_emit_by_name (entry, "activate");
+  chosen = mk_record_chooser_get_text (MK_RECORD_CHOOSER (donor));
+  g_assert_cmpstr (chosen, ==, "ECHO");
+  g_assert_nonnull (strstr (gtk_editable_get_text (entry), "ECHO"));
+  g_assert_true (focus_is_in (editor, donor));
 }
 
 /* Bad input ------------------------------------------------------------------ */
@@ -876,6 +969,8 @@ main (int   argc,
   ADD ("/ui/record-editor/bad-input", test_bad_input);
   ADD ("/ui/record-editor/fixed-field", test_fixed_field);
   ADD ("/ui/record-editor/discard", test_discard);
+  ADD ("/ui/record-editor/tab-order", test_tab_order);
+  ADD ("/ui/record-editor/chooser-keyboard", test_chooser_keyboard);
   ADD ("/ui/new-office", test_new_office);
 
   return g_test_run ();
