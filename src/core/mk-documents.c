@@ -923,6 +923,8 @@ mk_documents_post (MkDatabase *db,
     return FALSE;
   if (!post_within (db, document, error) || !_mk_database_commit (db, error))
     {
+      if (_mk_ledger_in_bulk (db))
+        _mk_ledger_bulk_discard (db);
       _mk_database_rollback (db);
       _mk_document_set_stored (document, id_before, MK_DOCUMENT_DRAFT);
       mk_record_unset (mk_document_get_header (document), "number");
@@ -931,6 +933,9 @@ mk_documents_post (MkDatabase *db,
         mk_document_add_line (document, mk_document_line_copy (g_ptr_array_index (lines_before, i)));
       return FALSE;
     }
+  /* Committed: what bulk posting keeps in memory may learn it. */
+  if (_mk_ledger_in_bulk (db))
+    _mk_ledger_bulk_settle (db);
   return TRUE;
 }
 

@@ -15,9 +15,10 @@
 /* One holding of a shelf: a balance row of one location and item. */
 typedef struct
 {
-  gint64 lot_id;
-  gint64 grant_id;
-  gint64 quantity;
+  gint64   lot_id;
+  gint64   grant_id;
+  gint64   quantity;
+  gboolean dirty; /* not yet written to the table */
 } Holding;
 
 /* The balances of one location and item, as the table has them. */
@@ -26,6 +27,21 @@ typedef struct
   gint64 location_id;
   gint64 item_id;
 } ShelfKey;
+
+typedef struct
+{
+  ShelfKey key;
+  GArray  *holdings; /* Holding */
+  gboolean dirty;
+} Shelf;
+
+/* The movements of a document being posted, until it is (settle) or is
+ * not (discard). */
+typedef struct
+{
+  char    date[11];
+  GArray *movements; /* MkMovement */
+} Held;
 
 /* Bulk posting keeps one transaction open and defers the secondary indexes
  * and monthly totals; its state hangs on the connection. */
@@ -46,7 +62,10 @@ typedef struct
   gboolean    left_wal;  /* the bulk runs with a rollback journal */
   guint       rollbacks; /* the connection's count when last valid */
   gboolean    stale;     /* set by the update hook */
-  GHashTable *shelves;   /* ShelfKey → GArray of Holding */
+  GHashTable *shelves;   /* ShelfKey → Shelf: never forgotten, the truth */
+  GPtrArray  *dirty;     /* Shelf with holdings to write */
+  GHashTable *dirty_at;  /* location id → GPtrArray of those Shelf there */
+  GPtrArray  *held;      /* Held */
   GHashTable *expiries;  /* lot id → char[11], "" when the lot does not expire */
   GHashTable *lots;      /* "item id:number" (ASCII folded, as NOCASE) → KnownLot */
   GHashTable *locations; /* LocationKey → location id */
@@ -173,6 +192,20 @@ id_hash (gconstpointer data)
 }
 
 static void
+shelf_free (Shelf *shelf)
+{
+  g_array_unref (shelf->holdings);
+  g_free (shelf);
+}
+
+static void
+held_free (Held *held)
+{
+  g_array_unref (held->movements);
+  g_free (held);
+}
+
+static void
 known_lot_free (KnownLot *lot)
 {
   g_free (lot->expiry);
@@ -182,7 +215,6 @@ known_lot_free (KnownLot *lot)
 static void
 forget_reads (BulkState *bulk)
 {
-  g_hash_table_remove_all (bulk->shelves);
   g_hash_table_remove_all (bulk->expiries);
   g_hash_table_remove_all (bulk->lots);
   g_hash_table_remove_all (bulk->locations);
@@ -198,6 +230,9 @@ bulk_state_free (BulkState *bulk)
   g_clear_pointer (&bulk->blocks, g_ptr_array_unref);
   g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
   g_clear_pointer (&bulk->shelves, g_hash_table_unref);
+  g_clear_pointer (&bulk->dirty, g_ptr_array_unref);
+  g_clear_pointer (&bulk->dirty_at, g_hash_table_unref);
+  g_clear_pointer (&bulk->held, g_ptr_array_unref);
   g_clear_pointer (&bulk->expiries, g_hash_table_unref);
   g_clear_pointer (&bulk->lots, g_hash_table_unref);
   g_clear_pointer (&bulk->locations, g_hash_table_unref);
@@ -343,74 +378,127 @@ month_of (const char *date)
   return (gint) g_ascii_strtoll (date, NULL, 10) * 100 + (gint) g_ascii_strtoll (date + 5, NULL, 10);
 }
 
-static GArray *
-find_shelf (BulkState *bulk,
-            gint64     location_id,
-            gint64     item_id)
-{
-  ShelfKey key = { location_id, item_id };
-  return g_hash_table_lookup (bulk->shelves, &key);
-}
+static Shelf *load_shelf (MkDatabase *db,
+                          BulkState  *bulk,
+                          gint64      location_id,
+                          gint64      item_id,
+                          GError    **error);
 
-void
-_mk_ledger_bulk_note_movements (MkDatabase *db,
-                                const char *date,
-                                GArray     *movements)
+gboolean
+_mk_ledger_bulk_hold (MkDatabase *db,
+                      const char *date,
+                      GArray     *movements,
+                      GError    **error)
 {
   BulkState *bulk = fresh_bulk_state (db);
-  gint       month = month_of (date);
+  Held      *held;
 
+  /* Every shelf a movement changes is read now, while the posting can
+   * still fail: settling cannot. */
   for (guint i = 0; i < movements->len; i++)
     {
       const MkMovement *movement = &g_array_index (movements, MkMovement, i);
-      MkStockKey        key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
-      MonthKey          month_key = { movement->location_id, movement->item_id, movement->lot_id,
-                                      movement->grant_id, month, movement->category };
-      MonthEntry       *month_entry = g_hash_table_lookup (bulk->month_totals, &month_key);
-      LatestEntry      *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
-      GArray           *shelf = find_shelf (bulk, movement->location_id, movement->item_id);
-
-      /* Monthly totals are summed in memory and written once. */
-      if (month_entry == NULL)
-        {
-          month_entry = new_entry (bulk, sizeof (MonthEntry));
-          month_entry->key = month_key;
-          month_entry->total = 0;
-          g_hash_table_add (bulk->month_totals, month_entry);
-        }
-      month_entry->total += movement->quantity;
-
-      if (latest == NULL)
-        {
-          latest = new_entry (bulk, sizeof (LatestEntry));
-          latest->key = key;
-          g_strlcpy (latest->latest, date, sizeof latest->latest);
-          g_hash_table_add (bulk->latest_by_key, latest);
-        }
-      else if (strcmp (date, latest->latest) > 0)
-        g_strlcpy (latest->latest, date, sizeof latest->latest);
-
-      /* A shelf read before follows the table. */
-      if (shelf != NULL)
-        {
-          guint h;
-
-          for (h = 0; h < shelf->len; h++)
-            {
-              Holding *holding = &g_array_index (shelf, Holding, h);
-              if (holding->lot_id == movement->lot_id && holding->grant_id == movement->grant_id)
-                {
-                  holding->quantity += movement->quantity;
-                  break;
-                }
-            }
-          if (h == shelf->len)
-            {
-              Holding holding = { movement->lot_id, movement->grant_id, movement->quantity };
-              g_array_append_val (shelf, holding);
-            }
-        }
+      if (load_shelf (db, bulk, movement->location_id, movement->item_id, error) == NULL)
+        return FALSE;
     }
+  held = g_new0 (Held, 1);
+  g_strlcpy (held->date, date, sizeof held->date);
+  held->movements = g_array_copy (movements);
+  g_ptr_array_add (bulk->held, held);
+  return TRUE;
+}
+
+void
+_mk_ledger_bulk_discard (MkDatabase *db)
+{
+  BulkState *bulk = bulk_state (db);
+
+  if (bulk != NULL)
+    g_ptr_array_set_size (bulk->held, 0);
+}
+
+static void
+settle_one (BulkState        *bulk,
+            const char       *date,
+            gint              month,
+            const MkMovement *movement)
+{
+  MkStockKey   key = { movement->location_id, movement->item_id, movement->lot_id, movement->grant_id };
+  MonthKey     month_key = { movement->location_id, movement->item_id, movement->lot_id,
+                             movement->grant_id, month, movement->category };
+  ShelfKey     shelf_key = { movement->location_id, movement->item_id };
+  MonthEntry  *month_entry = g_hash_table_lookup (bulk->month_totals, &month_key);
+  LatestEntry *latest = g_hash_table_lookup (bulk->latest_by_key, &key);
+  Shelf       *shelf = g_hash_table_lookup (bulk->shelves, &shelf_key);
+  Holding     *holding = NULL;
+
+  /* Monthly totals are summed in memory and written once. */
+  if (month_entry == NULL)
+    {
+      month_entry = new_entry (bulk, sizeof (MonthEntry));
+      month_entry->key = month_key;
+      month_entry->total = 0;
+      g_hash_table_add (bulk->month_totals, month_entry);
+    }
+  month_entry->total += movement->quantity;
+
+  if (latest == NULL)
+    {
+      latest = new_entry (bulk, sizeof (LatestEntry));
+      latest->key = key;
+      g_strlcpy (latest->latest, date, sizeof latest->latest);
+      g_hash_table_add (bulk->latest_by_key, latest);
+    }
+  else if (strcmp (date, latest->latest) > 0)
+    g_strlcpy (latest->latest, date, sizeof latest->latest);
+
+  /* The balance, written to the table later (_mk_ledger_bulk_write_balances). */
+  g_assert (shelf != NULL);
+  for (guint h = 0; h < shelf->holdings->len && holding == NULL; h++)
+    {
+      Holding *candidate = &g_array_index (shelf->holdings, Holding, h);
+      if (candidate->lot_id == movement->lot_id && candidate->grant_id == movement->grant_id)
+        holding = candidate;
+    }
+  if (holding == NULL)
+    {
+      Holding fresh = { movement->lot_id, movement->grant_id, 0, FALSE };
+      g_array_append_val (shelf->holdings, fresh);
+      holding = &g_array_index (shelf->holdings, Holding, shelf->holdings->len - 1);
+    }
+  holding->quantity += movement->quantity;
+  holding->dirty = TRUE;
+  if (!shelf->dirty)
+    {
+      GPtrArray *there = g_hash_table_lookup (bulk->dirty_at, &shelf->key.location_id);
+
+      shelf->dirty = TRUE;
+      g_ptr_array_add (bulk->dirty, shelf);
+      if (there == NULL)
+        {
+          there = g_ptr_array_new ();
+          g_hash_table_insert (bulk->dirty_at, g_memdup2 (&shelf->key.location_id, sizeof (gint64)), there);
+        }
+      g_ptr_array_add (there, shelf);
+    }
+}
+
+void
+_mk_ledger_bulk_settle (MkDatabase *db)
+{
+  BulkState *bulk = bulk_state (db);
+
+  if (bulk == NULL)
+    return;
+  for (guint i = 0; i < bulk->held->len; i++)
+    {
+      const Held *held = g_ptr_array_index (bulk->held, i);
+      gint        month = month_of (held->date);
+
+      for (guint m = 0; m < held->movements->len; m++)
+        settle_one (bulk, held->date, month, &g_array_index (held->movements, MkMovement, m));
+    }
+  g_ptr_array_set_size (bulk->held, 0);
 }
 
 gboolean
@@ -502,35 +590,38 @@ _mk_ledger_bulk_learn_location (MkDatabase    *db,
 
 /* Balances --------------------------------------------------------------- */
 
-/* The balances of @location_id and @item_id, read once. */
-static GArray *
-shelf (MkDatabase *db,
-       BulkState  *bulk,
-       gint64      location_id,
-       gint64      item_id,
-       GError    **error)
+/* The balances of @location_id and @item_id, read once and from then on
+ * kept here: bulk posting writes them to the table later. */
+static Shelf *
+load_shelf (MkDatabase *db,
+            BulkState  *bulk,
+            gint64      location_id,
+            gint64      item_id,
+            GError    **error)
 {
   ShelfKey      key = { location_id, item_id };
-  GArray       *holdings = g_hash_table_lookup (bulk->shelves, &key);
+  Shelf        *shelf = g_hash_table_lookup (bulk->shelves, &key);
   sqlite3_stmt *stmt;
   gboolean      has_row;
 
-  if (holdings != NULL)
-    return holdings;
+  if (shelf != NULL)
+    return shelf;
   stmt = _mk_database_statement (
       db, "SELECT lot_id, grant_id, quantity FROM balances WHERE location_id = ?1 AND item_id = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, location_id);
   sqlite3_bind_int64 (stmt, 2, item_id);
-  holdings = g_array_new (FALSE, FALSE, sizeof (Holding));
+  shelf = g_new0 (Shelf, 1);
+  shelf->key = key;
+  shelf->holdings = g_array_new (FALSE, FALSE, sizeof (Holding));
   while (TRUE)
     {
-      Holding holding;
+      Holding holding = { 0 };
 
       if (!_mk_database_step (db, stmt, &has_row, error))
         {
-          g_array_unref (holdings);
+          shelf_free (shelf);
           return NULL;
         }
       if (!has_row)
@@ -538,10 +629,106 @@ shelf (MkDatabase *db,
       holding.lot_id = sqlite3_column_int64 (stmt, 0);
       holding.grant_id = sqlite3_column_int64 (stmt, 1);
       holding.quantity = sqlite3_column_int64 (stmt, 2);
-      g_array_append_val (holdings, holding);
+      g_array_append_val (shelf->holdings, holding);
     }
-  g_hash_table_insert (bulk->shelves, g_memdup2 (&key, sizeof key), holdings);
-  return holdings;
+  g_hash_table_insert (bulk->shelves, &shelf->key, shelf);
+  return shelf;
+}
+
+static GArray *
+shelf (MkDatabase *db,
+       BulkState  *bulk,
+       gint64      location_id,
+       gint64      item_id,
+       GError    **error)
+{
+  Shelf *loaded = load_shelf (db, bulk, location_id, item_id, error);
+  return loaded ? loaded->holdings : NULL;
+}
+
+static gint
+compare_shelves (gconstpointer a,
+                 gconstpointer b)
+{
+  const Shelf *x = *(const Shelf *const *) a;
+  const Shelf *y = *(const Shelf *const *) b;
+
+  if (x->key.location_id != y->key.location_id)
+    return x->key.location_id < y->key.location_id ? -1 : 1;
+  if (x->key.item_id != y->key.item_id)
+    return x->key.item_id < y->key.item_id ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+write_shelf (MkDatabase *db,
+             Shelf      *dirty,
+             GError    **error)
+{
+  if (!dirty->dirty)
+    return TRUE; /* written since it was listed */
+  for (guint h = 0; h < dirty->holdings->len; h++)
+    {
+      Holding      *holding = &g_array_index (dirty->holdings, Holding, h);
+      sqlite3_stmt *stmt;
+
+      if (!holding->dirty)
+        continue;
+      stmt = _mk_database_statement (
+          db,
+          "INSERT INTO balances (location_id, item_id, lot_id, grant_id, quantity)"
+          " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET quantity = excluded.quantity",
+          error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, dirty->key.location_id);
+      sqlite3_bind_int64 (stmt, 2, dirty->key.item_id);
+      sqlite3_bind_int64 (stmt, 3, holding->lot_id);
+      sqlite3_bind_int64 (stmt, 4, holding->grant_id);
+      sqlite3_bind_int64 (stmt, 5, holding->quantity);
+      if (!_mk_database_exec_stmt (db, stmt, error))
+        return FALSE;
+      holding->dirty = FALSE;
+    }
+  dirty->dirty = FALSE;
+  return TRUE;
+}
+
+gboolean
+_mk_ledger_bulk_write_balances (MkDatabase *db,
+                                GError    **error)
+{
+  BulkState *bulk = bulk_state (db);
+
+  if (bulk == NULL || bulk->dirty->len == 0)
+    return TRUE;
+  /* In the order of the table's key, each write beside the one before. */
+  g_ptr_array_sort (bulk->dirty, compare_shelves);
+  for (guint i = 0; i < bulk->dirty->len; i++)
+    if (!write_shelf (db, g_ptr_array_index (bulk->dirty, i), error))
+      return FALSE;
+  g_ptr_array_set_size (bulk->dirty, 0);
+  g_hash_table_remove_all (bulk->dirty_at);
+  return TRUE;
+}
+
+gboolean
+_mk_ledger_bulk_write_balances_at (MkDatabase *db,
+                                   gint64      location_id,
+                                   GError    **error)
+{
+  BulkState *bulk = bulk_state (db);
+  GPtrArray *there = bulk ? g_hash_table_lookup (bulk->dirty_at, &location_id) : NULL;
+
+  if (there == NULL)
+    return TRUE;
+  for (guint i = 0; i < there->len; i++)
+    if (!write_shelf (db, g_ptr_array_index (there, i), error))
+      return FALSE;
+  /* The shelves stay listed in bulk->dirty, clean: writing them again
+   * writes nothing. */
+  g_hash_table_remove (bulk->dirty_at, &location_id);
+  return TRUE;
 }
 
 gboolean
@@ -778,7 +965,10 @@ mk_ledger_bulk_begin (MkDatabase *db,
   bulk->month_totals = g_hash_table_new (month_key_hash, month_key_equal);
   bulk->blocks = g_ptr_array_new_with_free_func (g_free);
   bulk->indexes = g_ptr_array_new_with_free_func (g_free);
-  bulk->shelves = g_hash_table_new_full (shelf_key_hash, shelf_key_equal, g_free, (GDestroyNotify) g_array_unref);
+  bulk->shelves = g_hash_table_new_full (shelf_key_hash, shelf_key_equal, NULL, (GDestroyNotify) shelf_free);
+  bulk->dirty = g_ptr_array_new ();
+  bulk->dirty_at = g_hash_table_new_full (id_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  bulk->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
   bulk->expiries = g_hash_table_new_full (id_hash, g_int64_equal, g_free, g_free);
   bulk->lots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) known_lot_free);
   bulk->locations = g_hash_table_new_full (shelf_key_hash, shelf_key_equal, g_free, g_free);
@@ -878,7 +1068,7 @@ mk_ledger_bulk_end (MkDatabase *db,
   bulk = bulk_state (db);
   g_return_val_if_fail (bulk != NULL, FALSE);
 
-  if (!write_month_totals (db, bulk, error))
+  if (!_mk_ledger_bulk_write_balances (db, error) || !write_month_totals (db, bulk, error))
     goto fail;
   for (guint i = 0; i < bulk->indexes->len; i++)
     if (!_mk_database_exec (db, g_ptr_array_index (bulk->indexes, i), error))

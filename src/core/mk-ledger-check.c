@@ -215,6 +215,9 @@ mk_ledger_check (MkDatabase *db,
                  GError    **error)
 {
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
+  /* Bulk posting writes balances late: this reads the table. */
+  if (_mk_ledger_in_bulk (db) && !_mk_ledger_bulk_write_balances (db, error))
+    return FALSE;
 
   return check_movements_posted (db, error) && check_balances (db, error) && check_month_totals (db, error) && check_numbers (db, error) && check_transit_dates (db, error);
 }

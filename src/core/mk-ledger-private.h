@@ -159,11 +159,23 @@ void     _mk_ledger_bulk_learn_location (MkDatabase    *db,
 /* In bulk: the first of @count movement ids. */
 gint64 _mk_ledger_bulk_take_movement_ids (MkDatabase *db,
                                           guint       count);
-/* In bulk: records movements written on @date (monthly totals, latest
- * dates, balances read before). */
-void _mk_ledger_bulk_note_movements (MkDatabase *db,
-                                     const char *date,
-                                     GArray     *movements);
+/* In bulk: a posting's movements written on @date are held until the
+ * posting is committed (settle: monthly totals, latest dates and balances
+ * learn them) or rolled back (discard). Balances are written to their
+ * table by write_balances(), at the end and before anything reads the
+ * table directly. */
+gboolean _mk_ledger_bulk_hold (MkDatabase *db,
+                               const char *date,
+                               GArray     *movements,
+                               GError    **error);
+void     _mk_ledger_bulk_settle (MkDatabase *db);
+void     _mk_ledger_bulk_discard (MkDatabase *db);
+gboolean _mk_ledger_bulk_write_balances (MkDatabase *db,
+                                         GError    **error);
+/* Only the balances of @location_id. */
+gboolean _mk_ledger_bulk_write_balances_at (MkDatabase *db,
+                                            gint64      location_id,
+                                            GError    **error);
 /* In bulk: whether @key may have moved after @date (FALSE when it is
  * known not to have). */
 gboolean _mk_ledger_bulk_moved_after (MkDatabase       *db,

@@ -219,6 +219,9 @@ mk_ledger_get_balance (MkDatabase          *db,
   gboolean         has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
+  /* Bulk posting writes balances late: this reads the table. */
+  if (_mk_ledger_in_bulk (db) && !_mk_ledger_bulk_write_balances (db, error))
+    return FALSE;
   g_return_val_if_fail (filter != NULL && filter->warehouse_code && filter->item_code, FALSE);
 
   if (filter->as_of != NULL)
@@ -286,6 +289,9 @@ mk_ledger_list_stock (MkDatabase          *db,
   gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  /* Bulk posting writes balances late: this reads the table. */
+  if (_mk_ledger_in_bulk (db) && !_mk_ledger_bulk_write_balances (db, error))
+    return NULL;
   if (filter == NULL)
     filter = &none;
 
@@ -613,6 +619,9 @@ mk_ledger_list_in_transit (MkDatabase *db,
   gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  /* Bulk posting writes balances late: this reads the table. */
+  if (_mk_ledger_in_bulk (db) && !_mk_ledger_bulk_write_balances (db, error))
+    return NULL;
 
   stmt = _mk_database_statement (
       db,
@@ -669,6 +678,9 @@ mk_ledger_list_expiring (MkDatabase *db,
   gboolean         has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  /* Bulk posting writes balances late: this reads the table. */
+  if (_mk_ledger_in_bulk (db) && !_mk_ledger_bulk_write_balances (db, error))
+    return NULL;
 
   if (today != NULL)
     day = mk_text_parse_date (today, error);
@@ -731,6 +743,9 @@ mk_ledger_list_below_reorder (MkDatabase *db,
   gboolean      has_row;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  /* Bulk posting writes balances late: this reads the table. */
+  if (_mk_ledger_in_bulk (db) && !_mk_ledger_bulk_write_balances (db, error))
+    return NULL;
 
   stmt = _mk_database_statement (
       db,

@@ -70,6 +70,9 @@ mk_ledger_month_report (MkDatabase *db,
   gint             yyyymm;
 
   g_return_val_if_fail (MK_IS_DATABASE (db), NULL);
+  /* Bulk posting writes balances late: this reads the table. */
+  if (_mk_ledger_in_bulk (db) && !_mk_ledger_bulk_write_balances (db, error))
+    return NULL;
   g_return_val_if_fail (month != NULL, NULL);
 
   first_day = g_strdup_printf ("%s-01", month);

@@ -562,6 +562,11 @@ _mk_ledger_apply (MkDatabase *db,
       if (!_mk_database_exec_stmt (db, insert, error))
         return FALSE;
 
+      /* In bulk, balances and monthly totals are kept in memory and
+       * written later, once per key. */
+      if (bulk)
+        continue;
+
       /* The CHECK (quantity >= 0) of balances is the last line of defence;
        * check_not_negative() has already said what is short. SQLite checks
        * an upsert's would-be row before the conflict, so stock going out is
@@ -595,9 +600,6 @@ _mk_ledger_apply (MkDatabase *db,
           return FALSE;
         }
 
-      /* In bulk, monthly totals are summed in memory and written once. */
-      if (bulk)
-        continue;
       month_total = _mk_database_statement (
           db,
           "INSERT INTO stock_month_totals (location_id, item_id, lot_id, grant_id, month,"
@@ -617,9 +619,9 @@ _mk_ledger_apply (MkDatabase *db,
         return FALSE;
     }
 
-  /* What bulk posting keeps in memory learns what was written. */
-  if (bulk)
-    _mk_ledger_bulk_note_movements (db, date, movements);
+  /* Bulk posting learns the movements once the posting is committed. */
+  if (bulk && !_mk_ledger_bulk_hold (db, date, movements, error))
+    return FALSE;
   _mk_database_emit_changed (db, "movements", document_id);
   _mk_database_emit_changed (db, "balances", document_id);
   return TRUE;
