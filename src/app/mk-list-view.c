@@ -39,6 +39,7 @@ struct _MkListView
   GtkEntry       *item_entry;
   GtkEntry       *from_entry;
   GtkEntry       *to_entry;
+  GtkEntry       *as_of_entry;
   GtkEntry       *grant_entry;
   GtkDropDown    *status_dropdown;
   GtkSpinner     *spinner;
@@ -114,6 +115,12 @@ cell_bind (GtkSignalListItemFactory *factory,
   const char         *text = mk_list_row_get_text (row, column);
   g_autofree char    *isolated = NULL;
   g_autofree char    *display = NULL;
+
+  /* A waybill past its estimated arrival stands out, as on the dashboard. */
+  if (spec->type == MK_LIST_COLUMN_STATUS && g_strcmp0 (mk_list_row_get_raw (row, column), "overdue") == 0)
+    gtk_widget_add_css_class (cell, "warning");
+  else
+    gtk_widget_remove_css_class (cell, "warning");
 
   if (text == NULL)
     {
@@ -306,7 +313,8 @@ static void
 clear_filter_errors (MkListView *self)
 {
   GtkWidget *fields[] = { GTK_WIDGET (self->item_entry), GTK_WIDGET (self->from_entry),
-                          GTK_WIDGET (self->to_entry), GTK_WIDGET (self->grant_entry) };
+                          GTK_WIDGET (self->to_entry), GTK_WIDGET (self->as_of_entry),
+                          GTK_WIDGET (self->grant_entry) };
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -328,6 +336,7 @@ read_filter_bar (MkListView *self)
     { "item", GTK_WIDGET (self->item_entry), gtk_editable_get_text (GTK_EDITABLE (self->item_entry)) },
     { "from", GTK_WIDGET (self->from_entry), gtk_editable_get_text (GTK_EDITABLE (self->from_entry)) },
     { "to", GTK_WIDGET (self->to_entry), gtk_editable_get_text (GTK_EDITABLE (self->to_entry)) },
+    { "as-of", GTK_WIDGET (self->as_of_entry), gtk_editable_get_text (GTK_EDITABLE (self->as_of_entry)) },
     { "grant", GTK_WIDGET (self->grant_entry), gtk_editable_get_text (GTK_EDITABLE (self->grant_entry)) },
   };
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
@@ -422,6 +431,7 @@ mk_list_view_apply_filters (MkListView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->item_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->as_of_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->grant_entry), "");
   mk_list_model_clear_filters (self->model);
   g_hash_table_iter_init (&iter, self->fixed_filters);
@@ -447,6 +457,8 @@ mk_list_view_apply_filters (MkListView *self,
     gtk_editable_set_text (GTK_EDITABLE (self->from_entry), mk_list_model_get_filter (self->model, "from"));
   if (g_hash_table_contains (filters, "to"))
     gtk_editable_set_text (GTK_EDITABLE (self->to_entry), mk_list_model_get_filter (self->model, "to"));
+  if (g_hash_table_contains (filters, "as-of"))
+    gtk_editable_set_text (GTK_EDITABLE (self->as_of_entry), mk_list_model_get_filter (self->model, "as-of"));
   if (g_hash_table_contains (filters, "grant"))
     gtk_editable_set_text (GTK_EDITABLE (self->grant_entry), g_hash_table_lookup (filters, "grant"));
   status = g_hash_table_lookup (filters, "status");
@@ -527,6 +539,7 @@ set_up_filter_bar (MkListView *self)
                           g_str_equal (self->source->name, "stock-card"));
   gtk_widget_set_visible (GTK_WIDGET (self->from_entry), has_dates);
   gtk_widget_set_visible (GTK_WIDGET (self->to_entry), has_dates);
+  gtk_widget_set_visible (GTK_WIDGET (self->as_of_entry), mk_list_source_has_filter (self->source, "as-of"));
   gtk_widget_set_visible (GTK_WIDGET (self->grant_entry),
                           mk_list_source_has_filter (self->source, "grant"));
 
@@ -542,6 +555,7 @@ set_up_filter_bar (MkListView *self)
   gtk_widget_set_direction (GTK_WIDGET (self->item_entry), GTK_TEXT_DIR_LTR);
   gtk_widget_set_direction (GTK_WIDGET (self->from_entry), GTK_TEXT_DIR_LTR);
   gtk_widget_set_direction (GTK_WIDGET (self->to_entry), GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (GTK_WIDGET (self->as_of_entry), GTK_TEXT_DIR_LTR);
   gtk_widget_set_direction (GTK_WIDGET (self->grant_entry), GTK_TEXT_DIR_LTR);
 }
 
@@ -625,6 +639,7 @@ mk_list_view_class_init (MkListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkListView, item_entry);
   gtk_widget_class_bind_template_child (widget_class, MkListView, from_entry);
   gtk_widget_class_bind_template_child (widget_class, MkListView, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, MkListView, as_of_entry);
   gtk_widget_class_bind_template_child (widget_class, MkListView, grant_entry);
   gtk_widget_class_bind_template_child (widget_class, MkListView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MkListView, spinner);

@@ -47,7 +47,9 @@ static const PageSpec page_specs[] = {
   { "dashboard", N_ ("Dashboard"), { { NULL } }, { { NULL } } },
   { "stock",
     N_ ("Stock"),
-    { { "stock", "stock", NULL, NULL }, { "stock-card", "stock-card", NULL, NULL } },
+    { { "stock", "stock", NULL, NULL },
+      { "stock-as-of", "stock-as-of", NULL, NULL },
+      { "stock-card", "stock-card", NULL, NULL } },
     { { NULL } } },
   { "receipts",
     N_ ("Receipts"),
@@ -300,6 +302,12 @@ _mk_window_show_list (MkWindow   *self,
   MkListView      *view;
   g_autoptr (GError) error = NULL;
 
+  /* The stock of a past month-end is a list of its own. */
+  if (g_str_equal (name, "stock") && g_hash_table_contains (filters, "as-of"))
+    {
+      g_free (name);
+      name = g_strdup ("stock-as-of");
+    }
   if (!find_list (name, &page_name, &list_name))
     {
       g_debug ("No list named %s", name);

@@ -24,6 +24,7 @@ struct _MkWindow
   char                 *warehouse;       /* the filter, or NULL */
   GCancellable         *work;            /* long work under way, or NULL */
   guint                 search_source;
+  GFileMonitor         *file_monitor; /* the database file, to notice it going */
   GPtrArray            *search_models; /* MkListModel: items, documents, households, sites */
 
   /* Template children */

@@ -127,6 +127,53 @@ on_database_changed (MkDatabase *db,
     update_title (self);
 }
 
+/* A file deleted or moved away while open: SQLite would go on writing into
+ * a file nobody can find again, so the window lets go of it and says why. */
+static void
+on_file_changed (GFileMonitor     *monitor,
+                 GFile            *file,
+                 GFile            *other,
+                 GFileMonitorEvent event,
+                 MkWindow         *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *isolated = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (event != G_FILE_MONITOR_EVENT_DELETED && event != G_FILE_MONITOR_EVENT_MOVED_OUT && event != G_FILE_MONITOR_EVENT_RENAMED)
+    return;
+  if (self->database == NULL || g_file_test (mk_database_get_path (self->database), G_FILE_TEST_EXISTS))
+    return;
+
+  name = g_filename_display_name (mk_database_get_path (self->database));
+  isolated = mk_text_isolate (name);
+  error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       /* Translators: %s is the database's file name. */
+                       _ ("The file %s was deleted or moved while it was open. Nothing more was written to it. "
+                          "Open it where it is now, or restore it from a backup."),
+                       isolated);
+  mk_window_set_database (self, NULL);
+  _mk_window_show_welcome (self, _ ("The Database File Is Gone"), error);
+}
+
+static void
+watch_file (MkWindow *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (self->file_monitor != NULL)
+    {
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
+  if (self->database == NULL)
+    return;
+  file = g_file_new_for_path (mk_database_get_path (self->database));
+  self->file_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->file_monitor != NULL)
+    g_signal_connect_object (self->file_monitor, "changed", G_CALLBACK (on_file_changed), self, 0);
+}
+
 void
 mk_window_set_database (MkWindow   *self,
                         MkDatabase *database)
@@ -141,6 +188,7 @@ mk_window_set_database (MkWindow   *self,
     g_signal_handlers_disconnect_by_data (self->database, self);
   _mk_window_clear_pages (self);
   g_set_object (&self->database, database);
+  watch_file (self);
   update_title (self);
 
   if (database != NULL)
@@ -310,6 +358,9 @@ mk_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_data (self->database, self);
+  if (self->file_monitor != NULL)
+    g_file_monitor_cancel (self->file_monitor);
+  g_clear_object (&self->file_monitor);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_WINDOW);
 

@@ -89,6 +89,64 @@ static const MkListSource stock_source = {
   .opens = MK_LIST_OPENS_STOCK_CARD,
 };
 
+/* Stock on a date ---------------------------------------------------------- */
+
+/* What each warehouse held at the end of the month of a date, from the
+ * monthly totals the ledger keeps (mk-ledger.c): no history is read. The
+ * key query computes the quantity (shown as RUNNING); a row reads only its
+ * names. */
+#define STOCK_AS_OF_FROM                                                                    \
+  "(SELECT t.location_id, t.item_id, t.lot_id, t.grant_id, SUM (t.quantity) AS quantity "   \
+  "FROM stock_month_totals t WHERE t.month <= CAST (strftime ('%Y%m', :as_of) AS INTEGER) " \
+  "GROUP BY t.location_id, t.item_id, t.lot_id, t.grant_id HAVING SUM (t.quantity) > 0) b " \
+  "JOIN locations l ON l.id = b.location_id JOIN warehouses w ON w.id = l.warehouse_id "    \
+  "JOIN items i ON i.id = b.item_id LEFT JOIN lots lt ON lt.id = b.lot_id "                 \
+  "LEFT JOIN grants g ON g.id = b.grant_id"
+
+static const MkListColumn stock_as_of_columns[] = {
+  /* Translators: columns of the list of stock on a date. */
+  { "warehouse", N_ ("Warehouse"), MK_LIST_COLUMN_CODE, "w.code", "w.code", NULL, 10, FALSE },
+  { "state", N_ ("State"), MK_LIST_COLUMN_STATUS, "l.kind", "l.kind", NULL, 9, FALSE },
+  { "item", N_ ("Item"), MK_LIST_COLUMN_CODE, "i.code", "i.code", NULL, 10, FALSE },
+  NAME_COLUMN ("name", N_ ("Name"), "i", 24, TRUE),
+  { "lot", N_ ("Lot"), MK_LIST_COLUMN_CODE, "lt.number", "lt.number", NULL, 10, FALSE },
+  { "expiry", N_ ("Expiry"), MK_LIST_COLUMN_DATE, "lt.expiry_date", "lt.expiry_date", NULL, 10, FALSE },
+  { "grant", N_ ("Grant"), MK_LIST_COLUMN_CODE, "g.code", "g.code", NULL, 12, FALSE },
+  { "quantity", N_ ("Quantity"), MK_LIST_COLUMN_RUNNING, NULL, "b.quantity", NULL, 9, FALSE },
+  /* Units are joined by the row query only. */
+  { "unit", N_ ("Unit"), MK_LIST_COLUMN_NAME, NAME_VALUE ("u"), NULL, NULL, 7, FALSE },
+};
+
+static const MkListFilter stock_as_of_filters[] = {
+  { "as-of", ":as_of IS NOT NULL", TRUE },
+  { "text", FOLD ("i.code") " OR " FOLD ("i.name_en") " OR " FOLD ("i.name_ar") " OR " FOLD ("lt.number"), FALSE },
+  { "warehouse", "w.code = :warehouse", FALSE },
+  { "item", "i.code = :item", FALSE },
+  { "grant", "g.code = :grant", FALSE },
+  { "category", "i.category = :category", FALSE },
+};
+
+static const MkListSource stock_as_of_source = {
+  .name = "stock-as-of",
+  .title = N_ ("Stock on a Date"),
+  .from_sql = STOCK_AS_OF_FROM,
+  .where_sql = "l.kind IN ('warehouse', 'quarantine')",
+  .key_sql = "b.location_id, b.item_id, b.lot_id, b.grant_id",
+  .n_keys = 4,
+  .running_sql = "b.quantity",
+  .default_order = "w.code, i.code, lt.expiry_date, lt.number, g.code",
+  /* A row's names: the lot and grant keys (?3, ?4) join by value, and 0
+   * (no lot, unearmarked) finds none. */
+  .row_from_sql = "locations l JOIN warehouses w ON w.id = l.warehouse_id, items i "
+                  "JOIN units u ON u.code = i.unit LEFT JOIN lots lt ON lt.id = ?3 LEFT JOIN grants g ON g.id = ?4",
+  .row_key_sql = "l.id, i.id",
+  .columns = stock_as_of_columns,
+  .n_columns = N_OF (stock_as_of_columns),
+  .filters = stock_as_of_filters,
+  .n_filters = N_OF (stock_as_of_filters),
+  .opens = MK_LIST_OPENS_STOCK_CARD,
+};
+
 /* Stock card -------------------------------------------------------------- */
 
 /* The key query reads the covering index only, and computes the running
@@ -203,8 +261,11 @@ static const MkListFilter document_filters[] = {
     "WHEN 'overdue' THEN " WAYBILL_IN_TRANSIT " AND d.expected_date < date ('now') "
     "WHEN 'cancelled' THEN " DOCUMENT_CANCELLED " ELSE 1 END",
     FALSE },
+  /* "overdue=1": in transit past the estimated arrival. */
+  { "overdue", WAYBILL_IN_TRANSIT " AND d.expected_date < date ('now')", FALSE },
   { "from", "d.date >= :from", FALSE },
   { "to", "d.date <= :to", FALSE },
+  { "population-group", "d.population_group = :population_group", FALSE },
   { "warehouse", "(SELECT id FROM warehouses WHERE code = :warehouse) IN (d.warehouse_id, d.to_warehouse_id)", FALSE },
   { "site", "(SELECT id FROM sites WHERE code = :site) IN (d.site_id, d.to_site_id, d.from_site_id)", FALSE },
   { "grant", "d.grant_id = (SELECT id FROM grants WHERE code = :grant) OR EXISTS (SELECT 1 FROM "
@@ -501,6 +562,7 @@ static const MkListSource partners_source = {
 
 static const MkListSource *const all_sources[] = {
   &stock_source,
+  &stock_as_of_source,
   &stock_card_source,
   &documents_source,
   &households_source,

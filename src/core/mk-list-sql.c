@@ -39,7 +39,7 @@ mk_list_source_has_filter (const MkListSource *source,
 static gboolean
 is_date_filter (const char *key)
 {
-  return g_str_equal (key, "from") || g_str_equal (key, "to");
+  return g_str_equal (key, "from") || g_str_equal (key, "to") || g_str_equal (key, "as-of");
 }
 
 gboolean

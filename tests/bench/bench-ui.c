@@ -30,11 +30,11 @@
 #include "mk-window.h"
 
 #define FIRST_FRAME_BUDGET_MS 500.0
-#define FRAME_BUDGET_MS       16.0
-#define MEMORY_BUDGET_MB      200.0
+#define FRAME_BUDGET_MS 16.0
+#define MEMORY_BUDGET_MB 200.0
 /* Scrolling every row must not keep rows: a few MB of the allocator's
  * slack is not growth. */
-#define GROWTH_TOLERANCE_MB   8.0
+#define GROWTH_TOLERANCE_MB 8.0
 
 static gint64 process_start;
 
@@ -148,8 +148,8 @@ scroll_through (GtkWidget  *window,
                 MkListView *view)
 {
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
-    GTK_WIDGET (mk_list_view_get_column_view (view)), GTK_TYPE_SCROLLED_WINDOW));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+      GTK_WIDGET (mk_list_view_get_column_view (view)), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment     *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   FrameStats stats = { 0 };
@@ -194,15 +194,12 @@ longest_stock_card (const char *path)
   sqlite3_stmt *stmt = NULL;
   char         *link = NULL;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
-      && sqlite3_prepare_v2 (db,
-                             "SELECT w.code, i.code FROM movements m JOIN locations l ON l.id = m.location_id "
-                             "JOIN warehouses w ON w.id = l.warehouse_id JOIN items i ON i.id = m.item_id "
-                             "WHERE l.kind = 'warehouse' GROUP BY m.location_id, m.item_id "
-                             "ORDER BY COUNT (*) DESC LIMIT 1",
-                             -1, &stmt, NULL)
-           == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK && sqlite3_prepare_v2 (db, "SELECT w.code, i.code FROM movements m JOIN locations l ON l.id = m.location_id "
+                                                                                                      "JOIN warehouses w ON w.id = l.warehouse_id JOIN items i ON i.id = m.item_id "
+                                                                                                      "WHERE l.kind = 'warehouse' GROUP BY m.location_id, m.item_id "
+                                                                                                      "ORDER BY COUNT (*) DESC LIMIT 1",
+                                                                                                  -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autofree char *warehouse = g_uri_escape_string ((const char *) sqlite3_column_text (stmt, 0), NULL, FALSE);
       g_autofree char *item = g_uri_escape_string ((const char *) sqlite3_column_text (stmt, 1), NULL, FALSE);
@@ -215,8 +212,22 @@ longest_stock_card (const char *path)
 }
 
 static const char *const every_list[] = {
-  "dashboard", "stock", "receipts", "waybills", "distributions", "services", "kitting", "counts",
-  "households", "catalogue", "sites", "warehouses", "baladiyas", "grants", "donors", "partners",
+  "dashboard",
+  "stock",
+  "receipts",
+  "waybills",
+  "distributions",
+  "services",
+  "kitting",
+  "counts",
+  "households",
+  "catalogue",
+  "sites",
+  "warehouses",
+  "baladiyas",
+  "grants",
+  "donors",
+  "partners",
 };
 
 static gboolean
@@ -254,11 +265,11 @@ main (int   argc,
   g_autoptr (MkDatabase) db = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *card = NULL;
-  MkWindow  *window;
-  gint64     first_frame;
-  gboolean   ok = TRUE;
-  double     memory_opened, memory_scrolled;
-  MkListView *view;
+  MkWindow        *window;
+  gint64           first_frame;
+  gboolean         ok = TRUE;
+  double           memory_opened, memory_scrolled;
+  MkListView      *view;
 
   process_start = g_get_monotonic_time ();
   /* Under Xvfb, GTK's GL renderer runs on llvmpipe, a software GL that costs

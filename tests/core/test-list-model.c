@@ -157,6 +157,32 @@ test_stock_card (MkFixture    *fixture,
 }
 
 static void
+test_stock_as_of (MkFixture    *fixture,
+                  gconstpointer data)
+{
+  g_autoptr (MkListModel) january = NULL;
+  g_autoptr (MkListModel) february = NULL;
+  g_autoptr (MkDocument) jan = NULL;
+  g_autoptr (MkDocument) feb = NULL;
+
+  jan = mk_test_receive (fixture, "2026-01-10", "BEN-MAIN", "SOAP", 100, NULL, NULL, NULL);
+  feb = mk_test_receive (fixture, "2026-02-10", "BEN-MAIN", "TOOTHPASTE", 40, "TP-1", "2027-06-30", NULL);
+  post_waybill (fixture, "2026-02-20", "2026-02-22", "SOAP", 30);
+
+  january = load (fixture, "stock-as-of", "as-of", "2026-01-31", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (january)), ==, 1);
+  g_assert_cmpstr (text_at (january, 0, "quantity"), ==, "100");
+  g_assert_cmpstr (text_at (january, 0, "name"), ==, "Bathing soap 250 g");
+
+  february = load (fixture, "stock-as-of", "as-of", "28/02/2026", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (february)), ==, 2);
+  g_assert_cmpstr (text_at (february, 0, "item"), ==, "SOAP");
+  g_assert_cmpstr (text_at (february, 0, "quantity"), ==, "70");
+  g_assert_cmpstr (text_at (february, 1, "lot"), ==, "TP-1");
+  g_assert_cmpstr (text_at (february, 1, "quantity"), ==, "40");
+}
+
+static void
 test_documents (MkFixture    *fixture,
                 gconstpointer data)
 {
@@ -241,6 +267,8 @@ test_every_source_loads (MkFixture    *fixture,
           g_assert_true (mk_list_model_set_filter (model, "warehouse", "BEN-MAIN", NULL));
           g_assert_true (mk_list_model_set_filter (model, "item", "SOAP", NULL));
         }
+      if (g_str_equal (sources[i]->name, "stock-as-of"))
+        g_assert_true (mk_list_model_set_filter (model, "as-of", "2026-01-31", NULL));
       if (mk_list_source_has_filter (sources[i], "text"))
         g_assert_true (mk_list_model_set_filter (model, "text", "a", NULL));
       g_assert_true (mk_list_model_reload_sync (model, &error));
@@ -320,6 +348,7 @@ main (int   argc,
   g_test_add (name, MkFixture, NULL, mk_ledger_fixture_set_up, func, mk_ledger_fixture_tear_down)
   ADD ("/list-model/stock", test_stock);
   ADD ("/list-model/stock-card", test_stock_card);
+  ADD ("/list-model/stock-as-of", test_stock_as_of);
   ADD ("/list-model/documents", test_documents);
   ADD ("/list-model/bad-filters", test_bad_filters);
   ADD ("/list-model/every-source", test_every_source_loads);

@@ -197,3 +197,98 @@ mk_ui_test_is_inscription_with (GtkWidget    *widget,
   stripped = mk_ui_test_strip_bidi (gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
   return g_strcmp0 (stripped, text) == 0;
 }
+
+/* The msgids of po/ar.po: every string the sources mark for translation. */
+static GHashTable *
+load_msgids (void)
+{
+  const char      *source_root = g_getenv ("MAKHZAN_SOURCE_ROOT");
+  g_autofree char *path = g_build_filename (source_root != NULL ? source_root : ".", "po", "ar.po", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  GHashTable *msgids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString    *current = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *quoted = NULL;
+
+      if (g_str_has_prefix (line, "msgid \""))
+        {
+          if (current != NULL)
+            g_hash_table_add (msgids, g_string_free (current, FALSE));
+          current = g_string_new (NULL);
+          quoted = line + strlen ("msgid ");
+        }
+      else if (current != NULL && line[0] == '"')
+        quoted = line;
+      else if (current != NULL)
+        {
+          g_hash_table_add (msgids, g_string_free (current, FALSE));
+          current = NULL;
+        }
+      if (quoted != NULL)
+        {
+          g_autofree char *inner = g_strndup (quoted + 1, strlen (quoted) - 2);
+          g_autofree char *text = g_strcompress (inner);
+
+          g_string_append (current, text);
+        }
+    }
+  if (current != NULL)
+    g_hash_table_add (msgids, g_string_free (current, FALSE));
+  g_hash_table_remove (msgids, "");
+  return msgids;
+}
+
+/* A label's text as its msgid would be: without the mnemonic's underscore. */
+static char *
+without_mnemonic (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '_')
+        continue;
+      g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+collect_english (GtkWidget  *widget,
+                 GHashTable *msgids,
+                 GString    *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      const char      *text = gtk_label_get_text (GTK_LABEL (widget));
+      g_autofree char *label = without_mnemonic (gtk_label_get_label (GTK_LABEL (widget)));
+
+      if (g_hash_table_contains (msgids, text) || g_hash_table_contains (msgids, label))
+        g_string_append_printf (found, "“%s” ", text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_english (child, msgids, found);
+}
+
+void
+mk_ui_test_assert_translated (GtkWidget *root)
+{
+  static GHashTable *msgids;
+  g_autoptr (GString) found = g_string_new (NULL);
+
+  if (!mk_ui_test_is_arabic_run ())
+    return;
+  if (msgids == NULL)
+    msgids = load_msgids ();
+  collect_english (root, msgids, found);
+  if (found->len > 0)
+    g_error ("Shown in English under LANGUAGE=ar: %s", found->str);
+}

@@ -47,4 +47,9 @@ gboolean   mk_ui_test_is_inscription_with (GtkWidget    *widget,
 /* @text without the direction marks and isolates the UI adds around values. */
 char      *mk_ui_test_strip_bidi (const char *text);
 
+/* In the Arabic run, fails when a shown label is still one of the msgids
+ * of po/ar.po: English text that was not translated. Data (codes, names of
+ * records) is never a msgid. */
+void mk_ui_test_assert_translated (GtkWidget *root);
+
 G_END_DECLS

@@ -158,6 +158,7 @@ test_welcome (Fixture      *f,
       g_assert_true (gtk_widget_is_sensitive (button));
     }
   mk_ui_test_screenshot (GTK_WIDGET (f->window), "welcome");
+  mk_ui_test_assert_translated (GTK_WIDGET (f->window));
 }
 
 static void
@@ -248,6 +249,7 @@ test_every_page (Fixture      *f,
       else
         mk_ui_test_wait_for_frames (GTK_WIDGET (f->window), 3);
       mk_ui_test_screenshot (GTK_WIDGET (f->window), shot);
+      mk_ui_test_assert_translated (GTK_WIDGET (f->window));
     }
 
   /* The stock page: three lots in the main warehouse and one in the field. */
@@ -365,6 +367,30 @@ test_search (Fixture      *f,
   mk_ui_test_screenshot (GTK_WIDGET (f->window), "search");
 }
 
+static gboolean
+shows_welcome (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (main_stack (f)), "welcome") == 0;
+}
+
+/* A database file deleted from under the window: it lets go and says so. */
+static void
+test_file_deleted (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autofree char *moved = g_build_filename (f->ledger.dir, "moved.makhzan", NULL);
+
+  mk_window_set_database (f->window, f->ledger.db);
+  mk_ui_test_show (GTK_WINDOW (f->window));
+  g_assert_no_errno (g_rename (f->ledger.path, moved));
+  mk_ui_test_wait_for (shows_welcome, f);
+  g_assert_null (mk_window_get_database (f->window));
+  g_assert_nonnull (mk_ui_test_find (GTK_WIDGET (f->window), mk_ui_test_is_label_containing, "moved"));
+  g_assert_no_errno (g_rename (moved, f->ledger.path));
+}
+
 static void
 test_about (Fixture      *f,
             gconstpointer data)
@@ -414,6 +440,7 @@ main (int   argc,
   ADD ("/ui/window/sort", test_sort);
   ADD ("/ui/window/search", test_search);
   ADD ("/ui/window/about", test_about);
+  ADD ("/ui/window/file-deleted", test_file_deleted);
 #undef ADD
 
   return g_test_run ();
