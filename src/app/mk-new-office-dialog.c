@@ -406,6 +406,15 @@ place_inputs (GtkGrid   *grid,
     }
 }
 
+/* A message beside a field was about what was there before. */
+static void
+clear_error_of (GtkWidget *widget)
+{
+  MkFieldInput *input = g_object_get_data (G_OBJECT (widget), "mk-field-input");
+
+  mk_field_input_set_error (input, NULL);
+}
+
 static GPtrArray *
 make_inputs (MkDatabase        *db,
              const char        *kind_name,
@@ -421,6 +430,8 @@ make_inputs (MkDatabase        *db,
       g_autofree char *widget_name = g_strdup_printf ("%s.%s", kind_name, names[i]);
 
       gtk_widget_set_name (input->widget, widget_name);
+      g_object_set_data (G_OBJECT (input->widget), "mk-field-input", input);
+      mk_field_input_connect_changed (input, G_CALLBACK (clear_error_of), input->widget);
       g_ptr_array_add (inputs, input);
     }
   return inputs;

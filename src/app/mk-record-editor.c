@@ -325,6 +325,9 @@ on_field_changed (ChangeClosure *closure)
     return;
   if (type == MK_FIELD_INT || type == MK_FIELD_DECIMAL || type == MK_FIELD_DATE)
     check_as_typed (self, closure->input);
+  else
+    /* The message was about what was there before. */
+    mk_field_input_set_error (closure->input, NULL);
   if (self->members_sum != NULL)
     mk_household_members_update_sum (self->inputs, self->members_sum);
   if (self->kit_bill != NULL && g_str_equal (closure->input->field->name, "is_kit"))
