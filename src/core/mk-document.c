@@ -53,7 +53,7 @@ static const MkField grn_fields[] = {
   DATE_FIELD,
   WAREHOUSE_FIELD (N_ ("Receiving warehouse")),
   { "source", "source", MK_FIELD_CHOICE, MK_FIELD_REQUIRED,
-    N_ ("Source"), 0, 0, 0, 0, "purchase|donation|return", NULL, "purchase" },
+    N_ ("Source"), 0, 0, 0, 0, "purchase|donation|return|opening", NULL, "purchase" },
   { "supplier", "supplier", MK_FIELD_TEXT, 0,
     N_ ("Received from"), 0, 0, 200, 0, NULL, NULL, NULL },
   { "reference", "reference_text", MK_FIELD_TEXT, MK_FIELD_LTR,

@@ -18,6 +18,7 @@
 
 #include "mk-csv.h"
 #include "mk-database-private.h"
+#include "mk-documents.h"
 #include "mk-import.h"
 #include "mk-kit.h"
 #include "mk-master-data.h"
@@ -45,6 +46,7 @@ static const char *const importable_kinds[] = {
   "partners",
   "households",
   "entitlements",
+  "opening-stock",
   NULL,
 };
 
@@ -724,6 +726,264 @@ import_kits (Import  *import,
   return TRUE;
 }
 
+/* Opening stock ----------------------------------------------------------------------- */
+
+/* The columns of an opening-stock file; the first four are required. */
+static const char *const opening_columns[] = {
+  "date",
+  "warehouse",
+  "item",
+  "quantity",
+  "lot",
+  "expiry",
+  "grant",
+  NULL,
+};
+
+static gint
+match_opening_header (Import     *import,
+                      const char *header)
+{
+  static const char *const aliases[][2] = {
+    { "item_code", "item" },
+    { "lot_number", "lot" },
+    { "expiry_date", "expiry" },
+    { "grant_code", "grant" },
+    { "warehouse_code", "warehouse" },
+  };
+  const char      *mapped = mapped_field (import, header);
+  g_autofree char *key = header_key (mapped ? mapped : header);
+
+  for (guint w = 0; opening_columns[w]; w++)
+    {
+      g_autofree char *wanted = header_key (opening_columns[w]);
+      if (g_str_equal (key, wanted))
+        return (gint) w;
+    }
+  for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
+    {
+      g_autofree char *alias = header_key (aliases[a][0]);
+      if (g_str_equal (key, alias))
+        return match_opening_header (import, aliases[a][1]);
+    }
+  return -1;
+}
+
+static gboolean
+names_opening_column (Import       *import,
+                      gconstpointer data,
+                      const char   *header)
+{
+  return match_opening_header (import, header) >= 0;
+}
+
+/* One warehouse's opening balance: a goods received note whose source is
+ * "opening", and the file's row of each of its lines. */
+typedef struct
+{
+  char       *warehouse;
+  char       *date;
+  guint       date_line;
+  MkDocument *document;
+  GArray     *rows; /* guint: the file's row of each line */
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_free (opening->warehouse);
+  g_free (opening->date);
+  g_clear_object (&opening->document);
+  g_array_unref (opening->rows);
+  g_free (opening);
+}
+
+/* Whether @warehouse already has an opening balance standing. */
+static gboolean
+find_opening (Import     *import,
+              const char *warehouse,
+              char      **number,
+              GError    **error)
+{
+  g_autoptr (GPtrArray) receipts = mk_documents_list (import->db, MK_DOCUMENT_GRN, NULL, NULL, error);
+
+  if (receipts == NULL)
+    return FALSE;
+  for (guint i = 0; i < receipts->len; i++)
+    {
+      const MkDocumentSummary *summary = g_ptr_array_index (receipts, i);
+
+      if (summary->number != NULL && !summary->cancelled && g_strcmp0 (summary->counterpart, "opening") == 0 && g_ascii_strcasecmp (summary->warehouse_code, warehouse) == 0)
+        {
+          *number = g_strdup (summary->number);
+          return TRUE;
+        }
+    }
+  return TRUE;
+}
+
+/* opening-stock: date, warehouse, item, quantity, and lot, expiry, grant
+ * where they apply; one line per lot and grant. Posted as one goods
+ * received note of source "opening" per warehouse, all or none; a
+ * warehouse that already has one is refused, so a file imported twice
+ * counts nothing twice. */
+static gboolean
+import_opening_stock (Import  *import,
+                      GError **error)
+{
+  g_autoptr (GHashTable) by_warehouse = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) openings = g_ptr_array_new_with_free_func ((GDestroyNotify) opening_free);
+  gint               columns[7] = { -1, -1, -1, -1, -1, -1, -1 };
+  const char *const *fields;
+  guint              n_fields;
+  gboolean           at_end = FALSE;
+
+  if (!check_mapping (import, NULL, opening_columns, error) || !read_header (import, names_opening_column, NULL, error))
+    return FALSE;
+  for (guint c = 0; c < import->headers->len; c++)
+    {
+      const char *header = header_at (import, c);
+      gint        w = *header ? match_opening_header (import, header) : -1;
+
+      if (w >= 0)
+        columns[w] = (gint) c;
+      else if (*header != '\0')
+        {
+          set_place_error (import, error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, import->header_line, c + 1, header,
+                           _ ("an opening-stock file has the columns date, warehouse, item, quantity, lot, expiry and grant."));
+          return FALSE;
+        }
+    }
+  for (guint w = 0; w < 4; w++)
+    if (columns[w] < 0)
+      {
+        g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MISSING_COLUMN,
+                     _ ("%s: the column “%s” is missing; an opening-stock file has the columns date, warehouse, item, quantity, lot, expiry and grant."),
+                     import->display, opening_columns[w]);
+        return FALSE;
+      }
+
+  while (source_next (&import->source, &fields, &n_fields, &at_end, error))
+    {
+      guint       line = source_line (&import->source);
+      const char *values[7];
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *warehouse = NULL;
+      g_autofree char *item = NULL;
+      Opening         *opening;
+      MkDocumentLine  *document_line;
+      gint64           quantity = 0;
+
+      if (import->problems->len >= MAX_PROBLEMS)
+        return TRUE;
+      if (row_is_blank (fields, n_fields) || !check_width (import, line, fields, n_fields))
+        continue;
+      for (guint w = 0; w < 7; w++)
+        values[w] = columns[w] >= 0 && (guint) columns[w] < n_fields ? fields[columns[w]] : "";
+
+      date = mk_text_parse_date (values[0], &local_error);
+      if (date == NULL)
+        {
+          add_problem (import, line, columns[0] + 1, header_at (import, columns[0]), local_error->message);
+          continue;
+        }
+      warehouse = g_ascii_strup (g_strstrip (g_strdup (values[1])), -1);
+      if (*warehouse == '\0')
+        {
+          add_problem (import, line, columns[1] + 1, header_at (import, columns[1]), _ ("the warehouse is missing."));
+          continue;
+        }
+      if (!mk_text_parse_int (values[3], &quantity, &local_error) || quantity <= 0)
+        {
+          add_problem (import, line, columns[3] + 1, header_at (import, columns[3]),
+                       local_error ? local_error->message : _ ("the quantity must be 1 or more."));
+          continue;
+        }
+
+      opening = g_hash_table_lookup (by_warehouse, warehouse);
+      if (opening == NULL)
+        {
+          g_autofree char *existing = NULL;
+          MkRecord        *header;
+
+          if (!find_opening (import, warehouse, &existing, error))
+            return FALSE;
+          if (existing != NULL)
+            {
+              g_autofree char *message = g_strdup_printf (
+                  _ ("the warehouse already has its opening balance, %s; cancel it to post another, or count the stock instead."),
+                  existing);
+              add_problem (import, line, columns[1] + 1, header_at (import, columns[1]), message);
+            }
+          opening = g_new0 (Opening, 1);
+          opening->warehouse = g_strdup (warehouse);
+          opening->date = g_strdup (date);
+          opening->date_line = line;
+          opening->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+          opening->document = mk_document_new (MK_DOCUMENT_GRN);
+          header = mk_document_get_header (opening->document);
+          if (!mk_record_set_text (header, "date", date, &local_error) || !mk_record_set_text (header, "warehouse", warehouse, &local_error) || !mk_record_set_text (header, "source", "opening", &local_error))
+            add_problem (import, line, 0, NULL, local_error->message);
+          g_ptr_array_add (openings, opening);
+          g_hash_table_insert (by_warehouse, opening->warehouse, opening);
+        }
+      else if (!g_str_equal (opening->date, date))
+        {
+          g_autofree char *message = g_strdup_printf (
+              _ ("the warehouse’s opening balance is dated %s on line %u; give every line of a warehouse the same date."),
+              opening->date, opening->date_line);
+          add_problem (import, line, columns[0] + 1, header_at (import, columns[0]), message);
+          continue;
+        }
+
+      item = g_strstrip (g_strdup (values[2]));
+      document_line = mk_document_line_new (item, quantity);
+      if (*values[4] != '\0')
+        document_line->lot_number = g_strstrip (g_strdup (values[4]));
+      if (*values[5] != '\0')
+        {
+          document_line->expiry_date = mk_text_parse_date (values[5], &local_error);
+          if (document_line->expiry_date == NULL)
+            {
+              add_problem (import, line, columns[5] + 1, header_at (import, columns[5]), local_error->message);
+              mk_document_line_free (document_line);
+              continue;
+            }
+        }
+      if (*values[6] != '\0')
+        document_line->grant_code = g_strstrip (g_strdup (values[6]));
+      mk_document_add_line (opening->document, document_line);
+      g_array_append_val (opening->rows, line);
+    }
+  if (!at_end)
+    return FALSE;
+
+  /* Posting checks every line as a goods received note would be. */
+  for (guint i = 0; i < openings->len && import->problems->len == 0; i++)
+    {
+      Opening *opening = g_ptr_array_index (openings, i);
+      g_autoptr (GError) local_error = NULL;
+
+      if (!mk_documents_post (import->db, opening->document, &local_error))
+        {
+          guint bad = mk_document_get_invalid_line (opening->document);
+          guint line = bad > 0 && bad <= opening->rows->len ? g_array_index (opening->rows, guint, bad - 1)
+                                                            : opening->date_line;
+
+          if (local_error->domain != MK_DOCUMENTS_ERROR)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          add_problem (import, line, 0, NULL, local_error->message);
+        }
+      else
+        import->n_rows += opening->rows->len;
+    }
+  return TRUE;
+}
+
 /* The entry points ---------------------------------------------------------------------- */
 
 static gboolean
@@ -778,12 +1038,12 @@ mk_import_file (MkDatabase            *db,
 
   for (guint i = 0; importable_kinds[i]; i++)
     known |= g_str_equal (what, importable_kinds[i]);
-  if (known && !g_str_equal (what, "kits"))
+  if (known && !g_str_equal (what, "kits") && !g_str_equal (what, "opening-stock"))
     kind = mk_kind_lookup (what);
-  if (!known || (kind == NULL && !g_str_equal (what, "kits")))
+  if (!known || (kind == NULL && !g_str_equal (what, "kits") && !g_str_equal (what, "opening-stock")))
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_UNKNOWN_KIND,
-                   _ ("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants, partners, households and entitlements."),
+                   _ ("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants, partners, households, entitlements and opening-stock."),
                    what);
       return FALSE;
     }
@@ -798,7 +1058,12 @@ mk_import_file (MkDatabase            *db,
   ok = open_source (&import, error) && _mk_database_begin (db, error);
   if (ok)
     {
-      ok = kind != NULL ? import_records (&import, kind, error) : import_kits (&import, error);
+      if (kind != NULL)
+        ok = import_records (&import, kind, error);
+      else if (g_str_equal (what, "kits"))
+        ok = import_kits (&import, error);
+      else
+        ok = import_opening_stock (&import, error);
       if (ok && import.problems->len > 0)
         {
           set_problems_error (&import, error);

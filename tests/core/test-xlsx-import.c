@@ -660,6 +660,85 @@ test_members_do_not_add_up (MkFixture    *fixture,
   assert_refused (fixture, path, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE, "row 2, column C");
 }
 
+/* Opening stock ------------------------------------------------------------------------ */
+
+static void
+test_opening_stock (MkFixture    *fixture,
+                    gconstpointer data)
+{
+  const char      *csv = "Date;Warehouse;Item;Quantity;Lot;Expiry;Grant\r\n"
+                         "01/01/2026;BEN-MAIN;SOAP;500;;;ECHO-2026\r\n"
+                         "01/01/2026;BEN-MAIN;TOOTHPASTE;120;TP-77;31/12/2027;\r\n"
+                         "01/01/2026;BEN-FIELD;BLANKET;40;;;\r\n"
+                         "01/01/2026;ben-main;BLANKET;10;;;\r\n";
+  g_autofree char *path = mk_fixture_write_file (fixture, "opening.csv", csv, -1);
+  g_autofree char *before = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) receipts = NULL;
+  guint n_rows = 0;
+
+  mk_import_file (fixture->db, "opening-stock", path, NULL, &n_rows, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 4);
+  g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "SOAP", NULL, "ECHO-2026", NULL), ==, 500);
+  g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "TOOTHPASTE", "TP-77", NULL, NULL), ==, 120);
+  g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "BLANKET", NULL, NULL, NULL), ==, 10);
+  g_assert_cmpint (mk_test_balance (fixture, "BEN-FIELD", "BLANKET", NULL, NULL, NULL), ==, 40);
+
+  /* One goods received note of source "opening" per warehouse. */
+  receipts = mk_documents_list (fixture->db, MK_DOCUMENT_GRN, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (receipts->len, ==, 2);
+  for (guint i = 0; i < receipts->len; i++)
+    g_assert_cmpstr (((MkDocumentSummary *) g_ptr_array_index (receipts, i))->counterpart, ==, "opening");
+
+  /* The same file again counts nothing twice. */
+  before = mk_fixture_dump (fixture);
+  g_assert_false (mk_import_file (fixture->db, "opening-stock", path, NULL, NULL, NULL, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE);
+  mk_test_assert_mentions (error, "line 2", "already has its opening balance", NULL);
+  mk_fixture_assert_unchanged (fixture, before);
+}
+
+static void
+test_opening_stock_refused (MkFixture    *fixture,
+                            gconstpointer data)
+{
+  /* An item that does not exist on line 3, a lot-tracked item without its
+   * lot on line 4 of the other warehouse's note, two dates for one
+   * warehouse: nothing is posted. */
+  const char      *csv = "date,warehouse,item,quantity,lot,expiry\n"
+                         "2026-01-01,BEN-MAIN,SOAP,5,,\n"
+                         "2026-01-01,BEN-MAIN,UNICORN,5,,\n"
+                         "2026-01-02,BEN-MAIN,SOAP,5,,\n"
+                         "2026-01-01,BEN-FIELD,SOAP,-3,,\n";
+  g_autofree char *path = mk_fixture_write_file (fixture, "opening.csv", csv, -1);
+  g_autofree char *before = mk_fixture_dump (fixture);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+
+  g_assert_false (mk_import_file (fixture->db, "opening-stock", path, NULL, NULL, &problems, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (((MkImportProblem *) g_ptr_array_index (problems, 0))->line, ==, 4);
+  g_assert_cmpuint (((MkImportProblem *) g_ptr_array_index (problems, 1))->line, ==, 5);
+  mk_fixture_assert_unchanged (fixture, before);
+
+  /* Without those two, posting names the unknown item by its line in the
+   * file. */
+  {
+    const char      *second = "date,warehouse,item,quantity\n2026-01-01,BEN-MAIN,SOAP,5\n"
+                              "2026-01-01,BEN-MAIN,UNICORN,5\n";
+    g_autofree char *second_path = mk_fixture_write_file (fixture, "second.csv", second, -1);
+
+    g_clear_error (&error);
+    g_assert_false (mk_import_file (fixture->db, "opening-stock", second_path, NULL, NULL, NULL, &error));
+    g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE);
+    mk_test_assert_mentions (error, "second.csv, line 3", "UNICORN", NULL);
+    mk_fixture_assert_unchanged (fixture, before);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +760,8 @@ main (int   argc,
   ADD ("/xlsx/million-empty-rows", test_million_empty_rows);
   ADD ("/xlsx/csv-encodings", test_csv_encodings);
   ADD ("/xlsx/members-do-not-add-up", test_members_do_not_add_up);
+  ADD ("/xlsx/opening-stock", test_opening_stock);
+  ADD ("/xlsx/opening-stock-refused", test_opening_stock_refused);
 #undef ADD
 
   return g_test_run ();
