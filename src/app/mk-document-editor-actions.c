@@ -509,6 +509,22 @@ clipboard_read_cb (GObject      *source,
 }
 
 static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  _mk_document_editor_print (MK_DOCUMENT_EDITOR (widget));
+}
+
+static void
+save_pdf_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _mk_document_editor_choose_pdf (MK_DOCUMENT_EDITOR (widget));
+}
+
+static void
 paste_lines_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -530,6 +546,8 @@ _mk_document_editor_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.add-receipt", NULL, add_receipt_activated);
   gtk_widget_class_install_action (widget_class, "editor.fill-count", NULL, fill_count_activated);
   gtk_widget_class_install_action (widget_class, "editor.paste-lines", NULL, paste_lines_activated);
+  gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "editor.save-pdf", NULL, save_pdf_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.post", NULL);
@@ -542,6 +560,9 @@ _mk_document_editor_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "editor.receive", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.add-line", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "editor.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.save-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.paste-lines", NULL);
 }

@@ -2,10 +2,12 @@
  *
  * mk-document-editor.c         the type, loading, state, messages
  * mk-document-editor-header.c  header fields made from the kind's descriptor
- * mk-document-editor-lines.c   the lines grid, its checks and totals, kits
+ * mk-document-editor-lines.c   the lines grid, its checks and totals
+ * mk-document-editor-kit.c     the kit's bill of materials
  * mk-document-editor-people.c  people counts and the household list
  * mk-document-editor-actions.c save, post, discard, cancel, duplicate,
- *                              receive, print
+ *                              receive, and the keys
+ * mk-document-editor-print.c   print, save as PDF
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,6 +96,7 @@ struct _MkDocumentEditor
   GtkWidget       *cancel_document_button;
   GtkWidget       *post_button;
   GtkWidget       *print_button;
+  GtkWidget       *save_pdf_button;
   GtkWidget       *receive_button;
   GtkWidget       *duplicate_button;
 };
@@ -182,6 +185,16 @@ void _mk_document_editor_build_receipt_columns (MkDocumentEditor *self);
 char *_mk_document_editor_describe_lines (MkDocumentEditor *self,
                                           MkDocument       *document);
 
+/* "SB-2611 × 30 (2027-06-30), …" for the lots of mk_ledger_suggest_lots(),
+ * or NULL when none has a lot number. */
+char *_mk_document_editor_lots_hint (GPtrArray *rows);
+/* The header's date as YYYY-MM-DD, or NULL when it is not a date. */
+const char *_mk_document_editor_date (MkDocumentEditor *self,
+                                      char            **storage);
+
+/* mk-document-editor-kit.c */
+void _mk_document_editor_update_kit (MkDocumentEditor *self);
+
 /* mk-document-editor-people.c */
 void          _mk_document_editor_mode_toggled_cb (MkDocumentEditor *self);
 void          _mk_document_editor_build_people (MkDocumentEditor *self);
@@ -194,6 +207,11 @@ void          _mk_document_editor_mark_receipt (MkDocumentEditor *self,
                                                 guint             receipt_no,
                                                 const char       *message);
 MkEditorLine *_mk_document_editor_append_receipt (MkDocumentEditor *self);
+
+/* mk-document-editor-print.c */
+gboolean _mk_document_editor_can_print (MkDocumentEditor *self);
+void     _mk_document_editor_print (MkDocumentEditor *self);
+void     _mk_document_editor_choose_pdf (MkDocumentEditor *self);
 
 /* mk-document-editor-actions.c */
 void _mk_document_editor_class_init_actions (GtkWidgetClass *widget_class);

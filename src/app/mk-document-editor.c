@@ -160,6 +160,7 @@ mk_document_editor_class_init (MkDocumentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, cancel_document_button);
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, post_button);
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, print_button);
+  gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, save_pdf_button);
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, receive_button);
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, duplicate_button);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
@@ -358,6 +359,8 @@ _mk_document_editor_update_state (MkDocumentEditor *self)
   gtk_widget_action_set_enabled (widget, "editor.duplicate",
                                  self->document != NULL && self->kind != MK_DOCUMENT_CANCELLATION);
   gtk_widget_action_set_enabled (widget, "editor.receive", posted && self->kind == MK_DOCUMENT_WAYBILL);
+  gtk_widget_action_set_enabled (widget, "editor.print", _mk_document_editor_can_print (self));
+  gtk_widget_action_set_enabled (widget, "editor.save-pdf", _mk_document_editor_can_print (self));
 
   gtk_widget_set_visible (self->save_button, draft);
   gtk_widget_set_visible (self->discard_button, draft);
@@ -365,7 +368,8 @@ _mk_document_editor_update_state (MkDocumentEditor *self)
   gtk_widget_set_visible (self->cancel_document_button, cancellable);
   gtk_widget_set_visible (self->duplicate_button, posted && self->kind != MK_DOCUMENT_CANCELLATION);
   gtk_widget_set_visible (self->receive_button, posted && self->kind == MK_DOCUMENT_WAYBILL);
-  gtk_widget_set_visible (self->print_button, FALSE);
+  gtk_widget_set_visible (self->print_button, _mk_document_editor_can_print (self));
+  gtk_widget_set_visible (self->save_pdf_button, _mk_document_editor_can_print (self));
   gtk_widget_set_visible (self->lines_buttons, TRUE);
   gtk_widget_set_visible (self->fill_count_button, draft && self->kind == MK_DOCUMENT_COUNT);
   gtk_widget_set_sensitive (self->mode_box, draft);

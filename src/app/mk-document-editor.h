@@ -14,7 +14,8 @@
  *   editor.cancel-document Ctrl+Shift+Delete  cancel (posted only), with a reason
  *   editor.duplicate       Ctrl+D          a new draft with the same header and lines
  *   editor.receive         Ctrl+R          a waybill's reception, in a new editor
- *   editor.print           Ctrl+P          print or save as PDF
+ *   editor.print           Ctrl+P          print (the dialog also prints to a file)
+ *   editor.save-pdf        Ctrl+Shift+S    save as PDF
  *   editor.add-line        Ctrl+Shift+N    (Enter in the last line adds one too)
  *   editor.paste-lines     Ctrl+Shift+V    rows of "CODE<tab>QUANTITY" from the clipboard
  *   editor.add-receipt     (button)        a household's line in a household list
@@ -81,6 +82,17 @@ gboolean mk_document_editor_paste_lines (MkDocumentEditor *self,
  * people's sums, entitlements, totals) and returns whether nothing is
  * marked. */
 gboolean mk_document_editor_check (MkDocumentEditor *self);
+
+/* The document's printed form (a waybill, goods received note, loss
+ * report or distribution list), posted — a distribution list also from a
+ * saved draft: drawn through a GtkPrintOperation into the PDF file @path,
+ * or written by the print module to a temporary file renamed to @path. */
+gboolean mk_document_editor_print_to_file (MkDocumentEditor *self,
+                                           const char       *path,
+                                           GError          **error);
+gboolean mk_document_editor_save_pdf (MkDocumentEditor *self,
+                                      const char       *path,
+                                      GError          **error);
 
 /* The text of the totals under the grid. */
 const char *mk_document_editor_get_totals (MkDocumentEditor *self);
