@@ -461,21 +461,14 @@ fit_longest_word (PangoLayout *layout,
                   double       size,
                   double       width)
 {
-  g_auto (GStrv) words = g_strsplit_set (text, " \n", -1);
-  double widest = 0;
+  /* One word a line, laid out once: the widest line is the widest word. */
+  g_autofree char *words = g_strdelimit (g_strdup (text), " ", '\n');
+  int              widest;
 
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      int word_width;
-
-      if (*words[i] == '\0')
-        continue;
-      mk_print_layout_set (layout, words[i], size, TRUE, FALSE, -1, MK_ALIGN_START, FALSE);
-      pango_layout_get_size (layout, &word_width, NULL);
-      widest = MAX (widest, (double) word_width / PANGO_SCALE);
-    }
-  if (widest > width)
-    return MAX (MIN_SHRUNK_SIZE - 0.5, size * width / widest - 0.1);
+  mk_print_layout_set (layout, words, size, TRUE, FALSE, -1, MK_ALIGN_START, FALSE);
+  pango_layout_get_size (layout, &widest, NULL);
+  if ((double) widest / PANGO_SCALE > width)
+    return MAX (MIN_SHRUNK_SIZE - 0.5, size * width / ((double) widest / PANGO_SCALE) - 0.1);
   return size;
 }
 
