@@ -652,7 +652,7 @@ bench_reports (Bench   *bench,
       row = add_row (bench, ids[k][2],
                      report->peak_kib >= 0
                          /* Translators: %.1f is a number of megabytes. */
-                         ? g_strdup_printf (_ ("  its peak memory (growth while writing): %.1f MB"),
+                         ? g_strdup_printf (_ ("  the memory it needs (peak growth, in a child): %.1f MB"),
                                             report->peak_kib / 1024.0)
                          : g_strdup (_ ("  its peak memory: unknown on this system")),
                      g_strdup (_ ("< 64 MB")));

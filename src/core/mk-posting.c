@@ -210,7 +210,7 @@ _mk_posting_check_quantity (MkPosting  *posting,
   /* Translators: “the quantity 0 must be from 1 to 9007199254740992”; the
    * first %s names the quantity (“the quantity”, “the damaged quantity”). */
   return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
-                                _ ("%s %s must be from %s to %s."), what, shown, low, max);
+                                _ ("%s %s must be from %s to %s."), _ (what), shown, low, max);
 }
 
 /* The lot of a line that brings stock in: found or created, with its expiry
@@ -409,7 +409,7 @@ plan_grn (MkPosting *posting,
       g_auto (ItemInfo) item = { 0 };
       guint line_no = i + 1;
 
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_require_usable_item (posting, line_no, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the good quantity"), line->quantity, 0, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the damaged quantity"), line->damaged, 0, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the short quantity"), line->short_quantity, 0, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_require_usable_item (posting, line_no, &item, error) || !_mk_posting_check_quantity (posting, line_no, N_ ("the good quantity"), line->quantity, 0, error) || !_mk_posting_check_quantity (posting, line_no, N_ ("the damaged quantity"), line->damaged, 0, error) || !_mk_posting_check_quantity (posting, line_no, N_ ("the short quantity"), line->short_quantity, 0, error))
         return FALSE;
       if (line->quantity + line->damaged + line->short_quantity == 0)
         return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
@@ -507,7 +507,7 @@ plan_waybill (MkPosting *posting,
       guint  line_no = i + 1;
       gint64 lot_id;
 
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_require_usable_item (posting, line_no, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the quantity"), line->quantity, 1, error) || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_require_usable_item (posting, line_no, &item, error) || !_mk_posting_check_quantity (posting, line_no, N_ ("the quantity"), line->quantity, 1, error) || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
       /* Expired lots are never suggested for a dispatch. */
       chunks = _mk_posting_allocate (posting, line_no, &item, origin, line->item_id, lot_id, line->grant_id,
@@ -617,6 +617,10 @@ plan_reception (MkPosting *posting,
   if (!_mk_ledger_location (posting->db, MK_LOCATION_TRANSIT, posting->reference_id, FALSE,
                             &transit, error))
     return FALSE;
+  /* The queries below read the waybill's balances in their table, which
+   * bulk posting writes late. */
+  if (transit != 0 && _mk_ledger_in_bulk (posting->db) && !_mk_ledger_bulk_write_balances_at (posting->db, transit, error))
+    return FALSE;
   if (transit != 0)
     {
       /* _mk_ledger_stock_by_lot reads one item: sum what the waybill
@@ -672,7 +676,7 @@ plan_reception (MkPosting *posting,
       gint64                   parts[3], lot_id, count;
       static const char *const transit_categories[3] = { "delivered", "loss_damaged", "loss_in_transit" };
 
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the good quantity"), line->quantity, 0, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the damaged quantity"), line->damaged, 0, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the short quantity"), line->short_quantity, 0, error) || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_check_quantity (posting, line_no, N_ ("the good quantity"), line->quantity, 0, error) || !_mk_posting_check_quantity (posting, line_no, N_ ("the damaged quantity"), line->damaged, 0, error) || !_mk_posting_check_quantity (posting, line_no, N_ ("the short quantity"), line->short_quantity, 0, error) || !_mk_posting_named_lot (posting, line_no, &item, line, &lot_id, error))
         return FALSE;
       count = line->quantity + line->damaged + line->short_quantity;
       if (count == 0)
@@ -1005,7 +1009,7 @@ plan_count (MkPosting *posting,
       guint            line_no = i + 1;
       gint64           lot_id;
 
-      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_check_quantity (posting, line_no, _ ("the counted quantity"), line->quantity, 0, error))
+      if (!_mk_posting_item_info (posting, line->item_id, &item, error) || !_mk_posting_check_quantity (posting, line_no, N_ ("the counted quantity"), line->quantity, 0, error))
         return FALSE;
       if (item.tracks_lots && line->lot_number == NULL)
         return _mk_posting_fail_line (posting, error, MK_DOCUMENTS_ERROR_INVALID, line_no,
