@@ -86,6 +86,16 @@ new_drop_down (MkFieldInput *input,
   return drop_down;
 }
 
+void
+mk_widget_set_direction_deep (GtkWidget       *widget,
+                              GtkTextDirection direction)
+{
+  gtk_widget_set_direction (widget, direction);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    mk_widget_set_direction_deep (child, direction);
+}
+
 static GtkWidget *
 new_entry (const MkField *field)
 {
@@ -125,12 +135,12 @@ new_entry (const MkField *field)
   if (field->max_length > 0)
     gtk_entry_set_max_length (GTK_ENTRY (entry), (int) field->max_length);
   if (field->flags & MK_FIELD_LTR || field->type == MK_FIELD_CODE || field->type == MK_FIELD_DATE || field->type == MK_FIELD_INT || field->type == MK_FIELD_DECIMAL)
-    gtk_widget_set_direction (entry, GTK_TEXT_DIR_LTR);
+    mk_widget_set_direction_deep (entry, GTK_TEXT_DIR_LTR);
   /* The two names side by side, each in its own direction. */
   if (g_str_equal (field->name, "name_ar"))
-    gtk_widget_set_direction (entry, GTK_TEXT_DIR_RTL);
+    mk_widget_set_direction_deep (entry, GTK_TEXT_DIR_RTL);
   else if (g_str_equal (field->name, "name_en"))
-    gtk_widget_set_direction (entry, GTK_TEXT_DIR_LTR);
+    mk_widget_set_direction_deep (entry, GTK_TEXT_DIR_LTR);
   gtk_widget_set_hexpand (entry, gtk_widget_get_halign (entry) == GTK_ALIGN_FILL);
   return entry;
 }

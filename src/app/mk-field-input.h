@@ -44,6 +44,12 @@ void mk_field_input_set_editable (MkFieldInput *input,
 void mk_field_input_connect_changed (MkFieldInput *input,
                                      GCallback     callback,
                                      gpointer      data);
+/* Sets @direction on @widget and on the widgets inside it, such as an
+ * entry's text: GTK does not pass a widget's direction on to its children,
+ * which follow the interface's. */
+void mk_widget_set_direction_deep (GtkWidget       *widget,
+                                   GtkTextDirection direction);
+
 /* The widget that takes the focus (the entry of a chooser). */
 GtkWidget *mk_field_input_get_focus_widget (MkFieldInput *input);
 

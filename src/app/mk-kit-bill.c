@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-field-input.h"
 #include "mk-kind.h"
 #include "mk-kit-bill.h"
 #include "mk-kit.h"
@@ -189,7 +190,7 @@ mk_kit_bill_add_row (MkKitBill  *self,
 
   row->quantity = gtk_entry_new ();
   gtk_widget_set_name (row->quantity, "quantity");
-  gtk_widget_set_direction (row->quantity, GTK_TEXT_DIR_LTR);
+  mk_widget_set_direction_deep (row->quantity, GTK_TEXT_DIR_LTR);
   gtk_entry_set_input_purpose (GTK_ENTRY (row->quantity), GTK_INPUT_PURPOSE_NUMBER);
   gtk_editable_set_width_chars (GTK_EDITABLE (row->quantity), 8);
   gtk_widget_add_css_class (row->quantity, "mk-code");

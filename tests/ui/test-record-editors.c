@@ -353,6 +353,12 @@ test_warehouse (Fixture      *f,
   g_assert_cmpint (gtk_widget_get_direction (field (editor, "phone")), ==, GTK_TEXT_DIR_LTR);
   g_assert_cmpint (gtk_widget_get_direction (field (editor, "name_ar")), ==, GTK_TEXT_DIR_RTL);
   g_assert_cmpint (gtk_widget_get_direction (field (editor, "name_en")), ==, GTK_TEXT_DIR_LTR);
+  /* The text inside the entry too: GTK does not pass it on. */
+  g_assert_cmpint (gtk_widget_get_direction (gtk_widget_get_first_child (field (editor, "code"))),
+                   ==, GTK_TEXT_DIR_LTR);
+  g_assert_cmpint (
+      gtk_widget_get_direction (gtk_widget_get_first_child (field (editor, "name_ar"))), ==,
+      GTK_TEXT_DIR_RTL);
 
   type_into (field (editor, "code"), "TOB-MAIN");
   type_into (field (editor, "name_en"), "Tobruk warehouse");
