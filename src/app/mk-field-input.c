@@ -132,8 +132,8 @@ new_entry (const MkField *field)
     default:
       break;
     }
-  if (field->max_length > 0)
-    gtk_entry_set_max_length (GTK_ENTRY (entry), (int) field->max_length);
+  /* No max-length: a paste would be cut without a word; the core refuses
+   * what is too long and says how long it may be. */
   if (field->flags & MK_FIELD_LTR || field->type == MK_FIELD_CODE || field->type == MK_FIELD_DATE || field->type == MK_FIELD_INT || field->type == MK_FIELD_DECIMAL)
     mk_widget_set_direction_deep (entry, GTK_TEXT_DIR_LTR);
   /* The two names side by side, each in its own direction. */

@@ -766,6 +766,33 @@ test_bad_input (Fixture      *f,
   mk_fixture_assert_unchanged (&f->fixture, before);
 }
 
+/* Pasted text: several lines, or a page where a name goes. */
+static void
+test_pasted_text (Fixture      *f,
+                  gconstpointer data)
+{
+  MkRecordEditor  *editor = open_editor (f, "partner", 0);
+  g_autofree char *before = mk_fixture_dump (&f->fixture);
+  g_autofree char *page = g_strnfill (10000, 'x');
+
+  type_into (field (editor, "code"), "IRC");
+  type_into (field (editor, "name_en"), "International Rescue Committee");
+  type_into (field (editor, "contact"), "Ahmed Ali\nHead of logistics");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_nonnull (mk_record_editor_get_field_error (editor, "contact"));
+  mk_fixture_assert_unchanged (&f->fixture, before);
+
+  type_into (field (editor, "contact"), "Ahmed Ali");
+  type_into (field (editor, "name_en"), page);
+  /* Not cut short behind the person's back: refused, saying why. */
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (field (editor, "name_en")))), ==,
+                    10000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_nonnull (mk_record_editor_get_field_error (editor, "name_en"));
+  g_assert_null (mk_record_editor_get_field_error (editor, "contact"));
+  mk_fixture_assert_unchanged (&f->fixture, before);
+}
+
 /* A code, once saved, stays: the office number is fixed. */
 static void
 test_fixed_field (Fixture      *f,
@@ -973,6 +1000,7 @@ main (int   argc,
   ADD ("/ui/record-editor/household", test_household);
   ADD ("/ui/record-editor/kit", test_kit);
   ADD ("/ui/record-editor/bad-input", test_bad_input);
+  ADD ("/ui/record-editor/pasted-text", test_pasted_text);
   ADD ("/ui/record-editor/fixed-field", test_fixed_field);
   ADD ("/ui/record-editor/discard", test_discard);
   ADD ("/ui/record-editor/tab-order", test_tab_order);
