@@ -246,7 +246,9 @@ _mk_document_editor_mark_receipt (MkDocumentEditor *self,
     }
 }
 
-static void
+/* Whether every receipt is within its household's entitlement, or
+ * overridden with a reason. */
+static gboolean
 check_entitlements (MkDocumentEditor *self,
                     MkDocument       *scratch)
 {
@@ -254,9 +256,10 @@ check_entitlements (MkDocumentEditor *self,
   guint      n_flagged = 0;
   guint      n = g_list_model_get_n_items (G_LIST_MODEL (self->receipts));
   guint      given = 0;
+  gboolean   ok = TRUE;
 
   if (receipts->len == 0 || !mk_distributions_check_entitlements (self->db, scratch, &n_flagged, NULL))
-    return;
+    return TRUE;
   for (guint i = 0; i < n && given < receipts->len; i++)
     {
       g_autoptr (MkEditorLine) line = g_list_model_get_item (G_LIST_MODEL (self->receipts), i);
@@ -280,8 +283,10 @@ check_entitlements (MkDocumentEditor *self,
           g_autofree char *message = g_strdup_printf (
               _ ("Beyond its entitlement: received on %s already. Give a reason to override."), date_iso);
           mk_editor_line_set (line, MK_EDITOR_LINE_ERROR, message);
+          ok = FALSE;
         }
     }
+  return ok;
 }
 
 static void
@@ -328,8 +333,7 @@ _mk_document_editor_check_people (MkDocumentEditor *self)
       _mk_document_editor_fill_header (self, scratch);
       ok = parse_receipts (self, scratch);
       show_receipts_summary (self, scratch);
-      check_entitlements (self, scratch);
-      return ok;
+      return check_entitlements (self, scratch) && ok;
     }
 
   ok = parse_counts (self, &counts, &all_blank);

@@ -90,6 +90,8 @@ struct _MkDocumentEditor
   GtkColumnView   *lines_view;
   GtkWidget       *lines_buttons;
   GtkWidget       *fill_count_button;
+  GtkWidget       *add_line_button;
+  GtkWidget       *paste_lines_button;
   GtkLabel        *totals_label;
   GtkWidget       *save_button;
   GtkWidget       *discard_button;

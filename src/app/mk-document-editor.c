@@ -154,6 +154,8 @@ mk_document_editor_class_init (MkDocumentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, lines_view);
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, lines_buttons);
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, fill_count_button);
+  gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, add_line_button);
+  gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, paste_lines_button);
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, totals_label);
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, MkDocumentEditor, discard_button);
@@ -339,6 +341,8 @@ _mk_document_editor_update_state (MkDocumentEditor *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
   if (posted && self->cancelled)
     gtk_label_set_text (self->subtitle_label, _ ("Cancelled: its movements are reversed"));
+  else if (posted && self->kind == MK_DOCUMENT_CANCELLATION)
+    gtk_label_set_text (self->subtitle_label, _ ("Posted: it reverses the document it cancels"));
   else if (posted)
     gtk_label_set_text (self->subtitle_label, _ ("Posted: it can be cancelled, not changed"));
   else if (self->read_only)
@@ -370,7 +374,8 @@ _mk_document_editor_update_state (MkDocumentEditor *self)
   gtk_widget_set_visible (self->receive_button, posted && self->kind == MK_DOCUMENT_WAYBILL);
   gtk_widget_set_visible (self->print_button, _mk_document_editor_can_print (self));
   gtk_widget_set_visible (self->save_pdf_button, _mk_document_editor_can_print (self));
-  gtk_widget_set_visible (self->lines_buttons, TRUE);
+  gtk_widget_set_visible (self->add_line_button, draft);
+  gtk_widget_set_visible (self->paste_lines_button, draft);
   gtk_widget_set_visible (self->fill_count_button, draft && self->kind == MK_DOCUMENT_COUNT);
   gtk_widget_set_sensitive (self->mode_box, draft);
   _mk_document_editor_header_set_editable (self, draft);

@@ -399,6 +399,11 @@ test_flow (MkFixture    *fixture,
   g_assert_nonnull (quantity_cell);
   g_assert_cmpint (gtk_widget_get_direction (item_cell), ==, GTK_TEXT_DIR_LTR);
   gtk_editable_set_text (GTK_EDITABLE (item_cell), "SOAP");
+  /* Tab goes from the item to the quantity: the description between them
+   * is shown, not typed. */
+  gtk_widget_grab_focus (item_cell);
+  g_assert_true (gtk_widget_child_focus (editor, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), quantity_cell) || gtk_root_get_focus (GTK_ROOT (editor)) == quantity_cell);
   gtk_editable_set_text (GTK_EDITABLE (quantity_cell), "400");
   g_assert_cmpstr (mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_QUANTITY), ==, "400");
   /* Enter in the last line adds one. */
@@ -844,9 +849,31 @@ test_every_kind (MkFixture    *fixture,
               mk_editor_line_set (receipt, MK_EDITOR_LINE_HOUSEHOLD, "HH-0001");
               mk_editor_line_set (receipt, MK_EDITOR_LINE_ITEM, "HYG-KIT");
               mk_editor_line_set (receipt, MK_EDITOR_LINE_QUANTITY, "1");
+              g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
+              g_assert_null (mk_editor_line_get (receipt, MK_EDITOR_LINE_ERROR));
+
+              /* One kit per household in 30 days, and it had one today:
+               * flagged before posting, accepted with a reason. */
+              {
+                g_autoptr (MkRecord) rule = mk_fixture_add (fixture, "entitlement", "code", "HYG-30", "item",
+                                                            "HYG-KIT", "per", "household", "quantity", "1",
+                                                            "interval_days", "30", NULL);
+                g_autoptr (MkDocument) earlier = mk_test_document_new (
+                    MK_DOCUMENT_DISTRIBUTION, "date", today (), "site", "KUF-UC", "warehouse", "BEN-MAIN",
+                    "population_group", "migrants", NULL);
+
+                mk_test_add_receipt (earlier, "HH-0001", "HYG-KIT", 1, NULL);
+                mk_test_post (fixture, earlier);
+              }
+              g_assert_false (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
+              g_assert_nonnull (mk_editor_line_get (receipt, MK_EDITOR_LINE_ERROR));
+              assert_contains (mk_editor_line_get (receipt, MK_EDITOR_LINE_ERROR), today ());
+              mk_editor_line_set (receipt, MK_EDITOR_LINE_OVERRIDE_REASON, "Kit lost in a fire at the shelter");
+              g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
+              g_assert_null (mk_editor_line_get (receipt, MK_EDITOR_LINE_ERROR));
+              g_assert_nonnull (mk_editor_line_get (receipt, MK_EDITOR_LINE_HINT));
               g_object_unref (receipt);
             }
-            g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
           }
           break;
         case MK_DOCUMENT_RECEPTION:
