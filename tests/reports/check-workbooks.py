@@ -66,14 +66,17 @@ for name in workbooks:
             for word in expect['sensitive']:
                 check(word.lower() not in text.lower(), '%s: %s names %s' % (name, entry, word))
     book = openpyxl.load_workbook(path)
-    check(book.sheetnames[0] == 'ReadMe', '%s: the ReadMe comes first' % name)
     arabic = name.endswith('-ar.xlsx')
-    for sheet in book.worksheets:
+    total = expect['total_ar'] if arabic else 'Total'
+    check(book.sheetnames[0] == (expect['readme_ar'] if arabic else 'ReadMe'),
+          '%s: the ReadMe comes first: %s' % (name, book.sheetnames))
+    for index, sheet in enumerate(book.worksheets):
         check(bool(sheet.sheet_view.rightToLeft) == arabic,
               '%s: %s right to left is %s' % (name, sheet.title, sheet.sheet_view.rightToLeft))
-        if sheet.title in ('ReadMe', 'Summary'):
+        # The ReadMe, and the donor's summary, are not data sheets.
+        if index == 0 or (name.startswith('donor') and index == 1):
             continue
-        header_rows = 2 if sheet.title == '5W' else 1
+        header_rows = 2 if name.startswith('5w') else 1
         check(sheet.freeze_panes == 'A%d' % (header_rows + 1),
               '%s: %s frozen at %s' % (name, sheet.title, sheet.freeze_panes))
         check(sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith('A%d:' % header_rows),
@@ -84,7 +87,7 @@ for name in workbooks:
                   '%s: %s column %s is %s wide' % (name, sheet.title, letter, dimension.width))
         # Dates are dates, and quantities numbers.
         for row in sheet.iter_rows(min_row=header_rows + 1):
-            if row[0].value == 'Total':
+            if row[0].value == total:
                 continue
             for cell in row:
                 title = sheet.cell(row=1, column=cell.column).value or ''
@@ -96,7 +99,7 @@ for name in workbooks:
                 if title in ('Quantity', 'Individuals', 'Closing balance', 'Individuals reached', 'Households'):
                     check(isinstance(cell.value, (int, float)) or str(cell.value).startswith('=SUM('),
                           '%s: %s %s is %r' % (name, sheet.title, cell.coordinate, cell.value))
-    readme = [c for row in book['ReadMe'].iter_rows(values_only=True) for c in row if c is not None]
+    readme = [c for row in book.worksheets[0].iter_rows(values_only=True) for c in row if c is not None]
     nothing = any(isinstance(c, str) and c.startswith('Nothing was recorded') for c in readme)
     check(nothing == (name == 'empty.xlsx'), '%s: says it is empty: %s' % (name, nothing))
 
@@ -128,8 +131,10 @@ for r in rows:
 
 # The 5W sheet: the HXL row, and the rows sum to the people reached.
 for name in ('5w.xlsx', '5w-ar.xlsx'):
-    sheet = openpyxl.load_workbook(os.path.join(folder, name))['5W']
+    sheet = openpyxl.load_workbook(os.path.join(folder, name)).worksheets[1]
     check([c.value for c in sheet[2]] == HXL, '%s: HXL row %r' % (name, [c.value for c in sheet[2]]))
+    header = expect['header_ar'] if name == '5w-ar.xlsx' else 'Individuals reached'
+    check(header in [c.value for c in sheet[1]], '%s: no header %r in %r' % (name, header, [c.value for c in sheet[1]]))
     individuals = header_index(sheet, '#reached+ind', 2)
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     check(sum(r[individuals] for r in rows) == expect['reached'],
