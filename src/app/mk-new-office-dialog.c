@@ -466,6 +466,19 @@ close_scratch (MkNewOfficeDialog *self)
   g_clear_pointer (&self->scratch_dir, g_free);
 }
 
+/* The widgets may outlive the dialog a little; their handlers must not
+ * reach the inputs freed with it. */
+static void
+disconnect_inputs (GPtrArray *inputs)
+{
+  for (guint i = 0; inputs != NULL && i < inputs->len; i++)
+    {
+      MkFieldInput *input = g_ptr_array_index (inputs, i);
+
+      g_signal_handlers_disconnect_by_func (input->widget, clear_error_of, input->widget);
+    }
+}
+
 static void
 mk_new_office_dialog_dispose (GObject *object)
 {
@@ -475,6 +488,8 @@ mk_new_office_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_NEW_OFFICE_DIALOG);
+  disconnect_inputs (self->office_inputs);
+  disconnect_inputs (self->warehouse_inputs);
   g_clear_pointer (&self->office_inputs, g_ptr_array_unref);
   g_clear_pointer (&self->warehouse_inputs, g_ptr_array_unref);
   close_scratch (self);

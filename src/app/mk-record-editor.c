@@ -669,6 +669,16 @@ mk_record_editor_dispose (GObject *object)
   MkRecordEditor *self = MK_RECORD_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_RECORD_EDITOR);
+  /* The widgets may outlive this editor a little (a pending event); their
+   * handlers must not reach it. */
+  for (guint i = 0; self->inputs != NULL && i < self->inputs->len; i++)
+    {
+      MkFieldInput *input = g_ptr_array_index (self->inputs, i);
+
+      g_signal_handlers_disconnect_by_func (input->widget, on_field_changed,
+                                            g_object_get_data (G_OBJECT (input->widget),
+                                                               "mk-change-closure"));
+    }
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
   g_clear_object (&self->scratch);
   g_clear_object (&self->db);
