@@ -273,6 +273,36 @@ check_document (MkPrintKind kind,
   return TRUE;
 }
 
+/* A cancelled document is printed as it was, marked so under its title:
+ * a reprint must not pass for a valid waybill. */
+static gboolean
+mark_if_cancelled (MkPrintDoc *doc,
+                   MkDatabase *db,
+                   MkDocument *document,
+                   GError    **error)
+{
+  const char *date = mk_document_get_field (document, "date");
+  g_autoptr (GPtrArray) same_day = NULL;
+
+  if (mk_document_get_status (document) != MK_DOCUMENT_POSTED || date == NULL)
+    return TRUE;
+  same_day = mk_documents_list (db, (gint) mk_document_get_kind (document), date, date, error);
+  if (same_day == NULL)
+    return FALSE;
+  for (guint i = 0; i < same_day->len; i++)
+    {
+      const MkDocumentSummary *summary = g_ptr_array_index (same_day, i);
+
+      if (summary->id == mk_document_get_id (document) && summary->cancelled)
+        {
+          g_free (doc->subtitle);
+          doc->subtitle = g_strdup (doc->rtl ? "ملغى — أُلغي هذا المستند بمستند إلغاء · CANCELLED"
+                                             : "CANCELLED — reversed by a cancellation · ملغى");
+        }
+    }
+  return TRUE;
+}
+
 MkPrintJob *
 mk_print_job_new_for_document (MkDatabase           *db,
                                MkPrintKind           kind,
@@ -316,6 +346,8 @@ mk_print_job_new_for_document (MkDatabase           *db,
       g_assert_not_reached ();
     }
   if (!job_set_doc (self, db, doc, options, error))
+    return NULL;
+  if (!mark_if_cancelled (self->doc, db, document, error))
     return NULL;
   if (mk_document_get_number (document) == NULL)
     {

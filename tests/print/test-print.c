@@ -352,6 +352,29 @@ test_waybill_one_copy_letter (MkFixture    *fixture,
   assert_within_margins (path);
 }
 
+/* A cancelled waybill is reprinted as it was, marked cancelled. */
+static void
+test_waybill_cancelled (MkFixture    *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (MkDocument) waybill = waybill_draft ();
+  g_autoptr (MkDocument) cancellation = NULL;
+  g_autoptr (GError) error = NULL;
+  const char      *number = mk_test_post (fixture, waybill);
+  g_autofree char *before = print_number (fixture, MK_PRINT_WAYBILL, number, "en", "before.pdf");
+  g_autofree char *before_text = pdf_text (before);
+  g_autofree char *after = NULL;
+  g_autofree char *after_text = NULL;
+
+  g_assert_null (strstr (before_text, "CANCELLED"));
+  cancellation = mk_documents_cancel (fixture->db, number, NULL, "Entered twice", &error);
+  g_assert_no_error (error);
+  after = print_number (fixture, MK_PRINT_WAYBILL, number, "en", "after.pdf");
+  after_text = pdf_text (after);
+  assert_has (after_text, "CANCELLED");
+  assert_has (after_text, "5-482913");
+}
+
 /* 300 lines: the table continues over pages, its header repeated. */
 static void
 test_waybill_300_lines (MkFixture    *fixture,
@@ -1170,6 +1193,7 @@ main (int   argc,
   ADD ("/print/waybill/fields", test_waybill_fields);
   ADD ("/print/waybill/arabic", test_waybill_arabic);
   ADD ("/print/waybill/one-copy-letter", test_waybill_one_copy_letter);
+  ADD ("/print/waybill/cancelled", test_waybill_cancelled);
   ADD ("/print/waybill/300-lines", test_waybill_300_lines);
   ADD ("/print/waybill/long-arabic-names", test_waybill_long_arabic_names);
   ADD ("/print/refusals", test_refusals);
