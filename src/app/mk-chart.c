@@ -32,7 +32,19 @@ struct _MkChart
   GtkWidget  parent_instance;
   GPtrArray *months; /* of GDateTime, the first day of each month */
   GPtrArray *series; /* of Series */
+  /* Where the months were drawn last, for clicks and tooltips. */
+  double plot_x;
+  double slot;
+  int    focus_month; /* the month chosen with the keyboard, -1: none */
 };
+
+enum
+{
+  MONTH_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (MkChart, mk_chart, GTK_TYPE_WIDGET)
 
@@ -70,15 +82,44 @@ create_layout (MkChart    *self,
   return layout;
 }
 
+/* @value with @decimals digits after the point, grouped by the locale's
+ * thousands separator. */
 static char *
-format_value (double value)
+format_value (double value,
+              int    decimals)
 {
-  /* Grouped by the locale's thousands separator. */
-  return g_strdup_printf ("%'.0f", value);
+  return g_strdup_printf ("%'.*f", decimals, value);
 }
 
-/* A step of 1, 2, 2.5 or 5 × 10^k that divides @max into about
- * N_GRID_LINES intervals. */
+/* The decimals that show a value, or a step of the axis, without noise. */
+static int
+decimals_for (double value)
+{
+  if (value == 0.0 || value >= 10.0 || value <= -10.0)
+    return 0;
+  if (value >= 1.0 || value <= -1.0)
+    return 1;
+  return 2;
+}
+
+/* The decimals of the axis: as many as its step has (2.5 → 1, 0.25 → 2). */
+static int
+step_decimals (double step)
+{
+  for (int decimals = 0; decimals < 3; decimals++)
+    {
+      double scaled = step;
+
+      for (int i = 0; i < decimals; i++)
+        scaled *= 10.0;
+      if (scaled - (double) (gint64) (scaled + 0.5) > -1e-6 && scaled - (double) (gint64) (scaled + 0.5) < 1e-6)
+        return decimals;
+    }
+  return 3;
+}
+
+/* A step of 1, 2, 2.5 or 5 × 10^k (k may be negative: a stock of 0.4 t)
+ * that divides @max into about N_GRID_LINES intervals. */
 static double
 nice_step (double max)
 {
@@ -86,11 +127,13 @@ nice_step (double max)
   double              raw = max / N_GRID_LINES;
   double              magnitude = 1.0;
 
-  if (raw <= 1.0)
+  if (raw <= 0.0)
     return 1.0;
   /* The power of ten at or below @raw, without libm. */
   while (magnitude * 10.0 <= raw)
     magnitude *= 10.0;
+  while (magnitude > raw && magnitude > 1e-6)
+    magnitude /= 10.0;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (steps[i] * magnitude >= raw)
       return steps[i] * magnitude;
@@ -129,7 +172,7 @@ update_description (MkChart *self)
       for (guint i = 0; i < self->months->len; i++)
         {
           g_autofree char *month = g_date_time_format (g_ptr_array_index (self->months, i), "%B %Y");
-          g_autofree char *value = format_value (series->values[i]);
+          g_autofree char *value = format_value (series->values[i], decimals_for (series->values[i]));
 
           g_string_append_c (text, ' ');
           /* Translators: one month of a chart read aloud: "March 2026: 1,200". */
@@ -233,7 +276,7 @@ draw (MkChart *self,
    * lines: the month, and the year under January and the first month). */
   for (guint g = 0; g * step <= top_value + step / 2; g++)
     {
-      g_autofree char *text = format_value (g * step);
+      g_autofree char *text = format_value (g * step, step_decimals (step));
       g_autoptr (PangoLayout) layout = create_layout (self, text);
       int w, h;
 
@@ -250,13 +293,23 @@ draw (MkChart *self,
   if (plot_width <= n || plot_height <= 10.0)
     return;
   slot = plot_width / n;
+  self->plot_x = plot_x;
+  self->slot = slot;
+
+  /* The month chosen with the keyboard. */
+  if (self->focus_month >= 0 && self->focus_month < (int) n && gtk_widget_has_focus (GTK_WIDGET (self)))
+    {
+      set_color (cr, &foreground, 0.12);
+      cairo_rectangle (cr, plot_x + slot * self->focus_month, plot_y, slot, plot_height);
+      cairo_fill (cr);
+    }
 
   /* Grid lines and their values. */
   cairo_set_line_width (cr, 1.0);
   for (guint g = 0; g * step <= top_value + step / 2; g++)
     {
       double           y = (int) (plot_y + plot_height - g * step / top_value * plot_height) + 0.5;
-      g_autofree char *text = format_value (g * step);
+      g_autofree char *text = format_value (g * step, step_decimals (step));
       g_autoptr (PangoLayout) layout = create_layout (self, text);
       int w, h;
 
@@ -413,6 +466,109 @@ mk_chart_finalize (GObject *object)
   G_OBJECT_CLASS (mk_chart_parent_class)->finalize (object);
 }
 
+/* Months: clicks, keys and tooltips -------------------------------------- */
+
+int
+mk_chart_get_month_at (MkChart *self,
+                       double   x)
+{
+  int index;
+
+  g_return_val_if_fail (MK_IS_CHART (self), -1);
+  if (self->slot <= 0.0 || x < self->plot_x)
+    return -1;
+  index = (int) ((x - self->plot_x) / self->slot);
+  return index < (int) self->months->len ? index : -1;
+}
+
+static void
+clicked (GtkGestureClick *gesture,
+         int              n_press,
+         double           x,
+         double           y,
+         MkChart         *self)
+{
+  int month = mk_chart_get_month_at (self, x);
+
+  if (month >= 0)
+    {
+      self->focus_month = month;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_signal_emit (self, signals[MONTH_ACTIVATED], 0, (guint) month);
+    }
+}
+
+static gboolean
+key_pressed (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             MkChart               *self)
+{
+  int n = (int) self->months->len;
+
+  if (n == 0)
+    return FALSE;
+  switch (keyval)
+    {
+    /* Time runs left to right in every language: Left is earlier. */
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      self->focus_month = self->focus_month <= 0 ? 0 : self->focus_month - 1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      self->focus_month = self->focus_month < 0 ? n - 1 : MIN (self->focus_month + 1, n - 1);
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->focus_month < 0)
+        self->focus_month = n - 1;
+      g_signal_emit (self, signals[MONTH_ACTIVATED], 0, (guint) self->focus_month);
+      break;
+    default:
+      return FALSE;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static gboolean
+mk_chart_query_tooltip (GtkWidget  *widget,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip)
+{
+  MkChart         *self = MK_CHART (widget);
+  int              month = keyboard ? self->focus_month : mk_chart_get_month_at (self, x);
+  g_autofree char *title = NULL;
+  GString         *text;
+
+  if (month < 0 || month >= (int) self->months->len || self->series->len == 0)
+    return FALSE;
+  title = g_date_time_format (g_ptr_array_index (self->months, month), "%B %Y");
+  text = g_string_new (title);
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series          *series = g_ptr_array_index (self->series, s);
+      g_autofree char *value = format_value (series->values[month], decimals_for (series->values[month]));
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _ ("%1$s: %2$s"), series->label, value);
+    }
+  gtk_tooltip_set_text (tooltip, text->str);
+  g_string_free (text, TRUE);
+  return TRUE;
+}
+
+static void
+focus_changed (MkChart *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 mk_chart_class_init (MkChartClass *klass)
 {
@@ -424,14 +580,43 @@ mk_chart_class_init (MkChartClass *klass)
   widget_class->measure = mk_chart_measure;
   widget_class->direction_changed = mk_chart_direction_changed;
   gtk_widget_class_set_css_name (widget_class, "chart");
+  widget_class->query_tooltip = mk_chart_query_tooltip;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+
+  /**
+   * MkChart::month-activated:
+   * @index: the month, from 0 (the oldest)
+   *
+   * A month was clicked, or chosen with the arrow keys and Enter.
+   */
+  signals[MONTH_ACTIVATED] = g_signal_new ("month-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
 mk_chart_init (MkChart *self)
 {
+  GtkGesture         *gesture;
+  GtkEventController *keys;
+  GtkEventController *focus;
+
   self->months = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
   self->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  self->focus_month = -1;
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect (gesture, "released", G_CALLBACK (clicked), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 }
 
 GtkWidget *

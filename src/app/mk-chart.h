@@ -42,4 +42,10 @@ void  mk_chart_add_series (MkChart      *self,
                            guint         n_values);
 guint mk_chart_get_n_series (MkChart *self);
 
+/* The month drawn at @x (widget coordinates), from 0 (the oldest), or -1.
+ * Clicking a month, or choosing it with Left and Right and pressing Enter,
+ * emits MkChart::month-activated with its index. */
+int mk_chart_get_month_at (MkChart *self,
+                           double   x);
+
 G_END_DECLS

@@ -52,6 +52,10 @@ struct _MkDashboardPage
   GtkListBox *stock_list;
   GtkListBox *transit_list;
   GtkListBox *reached_list;
+
+  /* The lists behind each month of the charts. */
+  GStrv stock_month_filters;
+  GStrv distributions_month_filters;
 };
 
 G_DEFINE_FINAL_TYPE (MkDashboardPage, mk_dashboard_page, GTK_TYPE_WIDGET)
@@ -384,6 +388,16 @@ fill_charts (MkDashboardPage   *self,
       distributed[i] = (double) dashboard->months[i].distributed_units;
       people[i] = (double) dashboard->months[i].people_reached;
     }
+  g_strfreev (self->stock_month_filters);
+  g_strfreev (self->distributions_month_filters);
+  self->stock_month_filters = g_new0 (char *, MK_DASHBOARD_N_MONTHS + 1);
+  self->distributions_month_filters = g_new0 (char *, MK_DASHBOARD_N_MONTHS + 1);
+  for (guint i = 0; i < MK_DASHBOARD_N_MONTHS; i++)
+    {
+      self->stock_month_filters[i] = g_strdup (dashboard->months[i].stock_filter);
+      self->distributions_month_filters[i] = g_strdup (dashboard->months[i].distributions_filter);
+    }
+
   mk_chart_set_months (self->stock_chart, months, MK_DASHBOARD_N_MONTHS);
   /* Translators: a series of the stock chart; "t" is tonnes. */
   mk_chart_add_series (self->stock_chart, _ ("Weight in stock (t)"), _ ("t"), MK_CHART_BARS, weight_t,
@@ -419,6 +433,19 @@ fill (MkDashboardPage   *self,
   fill_transit (self, dashboard);
   fill_reached (self, dashboard);
   fill_charts (self, dashboard);
+}
+
+/* A month of a chart opens the list behind it: the stock at the month's
+ * end, the month's distributions. */
+static void
+month_activated (MkDashboardPage *self,
+                 guint            month,
+                 MkChart         *chart)
+{
+  GStrv filters = chart == self->stock_chart ? self->stock_month_filters : self->distributions_month_filters;
+
+  if (filters != NULL && month < g_strv_length (filters))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-list", "s", filters[month]);
 }
 
 /* Loading ------------------------------------------------------------------ */
@@ -766,6 +793,8 @@ mk_dashboard_page_finalize (GObject *object)
   MkDashboardPage *self = MK_DASHBOARD_PAGE (object);
 
   g_free (self->today);
+  g_strfreev (self->stock_month_filters);
+  g_strfreev (self->distributions_month_filters);
   G_OBJECT_CLASS (mk_dashboard_page_parent_class)->finalize (object);
 }
 
@@ -817,6 +846,8 @@ static void
 mk_dashboard_page_init (MkDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->stock_chart, "month-activated", G_CALLBACK (month_activated), self);
+  g_signal_connect_swapped (self->distributions_chart, "month-activated", G_CALLBACK (month_activated), self);
   add_placeholder_row (self->stock_list, _ ("Nothing in stock"));
   add_placeholder_row (self->transit_list, _ ("Nothing on the road"));
   add_placeholder_row (self->reached_list, _ ("No distribution this month"));

@@ -503,6 +503,42 @@ test_charts (Fixture      *f,
     }
 }
 
+/* A month of a chart opens its list; months run left to right. */
+static void
+test_chart_months (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr (MkDashboard) dashboard = core_dashboard (f, 0);
+  g_autoptr (GPtrArray) charts = g_ptr_array_new ();
+  MkChart *stock, *distributions;
+  int      previous = -1, width;
+
+  find_charts (f->page, charts);
+  g_assert_cmpuint (charts->len, ==, 2);
+  stock = g_ptr_array_index (charts, 0);
+  distributions = g_ptr_array_index (charts, 1);
+
+  /* Every month is somewhere on the chart, the oldest at the left. */
+  width = gtk_widget_get_width (GTK_WIDGET (stock));
+  for (int x = 0; x < width; x++)
+    {
+      int month = mk_chart_get_month_at (stock, x);
+
+      if (month < 0)
+        continue;
+      g_assert_cmpint (month, >=, previous);
+      g_assert_cmpint (month, <=, previous + 1);
+      previous = month;
+    }
+  g_assert_cmpint (previous, ==, MK_DASHBOARD_N_MONTHS - 1);
+
+  g_signal_emit_by_name (distributions, "month-activated", 10);
+  g_assert_cmpstr (f->shown_list, ==, dashboard->months[10].distributions_filter);
+  g_assert_cmpstr (f->shown_list, ==, "distributions?from=2026-10-01&to=2026-10-31");
+  g_signal_emit_by_name (stock, "month-activated", 1);
+  g_assert_cmpstr (f->shown_list, ==, "stock?as-of=2026-01-31");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,5 +560,6 @@ main (int   argc,
   g_test_add ("/ui/dashboard/follows-changes", Fixture, NULL, fixture_setup, test_follows_changes,
               fixture_teardown);
   g_test_add ("/ui/dashboard/charts", Fixture, NULL, fixture_setup, test_charts, fixture_teardown);
+  g_test_add ("/ui/dashboard/chart-months", Fixture, NULL, fixture_setup, test_chart_months, fixture_teardown);
   return g_test_run ();
 }
