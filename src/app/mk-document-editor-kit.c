@@ -59,8 +59,10 @@ kit_row (MkDocumentEditor *self,
          gint64            needed,
          gboolean          consumed)
 {
-  const char      *warehouse = _mk_document_editor_header_text (self, "warehouse");
-  const char      *grant = _mk_document_editor_header_text (self, "grant");
+  const char *warehouse = _mk_document_editor_header_text (self, "warehouse");
+  /* As posting does: the kit's grant, else stock that no grant owns. */
+  const char      *header_grant = _mk_document_editor_header_text (self, "grant");
+  const char      *grant = header_grant != NULL ? header_grant : "";
   g_autofree char *per_kit_text = per_kit > 0 ? number_text (per_kit) : g_strdup ("");
   g_autofree char *needed_text = number_text (needed);
   g_autofree char *date_storage = NULL;

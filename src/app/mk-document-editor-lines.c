@@ -882,9 +882,16 @@ check_stock (MkDocumentEditor *self,
              MkDocumentLine   *parsed,
              GHashTable       *taken)
 {
+  /* As posting does: a line without a grant takes the header's (people's
+   * documents), else only stock that no grant owns. */
+  const char      *header_grant = self->kind == MK_DOCUMENT_DISTRIBUTION || self->kind == MK_DOCUMENT_SERVICE
+                                      ? _mk_document_editor_header_text (self, "grant")
+                                      : NULL;
+  const char      *grant = parsed->grant_code != NULL ? parsed->grant_code
+                           : header_grant != NULL     ? header_grant
+                                                      : "";
   g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%s", parsed->item_code,
-                                          parsed->lot_number ? parsed->lot_number : "",
-                                          parsed->grant_code ? parsed->grant_code : "");
+                                          parsed->lot_number ? parsed->lot_number : "", grant);
   gint64           before = GPOINTER_TO_SIZE (g_hash_table_lookup (taken, key));
   gint64           need = before + parsed->quantity;
   g_autofree char *date_storage = NULL;
@@ -893,8 +900,7 @@ check_stock (MkDocumentEditor *self,
   g_hash_table_insert (taken, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize) need));
   if (parsed->lot_number != NULL)
     {
-      MkStockFilter filter = { warehouse, FALSE, parsed->item_code, parsed->lot_number,
-                               parsed->grant_code, NULL };
+      MkStockFilter filter = { warehouse, FALSE, parsed->item_code, parsed->lot_number, grant, NULL };
       gint64        available = 0;
 
       if (!mk_ledger_get_balance (self->db, &filter, &available, &error))
@@ -915,8 +921,7 @@ check_stock (MkDocumentEditor *self,
       return TRUE;
     }
   {
-    g_autoptr (GPtrArray) rows = mk_ledger_suggest_lots (self->db, warehouse, parsed->item_code,
-                                                         parsed->grant_code, need,
+    g_autoptr (GPtrArray) rows = mk_ledger_suggest_lots (self->db, warehouse, parsed->item_code, grant, need,
                                                          _mk_document_editor_date (self, &date_storage), &error);
     g_autofree char *hint = NULL;
 

@@ -576,7 +576,20 @@ test_bad_input (MkFixture    *fixture,
   save_screenshot (editor, "editor-bad-input");
   assert_post_refused (fixture, editor, dump);
 
-  /* Corrected, the marks go. */
+  /* Corrected, the marks go; a date typed with Arabic-Indic digits is a date. */
+  {
+    GString *arabic = g_string_new (NULL);
+
+    for (const char *p = today (); *p != '\0'; p++)
+      if (g_ascii_isdigit (*p))
+        g_string_append_unichar (arabic, 0x0660 + (*p - '0'));
+      else
+        g_string_append_c (arabic, *p);
+    set_fields (editor, "date", arabic->str, NULL);
+    g_string_free (arabic, TRUE);
+  }
+  mk_document_editor_check (MK_DOCUMENT_EDITOR (editor));
+  g_assert_null (mk_document_editor_get_field_error (MK_DOCUMENT_EDITOR (editor), "date"));
   set_fields (editor, "date", today (), NULL);
   gtk_editable_set_text (GTK_EDITABLE (quantity_cell), "12");
   g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
@@ -803,15 +816,16 @@ test_every_kind (MkFixture    *fixture,
           set_fields (editor, "warehouse", "BEN-MAIN", NULL);
           gtk_widget_activate_action (editor, "editor.fill-count", NULL);
           settle ();
+          /* Soap, hygiene kits and two lots of toothpaste, one expired. */
           g_assert_cmpuint (g_list_model_get_n_items (mk_document_editor_get_lines (MK_DOCUMENT_EDITOR (editor))), ==,
-                            3);
+                            4);
           {
             guint found = 0;
 
             /* Counted SOAP shows its book quantity and the difference;
              * the lines not counted are left out, not refused. */
             g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
-            for (guint i = 0; i < 3; i++)
+            for (guint i = 0; i < 4; i++)
               if (g_strcmp0 (mk_editor_line_get (line_at (editor, i), MK_EDITOR_LINE_ITEM), "SOAP") == 0)
                 {
                   set_line (editor, i, MK_EDITOR_LINE_QUANTITY, "٢٩٨", 0);
@@ -826,9 +840,14 @@ test_every_kind (MkFixture    *fixture,
           }
           break;
         case MK_DOCUMENT_SERVICE:
-          set_fields (editor, "site", "KUF-UC", "population_group", "migrants", "female_18_59", "14",
-                      "male_18_59", "11", "total", "25", NULL);
+          set_fields (editor, "site", "KUF-UC", "population_group", "migrants", "activity", "hygiene_promotion",
+                      "quantity", "6", "warehouse", "BEN-MAIN", "female_18_59", "14", "male_18_59", "11",
+                      "total", "25", NULL);
           set_line (editor, 0, MK_EDITOR_LINE_ITEM, "SOAP", MK_EDITOR_LINE_QUANTITY, "25", 0);
+          /* All the soap belongs to ECHO-2026: without the grant, none is free. */
+          g_assert_false (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
+          assert_contains (mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_ERROR), "SOAP");
+          set_fields (editor, "grant", "ECHO-2026", NULL);
           g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
           break;
         case MK_DOCUMENT_DISTRIBUTION:
@@ -876,9 +895,30 @@ test_every_kind (MkFixture    *fixture,
             }
           }
           break;
+        case MK_DOCUMENT_WAYBILL:
+          {
+            g_autoptr (MkDocument) expired = mk_test_receive (fixture, "2026-01-05", "BEN-MAIN", "TOOTHPASTE", 10,
+                                                              "TP-2601", "2026-01-31", NULL);
+            const char *hint;
+
+            /* Lots first expiry first out, never an expired one. */
+            set_fields (editor, "warehouse", "BEN-MAIN", "to_warehouse", "BEN-FIELD", NULL);
+            set_line (editor, 0, MK_EDITOR_LINE_ITEM, "TOOTHPASTE", MK_EDITOR_LINE_QUANTITY, "20", 0);
+            g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
+            hint = mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_HINT);
+            g_assert_nonnull (hint);
+            assert_contains (hint, "TP-2703");
+            g_assert_null (strstr (hint, "TP-2601"));
+            /* 100 in stock, 10 expired: 95 is short, with what there is. */
+            set_line (editor, 0, MK_EDITOR_LINE_QUANTITY, "95", 0);
+            g_assert_false (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
+            assert_contains (mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_ERROR), "90");
+            set_line (editor, 0, MK_EDITOR_LINE_QUANTITY, "20", 0);
+            g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
+          }
+          break;
         case MK_DOCUMENT_RECEPTION:
         case MK_DOCUMENT_GRN:
-        case MK_DOCUMENT_WAYBILL:
         case MK_DOCUMENT_KITTING:
         case MK_DOCUMENT_ADJUSTMENT:
         case MK_DOCUMENT_CANCELLATION:
@@ -891,6 +931,14 @@ test_every_kind (MkFixture    *fixture,
                                   ? "-new"
                                   : "");
       save_screenshot (editor, name);
+      /* A service with materials: people counted, soap issued. */
+      if (kind == MK_DOCUMENT_SERVICE)
+        {
+          g_free (post (editor));
+          g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "SOAP", NULL, NULL, NULL), ==, 300 - 25);
+          g_assert_cmpint (mk_document_get_counts (mk_document_editor_get_document (MK_DOCUMENT_EDITOR (editor)))->total,
+                           ==, 25);
+        }
       gtk_window_destroy (GTK_WINDOW (editor));
       settle ();
     }
