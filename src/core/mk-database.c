@@ -631,6 +631,18 @@ fold_function (sqlite3_context *context,
   sqlite3_result_text (context, mk_text_fold (text), -1, g_free);
 }
 
+/* "COLLATE mk_names": names in the order a reader expects, in Arabic and
+ * in English, without depending on the process's LC_COLLATE. */
+static int
+collate_names (void       *data,
+               int         a_length,
+               const void *a,
+               int         b_length,
+               const void *b)
+{
+  return mk_text_collate (a, a_length, b, b_length);
+}
+
 /* Whether SQLite's global settings have been made (see below). */
 static gsize sqlite_configured = 0;
 
@@ -671,6 +683,7 @@ _mk_database_open_raw (const char *path,
   sqlite3_create_function_v2 (self->handle, "mk_fold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, fold_function, NULL, NULL, NULL);
+  sqlite3_create_collation_v2 (self->handle, "mk_names", SQLITE_UTF8, NULL, collate_names, NULL);
 
   return g_steal_pointer (&self);
 }

@@ -20,8 +20,8 @@
 
 /* A name column: English and Arabic, sorted in the interface's language. */
 #define NAME_VALUE(t) t ".name_en, " t ".name_ar"
-#define NAME_SORT_EN(t) t ".name_en COLLATE NOCASE"
-#define NAME_SORT_AR(t) "CASE WHEN " t ".name_ar <> '' THEN " t ".name_ar ELSE " t ".name_en END"
+#define NAME_SORT_EN(t) t ".name_en COLLATE mk_names"
+#define NAME_SORT_AR(t) "CASE WHEN " t ".name_ar <> '' THEN " t ".name_ar ELSE " t ".name_en END COLLATE mk_names"
 #define NAME_COLUMN(key, title, t, width, expand)                                                      \
   {                                                                                                    \
     key, title, MK_LIST_COLUMN_NAME, NAME_VALUE (t), NAME_SORT_EN (t), NAME_SORT_AR (t), width, expand \
@@ -378,7 +378,7 @@ static const MkListColumn warehouse_columns[] = {
   NAME_COLUMN ("name", N_ ("Name"), "w", 24, TRUE),
   NAME_COLUMN ("type", N_ ("Type"), "t", 14, FALSE),
   NAME_COLUMN ("baladiya", N_ ("Baladiya"), "b", 14, FALSE),
-  { "manager", N_ ("Manager"), MK_LIST_COLUMN_TEXT, "w.manager", "w.manager", NULL, 16, FALSE },
+  { "manager", N_ ("Manager"), MK_LIST_COLUMN_TEXT, "w.manager", "w.manager COLLATE mk_names", NULL, 16, FALSE },
   { "phone", N_ ("Phone"), MK_LIST_COLUMN_CODE, "w.phone", NULL, NULL, 12, FALSE },
   { "active", N_ ("Active"), MK_LIST_COLUMN_BOOLEAN, "w.active", "w.active", NULL, 4, FALSE },
 };
@@ -535,7 +535,7 @@ static const MkListColumn partner_columns[] = {
   /* Translators: columns of the partner list. */
   { "code", N_ ("Code"), MK_LIST_COLUMN_CODE, "p.code", "p.code", NULL, 10, FALSE },
   NAME_COLUMN ("name", N_ ("Name"), "p", 28, TRUE),
-  { "contact", N_ ("Contact"), MK_LIST_COLUMN_TEXT, "p.contact", "p.contact", NULL, 16, FALSE },
+  { "contact", N_ ("Contact"), MK_LIST_COLUMN_TEXT, "p.contact", "p.contact COLLATE mk_names", NULL, 16, FALSE },
   { "phone", N_ ("Phone"), MK_LIST_COLUMN_CODE, "p.phone", NULL, NULL, 12, FALSE },
   { "active", N_ ("Active"), MK_LIST_COLUMN_BOOLEAN, "p.active", "p.active", NULL, 4, FALSE },
 };

@@ -244,6 +244,258 @@ mk_text_fold (const char *text)
   return out;
 }
 
+/* Sorting names ------------------------------------------------------- */
+
+/* Names sort the same whatever the locale: Makhzan often runs where
+ * LC_COLLATE is C.UTF-8 (glibc then sorts by code point, which puts
+ * إناء before ابريق and "Zawiya" before "ajdabiya"). Each character gets a primary
+ * weight; names compare weight by weight, then byte by byte as typed so
+ * that the order is total. Weights, lowest first: white space,
+ * punctuation and symbols, digits (Western and Arabic-Indic alike), Latin
+ * letters without case or accents, Arabic letters in the order of the
+ * alphabet, letters of other scripts. Marks, tatweel and the invisible
+ * direction marks weigh nothing. */
+#define WEIGHT_IGNORED 0
+#define WEIGHT_END 0
+#define WEIGHT_SPACE 1
+#define WEIGHT_PUNCTUATION 0x10       /* + the code point (at most 0x10FFFF) */
+#define WEIGHT_DIGIT 0x200000         /* + the digit's value */
+#define WEIGHT_LATIN 0x300000         /* + 0…25 for a–z; + 0x100 + code point for others */
+#define WEIGHT_ARABIC 0x1000000       /* + 4 × the letter's place + a variant */
+#define WEIGHT_ARABIC_OTHER 0x1001000 /* + code point */
+#define WEIGHT_OTHER_LETTER 0x2000000 /* + code point */
+#define WEIGHT_INVALID_BYTE 0x3000000 /* + the byte */
+
+/* The Arabic alphabet (hijā'ī order), with the letters that fold into each:
+ * hamza and the alef forms with alef, ta marbuta with ha (as the search
+ * folding does), alef maksura and ya with hamza with ya, waw with hamza with
+ * waw; Persian and Maghrebi letters just after the letter they resemble. */
+static guint
+arabic_letter_weight (gunichar c)
+{
+  static const struct
+  {
+    gunichar c;
+    guint8   place;
+    guint8   variant;
+  } letters[] = {
+    { 0x0621, 1, 0 },  /* HAMZA */
+    { 0x0622, 1, 0 },  /* ALEF WITH MADDA ABOVE */
+    { 0x0623, 1, 0 },  /* ALEF WITH HAMZA ABOVE */
+    { 0x0624, 27, 0 }, /* WAW WITH HAMZA ABOVE */
+    { 0x0625, 1, 0 },  /* ALEF WITH HAMZA BELOW */
+    { 0x0626, 28, 0 }, /* YEH WITH HAMZA ABOVE */
+    { 0x0627, 1, 0 },  /* ALEF */
+    { 0x0628, 2, 0 },  /* BEH */
+    { 0x0629, 26, 0 }, /* TEH MARBUTA */
+    { 0x062A, 3, 0 },  /* TEH */
+    { 0x062B, 4, 0 },  /* THEH */
+    { 0x062C, 5, 0 },  /* JEEM */
+    { 0x062D, 6, 0 },  /* HAH */
+    { 0x062E, 7, 0 },  /* KHAH */
+    { 0x062F, 8, 0 },  /* DAL */
+    { 0x0630, 9, 0 },  /* THAL */
+    { 0x0631, 10, 0 }, /* REH */
+    { 0x0632, 11, 0 }, /* ZAIN */
+    { 0x0633, 12, 0 }, /* SEEN */
+    { 0x0634, 13, 0 }, /* SHEEN */
+    { 0x0635, 14, 0 }, /* SAD */
+    { 0x0636, 15, 0 }, /* DAD */
+    { 0x0637, 16, 0 }, /* TAH */
+    { 0x0638, 17, 0 }, /* ZAH */
+    { 0x0639, 18, 0 }, /* AIN */
+    { 0x063A, 19, 0 }, /* GHAIN */
+    { 0x0641, 20, 0 }, /* FEH */
+    { 0x0642, 21, 0 }, /* QAF */
+    { 0x0643, 22, 0 }, /* KAF */
+    { 0x0644, 23, 0 }, /* LAM */
+    { 0x0645, 24, 0 }, /* MEEM */
+    { 0x0646, 25, 0 }, /* NOON */
+    { 0x0647, 26, 0 }, /* HEH */
+    { 0x0648, 27, 0 }, /* WAW */
+    { 0x0649, 28, 0 }, /* ALEF MAKSURA */
+    { 0x064A, 28, 0 }, /* YEH */
+    { 0x0671, 1, 0 },  /* ALEF WASLA */
+    { 0x067E, 2, 1 },  /* PEH */
+    { 0x0686, 5, 1 },  /* TCHEH */
+    { 0x0698, 11, 1 }, /* JEH */
+    { 0x06A4, 20, 1 }, /* VEH */
+    { 0x06A8, 21, 1 }, /* QAF WITH THREE DOTS ABOVE (Maghrebi g) */
+    { 0x06A9, 22, 0 }, /* KEHEH */
+    { 0x06AF, 22, 1 }, /* GAF */
+    { 0x06C1, 26, 0 }, /* HEH GOAL */
+    { 0x06CC, 28, 0 }, /* FARSI YEH */
+  };
+  guint lo = 0;
+  guint hi = G_N_ELEMENTS (letters);
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (letters[mid].c == c)
+        return WEIGHT_ARABIC + 4 * letters[mid].place + letters[mid].variant;
+      if (letters[mid].c < c)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return 0;
+}
+
+static guint
+character_weight (gunichar c)
+{
+  GUnicodeType type;
+  guint        arabic;
+
+  if (c < 0x80)
+    {
+      if (g_ascii_isalpha ((char) c))
+        return WEIGHT_LATIN + (guint) (g_ascii_tolower ((char) c) - 'a');
+      if (g_ascii_isdigit ((char) c))
+        return WEIGHT_DIGIT + (c - '0');
+      if (g_ascii_isspace ((char) c))
+        return WEIGHT_SPACE;
+      return WEIGHT_PUNCTUATION + c;
+    }
+
+  if (c >= 0x0600 && c <= 0x06FF)
+    {
+      if (c >= 0x0660 && c <= 0x0669)
+        return WEIGHT_DIGIT + (c - 0x0660);
+      if (c >= 0x06F0 && c <= 0x06F9)
+        return WEIGHT_DIGIT + (c - 0x06F0);
+      if (fold_arabic (c) == 0)
+        return WEIGHT_IGNORED;
+      arabic = arabic_letter_weight (c);
+      if (arabic != 0)
+        return arabic;
+    }
+
+  type = g_unichar_type (c);
+  if (type == G_UNICODE_FORMAT || type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK || type == G_UNICODE_CONTROL)
+    return WEIGHT_IGNORED;
+  if (type == G_UNICODE_DECIMAL_NUMBER)
+    return WEIGHT_DIGIT + (guint) g_unichar_digit_value (c);
+  if (g_unichar_isspace (c))
+    return WEIGHT_SPACE;
+  if (g_unichar_isalpha (c))
+    {
+      gunichar       lower = g_unichar_tolower (c);
+      GUnicodeScript script = g_unichar_get_script (c);
+
+      if (lower >= 'a' && lower <= 'z')
+        return WEIGHT_LATIN + (lower - 'a');
+      if (script == G_UNICODE_SCRIPT_LATIN)
+        return WEIGHT_LATIN + 0x100 + lower;
+      if (script == G_UNICODE_SCRIPT_ARABIC)
+        return WEIGHT_ARABIC_OTHER + lower;
+      return WEIGHT_OTHER_LETTER + lower;
+    }
+  return WEIGHT_PUNCTUATION + c;
+}
+
+/* Walks a name weight by weight. Characters outside ASCII and the Arabic
+ * block are decomposed first (é as e and a mark, the presentation form ﻻ as
+ * lam and alef), so each may give several weights. */
+typedef struct
+{
+  const guchar *p;
+  const guchar *end;
+  gunichar      pending[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize         n_pending;
+  gsize         next_pending;
+} NameWalk;
+
+static guint
+name_walk_next (NameWalk *walk)
+{
+  for (;;)
+    {
+      gunichar c;
+      guint    weight;
+
+      while (walk->next_pending < walk->n_pending)
+        {
+          weight = character_weight (walk->pending[walk->next_pending++]);
+          if (weight != WEIGHT_IGNORED)
+            return weight;
+        }
+
+      if (walk->p >= walk->end)
+        return WEIGHT_END;
+
+      if (walk->p[0] < 0x80)
+        {
+          c = walk->p[0];
+          walk->p++;
+        }
+      else
+        {
+          c = g_utf8_get_char_validated ((const char *) walk->p, walk->end - walk->p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            return WEIGHT_INVALID_BYTE + *walk->p++;
+          walk->p = (const guchar *) g_utf8_next_char (walk->p);
+        }
+
+      if (c < 0x80 || (c >= 0x0600 && c <= 0x06FF))
+        weight = character_weight (c);
+      else
+        {
+          walk->n_pending = g_unichar_fully_decompose (c, TRUE, walk->pending,
+                                                       G_N_ELEMENTS (walk->pending));
+          walk->next_pending = 0;
+          continue;
+        }
+      if (weight != WEIGHT_IGNORED)
+        return weight;
+    }
+}
+
+int
+mk_text_collate (const char *a,
+                 gssize      a_length,
+                 const char *b,
+                 gssize      b_length)
+{
+  NameWalk walk_a = { 0 };
+  NameWalk walk_b = { 0 };
+  gsize    a_len, b_len;
+  int      bytes;
+
+  g_return_val_if_fail (a != NULL, 0);
+  g_return_val_if_fail (b != NULL, 0);
+
+  a_len = a_length < 0 ? strlen (a) : (gsize) a_length;
+  b_len = b_length < 0 ? strlen (b) : (gsize) b_length;
+  walk_a.p = (const guchar *) a;
+  walk_a.end = walk_a.p + a_len;
+  walk_b.p = (const guchar *) b;
+  walk_b.end = walk_b.p + b_len;
+
+  for (;;)
+    {
+      guint weight_a = name_walk_next (&walk_a);
+      guint weight_b = name_walk_next (&walk_b);
+
+      if (weight_a != weight_b)
+        return weight_a < weight_b ? -1 : 1;
+      if (weight_a == WEIGHT_END)
+        break;
+    }
+
+  /* The same letters: the spelling as typed decides (أحمد before احمد,
+   * "Apple" before "apple"), so that different names never compare equal. */
+  bytes = memcmp (a, b, MIN (a_len, b_len));
+  if (bytes != 0)
+    return bytes < 0 ? -1 : 1;
+  if (a_len != b_len)
+    return a_len < b_len ? -1 : 1;
+  return 0;
+}
+
 /* Numbers -------------------------------------------------------------- */
 
 /* A short, isolated form of what a person typed, for an error message. */

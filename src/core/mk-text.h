@@ -28,6 +28,15 @@ char *mk_text_normalize_number (const char *text);
  * tatweel and tashkeel (reference/arabic.md). Display the original. */
 char *mk_text_fold (const char *text);
 
+/* Orders names as a reader expects, whatever the locale: case and accents
+ * aside, Arabic letters in the order of the alphabet (the folded variants
+ * with their letter), Arabic-Indic digits as digits; then as typed. Like
+ * strcmp(); a length of -1 means NUL-terminated. SQLite's "mk_names". */
+int mk_text_collate (const char *a,
+                     gssize      a_length,
+                     const char *b,
+                     gssize      b_length);
+
 /* Whole numbers and decimals from what a person typed ("1,250", "٣٠",
  * "0.27"); decimals are returned × @scale with no floating point. */
 gboolean mk_text_parse_int (const char *text,

@@ -121,6 +121,62 @@ test_stock (MkFixture    *fixture,
   g_assert_cmpstr (text_at (sorted, 2, "quantity"), ==, "7");
 }
 
+/* Names sort as a reader expects in both languages, not by code point
+ * (the tests run under C.UTF-8): the alef forms with alef, lower case
+ * among capitals. */
+static void
+test_names_sorted (MkFixture    *fixture,
+                   gconstpointer data)
+{
+  static const char *const by_arabic[] = {
+    "JUG",
+    "BLANKET2",
+    "POT",
+    "BLANKET",
+    "HK",
+    "BUCKET",
+    "SOAP",
+    "BRUSH",
+    "TOOTHPASTE",
+  };
+  static const char *const by_english[] = {
+    "SOAP",
+    "BLANKET",
+    "BUCKET",
+    "POT",
+    "HK",
+    "BRUSH",
+    "TOOTHPASTE",
+    "JUG",
+    "BLANKET2",
+  };
+  g_autoptr (MkListModel) model = NULL;
+  g_autoptr (MkRecord) jug = NULL;
+  g_autoptr (MkRecord) blanket = NULL;
+  g_autoptr (MkRecord) pot = NULL;
+
+  jug = mk_fixture_add (fixture, "item", "code", "JUG", "name_en", "Water jug",
+                        "name_ar", "ابريق ماء", "category", "wash", "unit", "piece", NULL);
+  blanket = mk_fixture_add (fixture, "item", "code", "BLANKET2", "name_en", "Wool blanket",
+                            "name_ar", "أغطية صوفية", "category", "wash", "unit", "piece", NULL);
+  pot = mk_fixture_add (fixture, "item", "code", "POT", "name_en", "cooking pot",
+                        "name_ar", "إناء طبخ", "category", "wash", "unit", "piece", NULL);
+
+  mk_text_set_language ("ar");
+  model = mk_list_model_new (fixture->db, mk_list_source_lookup ("items"));
+  mk_list_model_set_sort (model, "name", FALSE);
+  g_assert_true (mk_list_model_reload_sync (model, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (by_arabic));
+  for (guint i = 0; i < G_N_ELEMENTS (by_arabic); i++)
+    g_assert_cmpstr (text_at (model, i, "code"), ==, by_arabic[i]);
+
+  mk_text_set_language ("en");
+  g_assert_true (mk_list_model_reload_sync (model, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (by_english); i++)
+    g_assert_cmpstr (text_at (model, i, "code"), ==, by_english[i]);
+  mk_text_set_language (NULL);
+}
+
 static void
 test_stock_card (MkFixture    *fixture,
                  gconstpointer data)
@@ -348,6 +404,7 @@ main (int   argc,
   g_test_add (name, MkFixture, NULL, mk_ledger_fixture_set_up, func, mk_ledger_fixture_tear_down)
   ADD ("/list-model/stock", test_stock);
   ADD ("/list-model/stock-card", test_stock_card);
+  ADD ("/list-model/names-sorted", test_names_sorted);
   ADD ("/list-model/stock-as-of", test_stock_as_of);
   ADD ("/list-model/documents", test_documents);
   ADD ("/list-model/bad-filters", test_bad_filters);

@@ -713,6 +713,139 @@ test_language (void)
     g_unsetenv ("LANGUAGE");
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return mk_text_collate (*(const char *const *) a, -1, *(const char *const *) b, -1);
+}
+
+/* Names in the order a reader expects, under LANG=C.UTF-8 as in the tests
+ * (where strcmp() and glibc's collation both sort by code point). */
+static void
+test_collate_names (void)
+{
+  /* Each list is in the expected order; the test sorts a reversed copy and
+   * a shuffled one. */
+  static const char *const ordered[] = {
+    "أبيار", /* alef with hamza sorts as alef */
+    "اجدابيا",
+    "البيضاء",
+    "الكفرة",
+    "إمساعد",
+    "بنغازي",
+    "تاجوراء",
+    "ترهونة",
+    "ثلاثاء",
+    "جالو",
+    "حقيبة نظافة",
+    "خليج",
+    "درنة", /* ta marbuta sorts as ha, then as typed */
+    "درنه",
+    "ذات",
+    "زليتن",
+    "سبها",
+    "سرت",
+    "شحات",
+    "صبراتة",
+    "ضاحية",
+    "طرابلس",
+    "طقم مطبخ",
+    "ظاهر",
+    "عين زارة",
+    "غات",
+    "غدامس",
+    "فزان",
+    "قصر الأخيار",
+    "كاباو",
+    "لبدة",
+    "مصراتة",
+    "مصراته",
+    "نالوت",
+    "هون",
+    "وادي الشاطئ",
+    "وادى عتبة", /* alef maksura sorts as ya */
+    "وادي عتبة",
+    "يفرن",
+    NULL,
+  };
+  static const char *const latin[] = {
+    "Ajdabiya",
+    "al Jufrah",
+    "Al Kufrah",
+    "Benghazi",
+    "Derna",
+    "Ghat",
+    "hygiene kit",
+    "Hygiene kit HK-01 حقيبة نظافة",
+    "Kitchen set",
+    "Misrata",
+    "Sabha",
+    "Tripoli",
+    "Ubari",
+    "Zawiya",
+    NULL,
+  };
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  guint n;
+
+  /* Arabic: reversed, then sorted. */
+  n = g_strv_length ((char **) ordered);
+  for (guint i = n; i > 0; i--)
+    g_ptr_array_add (names, (gpointer) ordered[i - 1]);
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (names->pdata[i], ==, ordered[i]);
+
+  /* Latin: shuffled, then sorted; case does not count before the letters. */
+  g_ptr_array_set_size (names, 0);
+  n = g_strv_length ((char **) latin);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, (gpointer) latin[(i * 5) % n]);
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (names->pdata[i], ==, latin[i]);
+
+  /* The folded variants are the same letter; the spelling decides only
+   * after the whole name, and different spellings never compare equal. */
+  g_assert_cmpint (mk_text_collate ("درنة ب", -1, "درنه أ", -1), >, 0);
+  g_assert_cmpint (mk_text_collate ("درنة", -1, "درنه", -1), !=, 0);
+  g_assert_cmpint (mk_text_collate ("Apple", -1, "apple", -1), !=, 0);
+  g_assert_cmpint (mk_text_collate ("apple", -1, "apple", -1), ==, 0);
+  g_assert_cmpint (mk_text_collate ("Éclair", -1, "eclairs", -1), <, 0); /* accents aside */
+  g_assert_cmpint (mk_text_collate ("Eclair", -1, "Éclair", -1), <, 0);
+  /* Tashkeel, tatweel and direction marks weigh nothing. */
+  g_assert_cmpint (mk_text_collate ("مُحَمَّد ب", -1, "محمد أ", -1), >, 0);
+  g_assert_cmpint (mk_text_collate ("بـــاب ب", -1, "باب أ", -1), >, 0);
+  g_assert_cmpint (mk_text_collate ("\xe2\x81\xa8"
+                                    "Derna"
+                                    "\xe2\x81\xa9",
+                                    -1, "Derma", -1),
+                   >, 0);
+  /* Digits before letters; Arabic-Indic digits are digits; Latin before
+   * Arabic. */
+  g_assert_cmpint (mk_text_collate ("Kit 2", -1, "Kit 10", -1), >, 0); /* not numeric */
+  g_assert_cmpint (mk_text_collate ("١٢٣", -1, "124", -1), <, 0);
+  g_assert_cmpint (mk_text_collate ("9", -1, "a", -1), <, 0);
+  g_assert_cmpint (mk_text_collate ("Zawiya", -1, "أبيار", -1), <, 0);
+  /* A shorter name first; lengths bound the texts (SQLite's are not
+   * terminated). */
+  g_assert_cmpint (mk_text_collate ("باب", -1, "بابا", -1), <, 0);
+  g_assert_cmpint (mk_text_collate ("بابا", 6, "باب", -1), ==, 0);
+  g_assert_cmpint (mk_text_collate ("", -1, "a", -1), <, 0);
+  /* Invalid UTF-8 sorts after every letter, without reading past the end. */
+  g_assert_cmpint (mk_text_collate ("\xff", 1, "ي", -1), >, 0);
+  g_assert_cmpint (mk_text_collate ("\xd8", 1, "\xd8", 1), ==, 0);
+  /* The presentation form of lam-alef is lam and alef. */
+  g_assert_cmpint (mk_text_collate ("\xef\xbb\xbb", -1, "لا", -1), !=, 0);
+  g_assert_cmpint (mk_text_collate ("\xef\xbb\xbb"
+                                    "ب",
+                                    -1, "لا"
+                                        "أ",
+                                    -1),
+                   >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -730,6 +863,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/fold-matches-definition", test_fold_matches_definition);
   g_test_add_func ("/text/fold-invalid", test_fold_invalid);
+  g_test_add_func ("/text/collate-names", test_collate_names);
   g_test_add_func ("/text/isolate", test_isolate);
   g_test_add_func ("/text/language", test_language);
 
