@@ -56,6 +56,7 @@ struct _MkReportsPage
   GCancellable *cancellable; /* of the report being written */
   GFile        *last_file;
   gboolean      busy;
+  guint         pulse_source; /* a PDF has no fraction: the bar pulses */
 
   GtkListBox     *kind_list;
   GtkLabel       *title_label;
@@ -616,6 +617,7 @@ write_done (GObject      *source,
   if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return; /* the page was disposed */
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -636,6 +638,15 @@ write_done (GObject      *source,
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
     }
   set_busy (self, FALSE);
+}
+
+static gboolean
+pulse (gpointer data)
+{
+  MkReportsPage *self = data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
 }
 
 gboolean
@@ -678,6 +689,8 @@ mk_reports_page_save_to (MkReportsPage *self,
    * pressed is there, and is reported so. */
   g_task_set_check_cancellable (task, FALSE);
   set_busy (self, TRUE);
+  if (entry->printed)
+    self->pulse_source = g_timeout_add (100, pulse, self);
   g_task_run_in_thread (task, write_in_thread);
   return TRUE;
 }
@@ -903,6 +916,7 @@ mk_reports_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
   g_clear_object (&self->database);
   g_clear_object (&self->last_file);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_REPORTS_PAGE);
