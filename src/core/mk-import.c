@@ -869,6 +869,7 @@ import_opening_stock (Import  *import,
       const char *values[7];
       g_autoptr (GError) local_error = NULL;
       g_autofree char *date = NULL;
+      g_autofree char *warehouse_text = NULL;
       g_autofree char *warehouse = NULL;
       g_autofree char *item = NULL;
       Opening         *opening;
@@ -888,7 +889,8 @@ import_opening_stock (Import  *import,
           add_problem (import, line, columns[0] + 1, header_at (import, columns[0]), local_error->message);
           continue;
         }
-      warehouse = g_ascii_strup (g_strstrip (g_strdup (values[1])), -1);
+      warehouse_text = g_strstrip (g_strdup (values[1]));
+      warehouse = g_ascii_strup (warehouse_text, -1);
       if (*warehouse == '\0')
         {
           add_problem (import, line, columns[1] + 1, header_at (import, columns[1]), _ ("the warehouse is missing."));
