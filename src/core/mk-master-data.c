@@ -320,12 +320,28 @@ resolve_vocab (MkDatabase    *db,
       " OR mk_fold (name_en) = mk_fold (?1) OR mk_fold (name_ar) = mk_fold (?1)"
       " ORDER BY code = ?1 COLLATE NOCASE DESC LIMIT 1",
       field->vocab);
+  g_autofree char *exact = g_strdup_printf ("SELECT code FROM %s WHERE code = ?1", field->vocab);
   g_autoptr (GString) known = g_string_new (NULL);
   g_autofree char *quoted = NULL;
   g_autofree char *problem = NULL;
   sqlite3_stmt    *stmt = NULL;
   sqlite3         *handle = _mk_database_get_handle (db);
   gboolean         has_row;
+
+  /* Most values are the code itself (every posting of a generator or an
+   * import): its index answers that, where the names must be folded row
+   * by row. The code itself is also what the query below puts first. */
+  stmt = _mk_database_statement (db, g_intern_string (exact), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, value->text, -1, SQLITE_TRANSIENT);
+  if (!_mk_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
 
   /* Interned, the text has one address per vocabulary, which the
    * statement cache keys on: prepared once per connection. */
