@@ -124,6 +124,28 @@ fold_arabic (gunichar c)
       return 0x0647;
     case 0x0649: /* ALEF MAKSURA */
       return 0x064A;
+    case 0x0660: /* ARABIC-INDIC DIGIT ZERO … */
+    case 0x0661:
+    case 0x0662:
+    case 0x0663:
+    case 0x0664:
+    case 0x0665:
+    case 0x0666:
+    case 0x0667:
+    case 0x0668:
+    case 0x0669: /* … NINE: a code or a quantity typed in Arabic digits */
+      return '0' + (c - 0x0660);
+    case 0x06F0: /* EXTENDED ARABIC-INDIC DIGIT ZERO … */
+    case 0x06F1:
+    case 0x06F2:
+    case 0x06F3:
+    case 0x06F4:
+    case 0x06F5:
+    case 0x06F6:
+    case 0x06F7:
+    case 0x06F8:
+    case 0x06F9: /* … NINE */
+      return '0' + (c - 0x06F0);
     case 0x0640: /* TATWEEL */
     case 0x064B: /* FATHATAN … */
     case 0x064C:
@@ -232,9 +254,11 @@ mk_text_fold (const char *text)
       p += 2;
 
       c = fold_arabic (c);
-      if (c != 0)
+      if (c > 0 && c < 0x80) /* a digit */
+        *o++ = (char) c;
+      else if (c != 0)
         {
-          /* Every result is in U+0600…U+06FF: two bytes. */
+          /* Every other result is in U+0600…U+06FF: two bytes. */
           *o++ = (char) (0xC0 | (c >> 6));
           *o++ = (char) (0x80 | (c & 0x3F));
         }

@@ -25,7 +25,8 @@ GQuark mk_text_error_quark (void);
 char *mk_text_normalize_number (const char *text);
 
 /* Folds for matching: case, Arabic alef/ta marbuta/alef maksura variants,
- * tatweel and tashkeel (reference/arabic.md). Display the original. */
+ * tatweel and tashkeel (reference/arabic.md), Arabic-Indic digits to 0–9.
+ * Display the original. */
 char *mk_text_fold (const char *text);
 
 /* Orders names as a reader expects, whatever the locale: case and accents

@@ -177,6 +177,21 @@ test_names_sorted (MkFixture    *fixture,
   mk_text_set_language (NULL);
 }
 
+/* A search typed in Arabic-Indic digits finds the Western digits of a name
+ * or a code, and the other way round. */
+static void
+test_search_arabic_digits (MkFixture    *fixture,
+                           gconstpointer data)
+{
+  g_autoptr (MkListModel) bucket = load (fixture, "items", "text", "١٤ l", NULL);
+  g_autoptr (MkListModel) arabic_name = load (fixture, "items", "text", "دلو 14", NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bucket)), ==, 1);
+  g_assert_cmpstr (text_at (bucket, 0, "code"), ==, "BUCKET");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (arabic_name)), ==, 1);
+  g_assert_cmpstr (text_at (arabic_name, 0, "code"), ==, "BUCKET");
+}
+
 static void
 test_stock_card (MkFixture    *fixture,
                  gconstpointer data)
@@ -405,6 +420,7 @@ main (int   argc,
   ADD ("/list-model/stock", test_stock);
   ADD ("/list-model/stock-card", test_stock_card);
   ADD ("/list-model/names-sorted", test_names_sorted);
+  ADD ("/list-model/search-arabic-digits", test_search_arabic_digits);
   ADD ("/list-model/stock-as-of", test_stock_as_of);
   ADD ("/list-model/documents", test_documents);
   ADD ("/list-model/bad-filters", test_bad_filters);
