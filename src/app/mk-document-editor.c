@@ -251,14 +251,20 @@ check_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+queue_check (MkDocumentEditor *self)
+{
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  self->check_source = g_timeout_add (CHECK_DELAY_MS, check_cb, self);
+}
+
 void
 _mk_document_editor_changed (MkDocumentEditor *self)
 {
   if (self->loading || self->read_only)
     return;
   self->dirty = TRUE;
-  g_clear_handle_id (&self->check_source, g_source_remove);
-  self->check_source = g_timeout_add (CHECK_DELAY_MS, check_cb, self);
+  queue_check (self);
 }
 
 gboolean
@@ -558,12 +564,10 @@ database_changed_cb (MkDatabase       *db,
                      const char       *what,
                      MkDocumentEditor *self)
 {
-  /* The catalogue may have changed: look items up afresh. */
+  /* The catalogue or the stock may have changed: items are looked up and
+   * the lines checked afresh; the draft itself has not changed. */
   g_hash_table_remove_all (self->items);
-  if (!self->read_only)
-    _mk_document_editor_changed (self);
-  else
-    _mk_document_editor_check_lines (self);
+  queue_check (self);
 }
 
 GtkWidget *

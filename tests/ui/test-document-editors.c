@@ -774,6 +774,69 @@ test_draft_cancel_duplicate (MkFixture    *fixture,
   }
 }
 
+/* A waybill received in two parts --------------------------------------------- */
+
+static void
+test_reception_in_parts (MkFixture    *fixture,
+                         gconstpointer data)
+{
+  g_autoptr (MkDocument) soap = mk_test_receive (fixture, today (), "BEN-MAIN", "SOAP", 100, NULL, NULL, NULL);
+  g_autoptr (MkDocument) buckets = mk_test_receive (fixture, today (), "BEN-MAIN", "BUCKET", 50, NULL, NULL, NULL);
+  g_autoptr (MkDocument) waybill = mk_test_document_new (MK_DOCUMENT_WAYBILL, "date", today (), "warehouse",
+                                                         "BEN-MAIN", "to_warehouse", "BEN-FIELD", NULL);
+  g_autofree char *dump = NULL;
+  GtkWidget       *editor;
+  guint            soap_line, bucket_line;
+
+  mk_test_add_line (waybill, "SOAP", 100, NULL);
+  mk_test_add_line (waybill, "BUCKET", 50, NULL);
+  mk_test_post (fixture, waybill);
+
+  /* First part: the soap arrived, the buckets not yet. */
+  editor = mk_document_editor_new (NULL, fixture->db, MK_DOCUMENT_RECEPTION, 0, mk_document_get_id (waybill));
+  show (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (editor, is_named, "waybill"))), ==,
+                   mk_document_get_number (waybill));
+  g_assert_cmpuint (g_list_model_get_n_items (mk_document_editor_get_lines (MK_DOCUMENT_EDITOR (editor))), ==, 2);
+  soap_line = g_strcmp0 (mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_ITEM), "SOAP") == 0 ? 0 : 1;
+  bucket_line = 1 - soap_line;
+
+  /* Nothing at all received is not a reception (no lines would take in
+   * everything the waybill carries). */
+  dump = mk_fixture_dump (fixture);
+  set_line (editor, soap_line, MK_EDITOR_LINE_QUANTITY, "0", 0);
+  set_line (editor, bucket_line, MK_EDITOR_LINE_QUANTITY, "0", 0);
+  assert_post_refused (fixture, editor, dump);
+  g_assert_nonnull (mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_ERROR));
+
+  /* More than the waybill carries is marked before posting. */
+  set_line (editor, soap_line, MK_EDITOR_LINE_QUANTITY, "90", MK_EDITOR_LINE_SHORT, "20", 0);
+  g_assert_false (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
+  assert_contains (mk_editor_line_get (line_at (editor, soap_line), MK_EDITOR_LINE_ERROR), "100");
+
+  set_line (editor, soap_line, MK_EDITOR_LINE_QUANTITY, "100", MK_EDITOR_LINE_SHORT, "", 0);
+  g_free (post (editor));
+  g_assert_cmpint (mk_test_balance (fixture, "BEN-FIELD", "SOAP", NULL, NULL, NULL), ==, 100);
+  g_assert_cmpint (mk_test_balance (fixture, "BEN-FIELD", "BUCKET", NULL, NULL, NULL), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Second part: only the buckets are still carried. */
+  editor = mk_document_editor_new (NULL, fixture->db, MK_DOCUMENT_RECEPTION, 0, mk_document_get_id (waybill));
+  show (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (mk_document_editor_get_lines (MK_DOCUMENT_EDITOR (editor))), ==, 1);
+  g_assert_cmpstr (mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_ITEM), ==, "BUCKET");
+  g_assert_cmpstr (mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_SENT), ==, "50");
+  g_free (post (editor));
+  g_assert_cmpint (mk_test_balance (fixture, "BEN-FIELD", "BUCKET", NULL, NULL, NULL), ==, 50);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Received in full: a third reception says so. */
+  editor = mk_document_editor_new (NULL, fixture->db, MK_DOCUMENT_RECEPTION, 0, mk_document_get_id (waybill));
+  show (editor);
+  g_assert_nonnull (mk_document_editor_get_message (MK_DOCUMENT_EDITOR (editor)));
+  assert_contains (mk_document_editor_get_message (MK_DOCUMENT_EDITOR (editor)), mk_document_get_number (waybill));
+}
+
 /* Every kind ------------------------------------------------------------------- */
 
 static void
@@ -964,6 +1027,7 @@ main (int   argc,
   g_test_add ("/ui/editors/bad-input", MkFixture, NULL, set_up, test_bad_input, tear_down);
   g_test_add ("/ui/editors/draft-cancel-duplicate", MkFixture, NULL, set_up, test_draft_cancel_duplicate,
               tear_down);
+  g_test_add ("/ui/editors/reception-in-parts", MkFixture, NULL, set_up, test_reception_in_parts, tear_down);
   g_test_add ("/ui/editors/every-kind", MkFixture, NULL, set_up, test_every_kind, tear_down);
 
   return g_test_run ();
