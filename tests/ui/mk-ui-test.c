@@ -292,3 +292,53 @@ mk_ui_test_assert_translated (GtkWidget *root)
   if (found->len > 0)
     g_error ("Shown in English under LANGUAGE=ar: %s", found->str);
 }
+
+/* The layout a widget draws its text with: a label's own; an inscription
+ * keeps its layout private, so one made with the same font and text. */
+static PangoLayout *
+widget_text_layout (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return g_object_ref (gtk_label_get_layout (GTK_LABEL (widget)));
+  if (GTK_IS_INSCRIPTION (widget))
+    {
+      const char  *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+
+      pango_layout_set_attributes (layout, gtk_inscription_get_attributes (GTK_INSCRIPTION (widget)));
+      return layout;
+    }
+  return NULL;
+}
+
+guint
+mk_ui_test_count_unknown_glyphs (GtkWidget *root,
+                                 GString   *found)
+{
+  g_autoptr (PangoLayout) layout = NULL;
+  guint unknown = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  layout = widget_text_layout (root);
+  if (layout != NULL)
+    {
+      int count = pango_layout_get_unknown_glyphs_count (layout);
+
+      if (count > 0 && found != NULL)
+        g_string_append_printf (found, "“%s” (%d) ", pango_layout_get_text (layout), count);
+      unknown += (guint) MAX (count, 0);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    unknown += mk_ui_test_count_unknown_glyphs (child, found);
+  return unknown;
+}
+
+void
+mk_ui_test_assert_no_unknown_glyphs (GtkWidget *root)
+{
+  g_autoptr (GString) found = g_string_new (NULL);
+
+  if (mk_ui_test_count_unknown_glyphs (root, found) > 0)
+    g_error ("Glyphs missing from every font (drawn as boxes): %s", found->str);
+}

@@ -52,4 +52,13 @@ char      *mk_ui_test_strip_bidi (const char *text);
  * records) is never a msgid. */
 void mk_ui_test_assert_translated (GtkWidget *root);
 
+/* How many glyphs of the shown labels and inscriptions under @root Pango
+ * could not find in any font (drawn as boxes); their texts are appended to
+ * @found when it is not NULL. */
+guint mk_ui_test_count_unknown_glyphs (GtkWidget *root,
+                                       GString   *found);
+/* Fails when a shown label or inscription has a glyph no font has: shaped
+ * Arabic drawn as boxes because a font is missing. Both runs. */
+void  mk_ui_test_assert_no_unknown_glyphs (GtkWidget *root);
+
 G_END_DECLS

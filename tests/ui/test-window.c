@@ -159,6 +159,7 @@ test_welcome (Fixture      *f,
     }
   mk_ui_test_screenshot (GTK_WIDGET (f->window), "welcome");
   mk_ui_test_assert_translated (GTK_WIDGET (f->window));
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (f->window));
 }
 
 static void
@@ -250,6 +251,7 @@ test_every_page (Fixture      *f,
         mk_ui_test_wait_for_frames (GTK_WIDGET (f->window), 3);
       mk_ui_test_screenshot (GTK_WIDGET (f->window), shot);
       mk_ui_test_assert_translated (GTK_WIDGET (f->window));
+      mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (f->window));
     }
 
   /* The stock page: three lots in the main warehouse and one in the field. */
