@@ -4,7 +4,7 @@
 cd "$1" || exit 1
 status=0
 for file in $(grep -lE '(^|[^A-Za-z0-9_])(N?_|C_|NC_|g_dngettext|ngettext) ?\(' src/*/*.c) \
-            $(grep -l 'translatable="yes"' ui/*.ui 2>/dev/null); do
+            $(grep -l 'translatable="yes"' ui/*.ui ui/*/*.ui 2>/dev/null); do
   if ! grep -qx "$file" po/POTFILES.in; then
     echo "$file has translatable strings but is not in po/POTFILES.in"
     status=1

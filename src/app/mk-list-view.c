@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-ui-resources.h"
+
 #include "mk-list-view.h"
 #include "mk-text.h"
 
@@ -633,6 +635,8 @@ mk_list_view_class_init (MkListViewClass *klass)
   object_class->finalize = mk_list_view_finalize;
   widget_class->map = mk_list_view_map;
 
+  /* The resource registers itself only if the linker keeps its object file. */
+  (void) mk_ui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/makhzan/Makhzan/mk-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MkListView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, MkListView, search_entry);

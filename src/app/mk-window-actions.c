@@ -39,6 +39,7 @@ _mk_window_update_actions (MkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-work", working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", open && !working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", !working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", open && !working);
 }
 
 /* Opening files ---------------------------------------------------------- */

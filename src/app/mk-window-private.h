@@ -5,6 +5,8 @@
  *   mk-window-actions.c  the window's commands and their shortcuts
  *   mk-window-search.c   the global search in the header bar
  *   mk-window-work.c     long work off the UI thread: the demo mission
+ *   mk-window-backup.c   Back Up… and Restore a Backup…
+ *   mk-window-import.c   Import…
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -90,6 +92,9 @@ void _mk_window_show_work (MkWindow   *self,
                            double      fraction,
                            gboolean    done);
 void _mk_window_class_init_work (GtkWidgetClass *widget_class);
+
+/* mk-window-import.c */
+void _mk_window_class_init_import (GtkWidgetClass *widget_class);
 
 /* mk-window-backup.c */
 void _mk_window_class_init_backup (GtkWidgetClass *widget_class);

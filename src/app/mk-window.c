@@ -427,6 +427,7 @@ mk_window_class_init (MkWindowClass *klass)
   _mk_window_class_init_search (widget_class);
   _mk_window_class_init_work (widget_class);
   _mk_window_class_init_backup (widget_class);
+  _mk_window_class_init_import (widget_class);
 }
 
 static void

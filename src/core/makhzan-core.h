@@ -14,6 +14,7 @@
 #include "mk-documents.h"
 #include "mk-export.h"
 #include "mk-import.h"
+#include "mk-import-preview.h"
 #include "mk-json.h"
 #include "mk-kind.h"
 #include "mk-kit.h"
