@@ -383,6 +383,51 @@ _mk_document_editor_header_set_editable (MkDocumentEditor *self,
     }
 }
 
+gboolean
+_mk_document_editor_reference_exists (MkDocumentEditor *self,
+                                      const char       *kind_name,
+                                      const char       *code)
+{
+  g_autoptr (MkRecord) record = NULL;
+  const MkKind *kind = mk_kind_lookup (kind_name);
+
+  if (kind == NULL)
+    return TRUE;
+  record = mk_master_data_get (self->db, kind, code, NULL);
+  return record != NULL;
+}
+
+/* Records named by code exist: "BEN-MAN" is marked as it is typed, not when
+ * posting. The core's own message is kept for posting, which also refuses
+ * inactive ones. */
+gboolean
+_mk_document_editor_check_references (MkDocumentEditor *self)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < self->field_order->len; i++)
+    {
+      MkEditorField *field = g_ptr_array_index (self->field_order, i);
+      const char    *code;
+
+      if (field->field == NULL || field->field->type != MK_FIELD_REF || mk_document_editor_get_field_error (self, field->name) != NULL)
+        continue;
+      code = _mk_document_editor_header_text (self, field->name);
+      if (code != NULL && !_mk_document_editor_reference_exists (self, field->field->ref_kind, code))
+        {
+          const MkKind    *kind = mk_kind_lookup (field->field->ref_kind);
+          g_autofree char *code_iso = mk_text_isolate_ltr (code);
+          /* Translators: "No Warehouse BEN-MAN: choose one from the list." */
+          g_autofree char *message = g_strdup_printf (_ ("No %s %s: choose one from the list."),
+                                                      mk_kind_get_label (kind), code_iso);
+
+          _mk_document_editor_set_field_error (self, field->name, message);
+          ok = FALSE;
+        }
+    }
+  return ok;
+}
+
 char *
 _mk_document_editor_display_ref (MkDocumentEditor *self,
                                  const char       *kind_name,

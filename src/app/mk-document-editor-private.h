@@ -157,6 +157,10 @@ const char *_mk_document_editor_header_text (MkDocumentEditor *self,
                                              const char       *field_name);
 void        _mk_document_editor_header_set_editable (MkDocumentEditor *self,
                                                      gboolean          editable);
+gboolean    _mk_document_editor_reference_exists (MkDocumentEditor *self,
+                                                  const char       *kind_name,
+                                                  const char       *code);
+gboolean    _mk_document_editor_check_references (MkDocumentEditor *self);
 /* The name shown for a field's code (a warehouse's name for its code). */
 char *_mk_document_editor_display_ref (MkDocumentEditor *self,
                                        const char       *kind_name,

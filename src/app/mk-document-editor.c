@@ -286,6 +286,7 @@ mk_document_editor_check (MkDocumentEditor *self)
   scratch = mk_document_new (self->kind);
   _mk_document_editor_clear_field_errors (self);
   ok = _mk_document_editor_fill_header (self, scratch);
+  ok = _mk_document_editor_check_references (self) && ok;
   ok = _mk_document_editor_check_people (self) && ok;
   ok = _mk_document_editor_check_lines (self) && ok;
   return ok;
@@ -451,7 +452,12 @@ _mk_document_editor_outgoing_warehouse (MkDocumentEditor *self)
     case MK_DOCUMENT_ADJUSTMENT:
     case MK_DOCUMENT_KITTING:
     case MK_DOCUMENT_DEKITTING:
-      return _mk_document_editor_header_text (self, "warehouse");
+      {
+        const char *code = _mk_document_editor_header_text (self, "warehouse");
+
+        /* An unknown warehouse is marked beside its field, not on every line. */
+        return code != NULL && _mk_document_editor_reference_exists (self, "warehouse", code) ? code : NULL;
+      }
     case MK_DOCUMENT_GRN:
     case MK_DOCUMENT_RECEPTION:
     case MK_DOCUMENT_COUNT:
