@@ -528,6 +528,15 @@ on_activate (MkListView *self,
 
 /* Life ------------------------------------------------------------------- */
 
+/* In GTK 4 an entry's direction does not reach the text inside it. */
+static void
+set_left_to_right (GtkWidget *widget)
+{
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_LTR);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    set_left_to_right (child);
+}
+
 static void
 set_up_filter_bar (MkListView *self)
 {
@@ -554,11 +563,11 @@ set_up_filter_bar (MkListView *self)
                            G_CALLBACK (on_status_selected), self, 0);
 
   /* Codes and dates are typed left to right in either language. */
-  gtk_widget_set_direction (GTK_WIDGET (self->item_entry), GTK_TEXT_DIR_LTR);
-  gtk_widget_set_direction (GTK_WIDGET (self->from_entry), GTK_TEXT_DIR_LTR);
-  gtk_widget_set_direction (GTK_WIDGET (self->to_entry), GTK_TEXT_DIR_LTR);
-  gtk_widget_set_direction (GTK_WIDGET (self->as_of_entry), GTK_TEXT_DIR_LTR);
-  gtk_widget_set_direction (GTK_WIDGET (self->grant_entry), GTK_TEXT_DIR_LTR);
+  set_left_to_right (GTK_WIDGET (self->item_entry));
+  set_left_to_right (GTK_WIDGET (self->from_entry));
+  set_left_to_right (GTK_WIDGET (self->to_entry));
+  set_left_to_right (GTK_WIDGET (self->as_of_entry));
+  set_left_to_right (GTK_WIDGET (self->grant_entry));
 }
 
 GtkWidget *

@@ -13,6 +13,7 @@
 #include "mk-list-page.h"
 #include "mk-master-data.h"
 #include "mk-record.h"
+#include "mk-reports-page.h"
 #include "mk-text.h"
 #include "mk-window-private.h"
 
@@ -100,6 +101,7 @@ static const PageSpec page_specs[] = {
     { { N_ ("New _Grant"), "win.open-record", "grant:0" },
       { N_ ("New _Donor"), "win.open-record", "donor:0" },
       { N_ ("New _Partner"), "win.open-record", "partner:0" } } },
+  { "reports", N_ ("Reports"), { { NULL } }, { { NULL } } },
 };
 
 static GtkWidget *
@@ -112,6 +114,12 @@ build_page (MkWindow       *self,
     {
       page = mk_dashboard_page_new ();
       mk_dashboard_page_set_database (MK_DASHBOARD_PAGE (page), self->database);
+      return page;
+    }
+  if (g_str_equal (spec->name, "reports"))
+    {
+      page = mk_reports_page_new ();
+      mk_reports_page_set_database (MK_REPORTS_PAGE (page), self->database);
       return page;
     }
 
@@ -195,6 +203,7 @@ _mk_window_build_pages (MkWindow *self)
     }
   ensure_page (self, last);
   gtk_stack_set_visible_child_name (self->pages, last);
+  gtk_stack_sidebar_set_stack (self->sidebar, self->pages);
   g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (on_visible_page_changed),
                            self, 0);
 }
@@ -205,6 +214,9 @@ _mk_window_clear_pages (MkWindow *self)
   GtkWidget *child;
 
   g_signal_handlers_disconnect_by_func (self->pages, on_visible_page_changed, self);
+  /* GTK 4.8's sidebar trips over pages removed under it: it lets go of
+   * the stack first and takes it again when the pages are rebuilt. */
+  gtk_stack_sidebar_set_stack (self->sidebar, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))) != NULL)
     gtk_stack_remove (self->pages, child);
 }
