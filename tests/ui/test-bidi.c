@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "mk-list-view.h"
+#include "mk-record-editor.h"
 #include "mk-test-fixture.h"
 #include "mk-ui-test.h"
 
@@ -31,6 +32,7 @@
 typedef struct
 {
   MkFixture fixture;
+  MkRecord *item; /* HK-01 */
 } Fixture;
 
 static void
@@ -38,14 +40,13 @@ fixture_setup (Fixture      *f,
                gconstpointer data)
 {
   g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-  g_autoptr (MkRecord) item = NULL;
   g_autoptr (MkRecord) site = NULL;
   g_autoptr (MkRecord) kit = NULL;
 
   mk_fixture_set_up (&f->fixture, data);
   mk_fixture_add_catalogue (&f->fixture);
-  item = mk_fixture_add (&f->fixture, "item", "code", "HK-01", "name_en", ITEM_EN, "name_ar", ITEM_AR,
-                         "category", "wash", "unit", "kit", NULL);
+  f->item = mk_fixture_add (&f->fixture, "item", "code", "HK-01", "name_en", ITEM_EN, "name_ar", ITEM_AR,
+                            "category", "wash", "unit", "kit", NULL);
   kit = mk_fixture_add (&f->fixture, "item", "code", "KS-02", "name_en", KIT_EN, "category", "wash", "unit",
                         "kit", NULL);
   site = mk_fixture_add (&f->fixture, "site", "code", "TWG-2", "name_en", SITE_EN, "name_ar", SITE_AR,
@@ -63,6 +64,7 @@ fixture_teardown (Fixture      *f,
 {
   gtk_widget_set_default_direction (mk_ui_test_is_arabic_run () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   mk_text_set_language (NULL);
+  g_clear_object (&f->item);
   mk_fixture_tear_down (&f->fixture, data);
 }
 
@@ -243,6 +245,59 @@ test_sites (Fixture      *f,
   show_list (f, "sites", GTK_TEXT_DIR_RTL, arabic, G_N_ELEMENTS (arabic));
 }
 
+static gboolean
+editor_loaded (gpointer data)
+{
+  GtkWidget *entry = mk_record_editor_get_field_widget (data, "name_en");
+
+  return entry != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), ITEM_EN) == 0;
+}
+
+/* The item's editor shows both names as typed: the English one in a
+ * left-to-right entry, the Arabic one in a right-to-left entry, whatever
+ * the interface's direction, and its title is the name in the interface's
+ * language. */
+static void
+show_editor (Fixture         *f,
+             gint64           id,
+             GtkTextDirection direction)
+{
+  GtkWidget       *editor;
+  GtkWidget       *name_en;
+  GtkWidget       *name_ar;
+  g_autofree char *shot = NULL;
+
+  gtk_widget_set_default_direction (direction);
+  mk_text_set_language (direction == GTK_TEXT_DIR_RTL ? "ar" : "en");
+  editor = mk_record_editor_new (NULL, f->fixture.db, "item", id);
+  mk_ui_test_show (GTK_WINDOW (editor));
+  mk_ui_test_wait_for (editor_loaded, editor);
+
+  name_en = mk_record_editor_get_field_widget (MK_RECORD_EDITOR (editor), "name_en");
+  name_ar = mk_record_editor_get_field_widget (MK_RECORD_EDITOR (editor), "name_ar");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_ar)), ==, ITEM_AR);
+  g_assert_cmpint (gtk_widget_get_direction (name_en), ==, GTK_TEXT_DIR_LTR);
+  g_assert_cmpint (gtk_widget_get_direction (name_ar), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==,
+                   direction == GTK_TEXT_DIR_RTL ? ITEM_AR : ITEM_EN);
+  g_assert_nonnull (mk_ui_test_find (editor, mk_ui_test_is_label_containing, "HK-01"));
+  mk_ui_test_assert_no_unknown_glyphs (editor);
+
+  shot = g_strdup_printf ("bidi-item-editor-%s", direction == GTK_TEXT_DIR_RTL ? "rtl" : "ltr");
+  mk_ui_test_screenshot (editor, shot);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_editor (Fixture      *f,
+             gconstpointer data)
+{
+  gint64 id = mk_record_get_id (f->item);
+
+  show_editor (f, id, GTK_TEXT_DIR_LTR);
+  show_editor (f, id, GTK_TEXT_DIR_RTL);
+}
+
 /* The glyph check sees boxes: a character no font has (plane 16's private
  * use) in a shown label. */
 static void
@@ -273,6 +328,7 @@ main (int   argc,
   mk_ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/bidi/items", Fixture, NULL, fixture_setup, test_items, fixture_teardown);
+  g_test_add ("/ui/bidi/editor", Fixture, NULL, fixture_setup, test_editor, fixture_teardown);
   g_test_add ("/ui/bidi/sites", Fixture, NULL, fixture_setup, test_sites, fixture_teardown);
   g_test_add ("/ui/bidi/unknown-glyphs-seen", Fixture, NULL, fixture_setup, test_unknown_glyphs_seen,
               fixture_teardown);
