@@ -494,7 +494,8 @@ clipboard_read_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
 
-  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+  /* The editor may have been closed while the clipboard was read. */
+  if (self->db == NULL)
     return;
   if (text == NULL)
     {
