@@ -1060,6 +1060,9 @@ mk_import_file (MkDatabase            *db,
   ok = open_source (&import, error) && _mk_database_begin (db, error);
   if (ok)
     {
+      /* Ids are counted in memory, as bulk posting counts them, and the
+       * counters written once at the end: not looked up for every row. */
+      _mk_database_hold_ids (db);
       if (kind != NULL)
         ok = import_records (&import, kind, error);
       else if (g_str_equal (what, "kits"))
@@ -1079,8 +1082,11 @@ mk_import_file (MkDatabase            *db,
         }
       /* A preview writes nothing, whatever it found. */
       if (!ok || import.options->dry_run)
-        _mk_database_rollback (db);
-      else if (!_mk_database_commit (db, error))
+        {
+          _mk_database_release_ids (db, FALSE, NULL);
+          _mk_database_rollback (db);
+        }
+      else if (!_mk_database_release_ids (db, TRUE, error) || !_mk_database_commit (db, error))
         {
           _mk_database_rollback (db);
           ok = FALSE;
