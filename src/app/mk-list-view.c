@@ -29,6 +29,7 @@ struct _MkListView
   MkDatabase         *database;
   const MkListSource *source;
   MkListModel        *model;
+  GtkSelectionModel  *selection;     /* over model; the view's while shown */
   GHashTable         *fixed_filters; /* key → value, not shown */
   char               *warehouse;
   gboolean            dirty; /* reload when next mapped */
@@ -293,9 +294,24 @@ mk_list_view_map (GtkWidget *widget)
 {
   MkListView *self = MK_LIST_VIEW (widget);
 
+  /* The rows' widgets come back with the model (see unmap). */
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, self->selection);
   GTK_WIDGET_CLASS (mk_list_view_parent_class)->map (widget);
   if (self->dirty)
     mk_list_view_reload (self);
+}
+
+/* A list out of sight lets go of its rows' widgets (a column view keeps a
+ * few hundred, thousands of cells): with every page opened the window then
+ * holds the cells of the one list shown. Its model, filters and sort stay. */
+static void
+mk_list_view_unmap (GtkWidget *widget)
+{
+  MkListView *self = MK_LIST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (mk_list_view_parent_class)->unmap (widget);
+  gtk_column_view_set_model (self->column_view, NULL);
 }
 
 /* Filters ---------------------------------------------------------------- */
@@ -587,7 +603,8 @@ mk_list_view_new (MkDatabase         *db,
   self->dirty = TRUE;
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  self->selection = GTK_SELECTION_MODEL (g_object_ref (selection));
+  gtk_column_view_set_model (self->column_view, self->selection);
   add_columns (self);
   set_up_filter_bar (self);
 
@@ -619,6 +636,7 @@ mk_list_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MK_TYPE_LIST_VIEW);
+  g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->database);
   G_OBJECT_CLASS (mk_list_view_parent_class)->dispose (object);
@@ -643,6 +661,7 @@ mk_list_view_class_init (MkListViewClass *klass)
   object_class->dispose = mk_list_view_dispose;
   object_class->finalize = mk_list_view_finalize;
   widget_class->map = mk_list_view_map;
+  widget_class->unmap = mk_list_view_unmap;
 
   /* The resource registers itself only if the linker keeps its object file. */
   (void) mk_ui_get_resource ();

@@ -133,6 +133,15 @@ typedef struct
 } FrameStats;
 
 static double
+process_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double
 thread_cpu_ms (void)
 {
   struct timespec ts;
@@ -307,12 +316,14 @@ main (int   argc,
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   first_frame = next_frame (GTK_WIDGET (window));
+  first_frame_cpu = process_cpu_ms ();
   if (g_getenv ("MAKHZAN_BENCH_VERBOSE") != NULL)
     printf ("  at the first frame %6.1f MB\n", rss_mb ());
 
   printf ("%s, renderer %s\n\n", argv[1], g_getenv ("GSK_RENDERER"));
   ok &= report ("First frame of the window, from the start of the process", (first_frame - process_start) / 1000.0,
                 "ms", FIRST_FRAME_BUDGET_MS);
+  printf ("%-58s %9.1f ms\n", "  processor time of the process until then", first_frame_cpu);
 
   /* Every page and every list, opened once. */
   for (guint i = 0; i < G_N_ELEMENTS (every_list); i++)
@@ -342,7 +353,14 @@ main (int   argc,
 
   memory_scrolled = rss_mb ();
   ok &= report ("Resident memory after scrolling every row", memory_scrolled, "MB", MEMORY_BUDGET_MB);
-  ok &= report ("  growth from scrolling", MAX (0, memory_scrolled - memory_opened), "MB", GROWTH_TOLERANCE_MB);
+  printf ("%-58s %9.1f MB\n", "  growth from the first scroll (caches filling)", memory_scrolled - memory_opened);
+  /* Caches fill once; rows scrolled through again must cost nothing more. */
+  view = show_list (GTK_WIDGET (window), card != NULL ? card : "stock-card");
+  scroll_through (GTK_WIDGET (window), view);
+  view = show_list (GTK_WIDGET (window), "distributions");
+  scroll_through (GTK_WIDGET (window), view);
+  ok &= report ("  growth from scrolling every row again", MAX (0, rss_mb () - memory_scrolled), "MB",
+                GROWTH_TOLERANCE_MB);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return ok ? 0 : 1;

@@ -21,7 +21,7 @@ for row in \
   "The distributions list" \
   "95th percentile" \
   "after scrolling every row" \
-  "growth from scrolling"
+  "growth from scrolling every row again"
 do
   if ! printf '%s\n' "$out" | grep -qF -- "$row"; then
     echo "missing row: $row" >&2
