@@ -276,6 +276,7 @@ main (int   argc,
   g_autofree char *card = NULL;
   MkWindow        *window;
   gint64           first_frame;
+  double           first_frame_cpu;
   gboolean         ok = TRUE;
   double           memory_opened, memory_scrolled;
   MkListView      *view;
