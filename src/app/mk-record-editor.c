@@ -181,10 +181,7 @@ update_title (MkRecordEditor *self,
       /* Translators: a record in a title: “Item HK-001”. */
       g_autofree char *subtitle = g_strdup_printf (C_ ("record", "%s %s"),
                                                    mk_kind_get_label (self->kind), code);
-      /* Entitlement rules have a code and no name. */
-      const char *name = mk_kind_find_field (self->kind, "name_en") != NULL
-                             ? mk_record_get_display_name (record)
-                             : NULL;
+      const char      *name = mk_record_get_display_name (record);
 
       if (name == NULL || *name == '\0')
         name = mk_record_get_code (record);

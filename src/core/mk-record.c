@@ -648,6 +648,9 @@ const char *
 mk_record_get_display_name (MkRecord *self)
 {
   g_return_val_if_fail (MK_IS_RECORD (self), NULL);
+  /* Entitlement rules have a code and no name. */
+  if (mk_kind_field_index (self->kind, "name_en") < 0)
+    return mk_record_get_code (self);
   return mk_text_pick_name (mk_record_get_string (self, "name_en"),
                             mk_record_get_string (self, "name_ar"));
 }

@@ -74,7 +74,8 @@ const char *mk_record_get_invalid_field (MkRecord *self);
 
 /* Shortcuts. */
 const char *mk_record_get_code (MkRecord *self);
-/* The name in the interface's language, falling back to the other. */
+/* The name in the interface's language, falling back to the other; the
+ * code for kinds without names (entitlement rules). */
 const char *mk_record_get_display_name (MkRecord *self);
 
 G_END_DECLS

@@ -271,6 +271,26 @@ test_search (MkFixture    *fixture,
   g_assert_cmpuint (places->len, >=, 1);
 }
 
+/* Every kind has a name to show, the code when it has no names. */
+static void
+test_display_name (MkFixture    *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (MkRecord) rule = mk_record_new (mk_kind_lookup ("entitlement"));
+  g_autoptr (MkRecord) donor = mk_record_new (mk_kind_lookup ("donor"));
+  g_autoptr (GError) error = NULL;
+
+  mk_record_set_text (rule, "code", "HYG-30", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mk_record_get_display_name (rule), ==, "HYG-30");
+
+  mk_record_set_text (donor, "code", "ECHO", &error);
+  g_assert_no_error (error);
+  mk_record_set_text (donor, "name_ar", "المفوضية الأوروبية", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mk_record_get_display_name (donor), ==, "المفوضية الأوروبية");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +313,7 @@ main (int   argc,
   ADD ("/master-data/edit", NULL, test_edit);
   ADD ("/master-data/office-number-is-fixed", NULL, test_office_number_is_fixed);
   ADD ("/master-data/search", NULL, test_search);
+  ADD ("/master-data/display-name", NULL, test_display_name);
 
   return g_test_run ();
 }
