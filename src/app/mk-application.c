@@ -145,8 +145,10 @@ mk_application_set_language (MkApplication *self,
   /* setlocale() makes gettext read the catalogues again. */
   setlocale (LC_ALL, "");
   mk_text_set_language (*language != '\0' ? language : NULL);
-  /* GTK takes its direction from its own catalogue (reference/arabic.md). */
-  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+  /* GTK takes its direction from its own catalogue at start-up
+   * (reference/arabic.md), but GLib decides once whether to translate its
+   * libraries' strings: the direction follows the language chosen. */
+  gtk_widget_set_default_direction (mk_text_prefers_arabic () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
   /* Every window is built again in the new language, on the same database;
    * editors keep their drafts and their language until closed. */

@@ -393,6 +393,58 @@ test_file_deleted (Fixture      *f,
   g_assert_no_errno (g_rename (moved, f->ledger.path));
 }
 
+static MkWindow *
+only_window (Fixture *f)
+{
+  MkWindow *found = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
+    if (MK_IS_WINDOW (l->data))
+      {
+        g_assert_null (found);
+        found = l->data;
+      }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The language of the preferences takes effect at once: the window is built
+ * again, right to left, in Arabic, on the same database. */
+static void
+test_language_switch (Fixture      *f,
+                      gconstpointer data)
+{
+  g_autofree char *english = g_strdup ("Dashboard");
+
+  mk_window_set_database (f->window, f->ledger.db);
+  mk_ui_test_show (GTK_WINDOW (f->window));
+
+  mk_application_set_language (f->app, "ar");
+  f->window = only_window (f);
+  mk_ui_test_show (GTK_WINDOW (f->window));
+  g_assert_true (mk_window_get_database (f->window) == f->ledger.db);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (f->window)), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpstr (_ (english), !=, english);
+  g_assert_nonnull (mk_ui_test_find (GTK_WIDGET (f->window), mk_ui_test_is_label_containing, _ (english)));
+  mk_ui_test_screenshot (GTK_WIDGET (f->window), "language-switched-to-arabic");
+
+  mk_application_set_language (f->app, "en");
+  f->window = only_window (f);
+  mk_ui_test_show (GTK_WINDOW (f->window));
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (f->window)), ==, GTK_TEXT_DIR_LTR);
+  g_assert_cmpstr (_ (english), ==, english);
+
+  /* Back to what the run started with, for the tests after this one. */
+  mk_application_set_language (f->app, "");
+  f->window = only_window (f);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (f->window)), ==,
+                   mk_ui_test_is_arabic_run () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  /* The windows replaced go before the database is checked. */
+  mk_ui_test_show (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 test_about (Fixture      *f,
             gconstpointer data)
@@ -443,6 +495,7 @@ main (int   argc,
   ADD ("/ui/window/search", test_search);
   ADD ("/ui/window/about", test_about);
   ADD ("/ui/window/file-deleted", test_file_deleted);
+  ADD ("/ui/window/language-switch", test_language_switch);
 #undef ADD
 
   return g_test_run ();
