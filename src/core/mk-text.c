@@ -421,6 +421,11 @@ character_weight (gunichar c)
   return WEIGHT_PUNCTUATION + c;
 }
 
+/* The weights of ASCII (0…0x7F) and of the Arabic block (0x80 + the code
+ * point − U+0600), filled once. */
+static guint simple_weights[0x80 + 0x100];
+static gsize simple_weights_filled = 0;
+
 /* Walks a name weight by weight. Characters outside ASCII and the Arabic
  * block are decomposed first (é as e and a mark, the presentation form ﻻ as
  * lam and alef), so each may give several weights. */
@@ -451,10 +456,23 @@ name_walk_next (NameWalk *walk)
       if (walk->p >= walk->end)
         return WEIGHT_END;
 
+      /* ASCII and the Arabic block, what names are made of, from a table. */
       if (walk->p[0] < 0x80)
         {
-          c = walk->p[0];
+          weight = simple_weights[walk->p[0]];
           walk->p++;
+          if (weight != WEIGHT_IGNORED)
+            return weight;
+          continue;
+        }
+      if (walk->p[0] >= 0xD8 && walk->p[0] <= 0xDB && walk->p + 1 < walk->end && (walk->p[1] & 0xC0) == 0x80)
+        {
+          c = ((gunichar) (walk->p[0] & 0x1F) << 6) | (walk->p[1] & 0x3F);
+          weight = simple_weights[0x80 + (c - 0x0600)];
+          walk->p += 2;
+          if (weight != WEIGHT_IGNORED)
+            return weight;
+          continue;
         }
       else
         {
@@ -486,18 +504,37 @@ mk_text_collate (const char *a,
 {
   NameWalk walk_a = { 0 };
   NameWalk walk_b = { 0 };
-  gsize    a_len, b_len;
+  gsize    a_len, b_len, common;
   int      bytes;
 
   g_return_val_if_fail (a != NULL, 0);
   g_return_val_if_fail (b != NULL, 0);
 
+  if (g_once_init_enter (&simple_weights_filled))
+    {
+      for (gunichar c = 0; c < 0x80; c++)
+        simple_weights[c] = character_weight (c);
+      for (gunichar c = 0x0600; c <= 0x06FF; c++)
+        simple_weights[0x80 + (c - 0x0600)] = character_weight (c);
+      g_once_init_leave (&simple_weights_filled, 1);
+    }
+
   a_len = a_length < 0 ? strlen (a) : (gsize) a_length;
   b_len = b_length < 0 ? strlen (b) : (gsize) b_length;
-  walk_a.p = (const guchar *) a;
-  walk_a.end = walk_a.p + a_len;
-  walk_b.p = (const guchar *) b;
-  walk_b.end = walk_b.p + b_len;
+  /* The same characters weigh the same: start after what both begin with,
+   * at the start of a character (a continuation byte never starts one). */
+  common = 0;
+  while (common < a_len && common < b_len && a[common] == b[common])
+    common++;
+  if (common == a_len && common == b_len)
+    return 0;
+  while (common > 0 && ((common < a_len && ((guchar) a[common] & 0xC0) == 0x80) || (common < b_len && ((guchar) b[common] & 0xC0) == 0x80)))
+    common--;
+
+  walk_a.p = (const guchar *) a + common;
+  walk_a.end = (const guchar *) a + a_len;
+  walk_b.p = (const guchar *) b + common;
+  walk_b.end = (const guchar *) b + b_len;
 
   for (;;)
     {

@@ -834,6 +834,11 @@ test_collate_names (void)
   g_assert_cmpint (mk_text_collate ("١٢٣", -1, "124", -1), <, 0);
   g_assert_cmpint (mk_text_collate ("9", -1, "a", -1), <, 0);
   g_assert_cmpint (mk_text_collate ("Zawiya", -1, "أبيار", -1), <, 0);
+  /* Names that begin alike differ inside a character: ta marbuta (D8 A9)
+   * after ta (D8 AA), as ha. */
+  g_assert_cmpint (mk_text_collate ("بة", -1, "بت", -1), >, 0);
+  g_assert_cmpint (mk_text_collate ("بتة", -1, "بته", -1), <, 0);
+  g_assert_cmpint (mk_text_collate ("بته ا", -1, "بتة ب", -1), <, 0);
   /* A shorter name first; lengths bound the texts (SQLite's are not
    * terminated). */
   g_assert_cmpint (mk_text_collate ("باب", -1, "بابا", -1), <, 0);
@@ -850,6 +855,59 @@ test_collate_names (void)
                                         "أ",
                                     -1),
                    >, 0);
+}
+
+/* The order is total and consistent, as SQLite's sorting needs: random
+ * names of letters that fold together, marks, digits of both kinds, an
+ * accent and an invalid byte, sorted, then every pair checked. */
+static void
+test_collate_is_an_order (void)
+{
+  static const char *const pieces[] = {
+    "a",
+    "A",
+    "b",
+    "ب",
+    "ة",
+    "ت",
+    "ه",
+    "أ",
+    "ا",
+    "\xd9\x8e",
+    "1",
+    "١",
+    " ",
+    "é",
+    "e\xcc\x81",
+    "\xff",
+    "ـ",
+  };
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GRand *rand = g_rand_new_with_seed (8);
+
+  for (guint i = 0; i < 600; i++)
+    {
+      GString *name = g_string_new (NULL);
+      gint     length = g_rand_int_range (rand, 0, 6);
+
+      for (gint j = 0; j < length; j++)
+        g_string_append (name, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      g_ptr_array_add (names, g_string_free (name, FALSE));
+    }
+  g_rand_free (rand);
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    for (guint j = i; j < names->len; j++)
+      {
+        const char *a = names->pdata[i];
+        const char *b = names->pdata[j];
+        int         ab = mk_text_collate (a, -1, b, -1);
+
+        g_assert_cmpint (ab, <=, 0);
+        g_assert_cmpint (mk_text_collate (b, -1, a, -1), ==, -ab);
+        g_assert_cmpint (ab == 0, ==, strcmp (a, b) == 0);
+      }
 }
 
 int
@@ -870,6 +928,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/fold-matches-definition", test_fold_matches_definition);
   g_test_add_func ("/text/fold-invalid", test_fold_invalid);
   g_test_add_func ("/text/collate-names", test_collate_names);
+  g_test_add_func ("/text/collate-is-an-order", test_collate_is_an_order);
   g_test_add_func ("/text/isolate", test_isolate);
   g_test_add_func ("/text/language", test_language);
 
