@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mk-calendar.h"
 #include "mk-chart.h"
 
 #define PADDING 8.0
@@ -171,7 +172,7 @@ update_description (MkChart *self)
       g_string_append_printf (text, "%s:", series->label);
       for (guint i = 0; i < self->months->len; i++)
         {
-          g_autofree char *month = g_date_time_format (g_ptr_array_index (self->months, i), "%B %Y");
+          g_autofree char *month = mk_calendar_format_month (g_ptr_array_index (self->months, i));
           g_autofree char *value = format_value (series->values[i], decimals_for (series->values[i]));
 
           g_string_append_c (text, ' ');
@@ -328,7 +329,7 @@ draw (MkChart *self,
   /* Month labels, thinned out when the chart is narrow. */
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = g_date_time_format (g_ptr_array_index (self->months, i), "%b");
+      g_autofree char *text = g_strdup (mk_calendar_month_name ((guint) g_date_time_get_month (g_ptr_array_index (self->months, i)), TRUE));
       g_autoptr (PangoLayout) layout = create_layout (self, text);
       int w, h;
 
@@ -339,7 +340,7 @@ draw (MkChart *self,
   for (guint i = 0; i < n; i += label_every)
     {
       GDateTime       *month = g_ptr_array_index (self->months, i);
-      g_autofree char *text = g_date_time_format (month, "%b");
+      g_autofree char *text = g_strdup (mk_calendar_month_name ((guint) g_date_time_get_month (month), TRUE));
       g_autoptr (PangoLayout) layout = create_layout (self, text);
       double center = plot_x + slot * (i + 0.5);
       int    w, h;
@@ -548,7 +549,7 @@ mk_chart_query_tooltip (GtkWidget  *widget,
 
   if (month < 0 || month >= (int) self->months->len || self->series->len == 0)
     return FALSE;
-  title = g_date_time_format (g_ptr_array_index (self->months, month), "%B %Y");
+  title = mk_calendar_format_month (g_ptr_array_index (self->months, month));
   text = g_string_new (title);
   for (guint s = 0; s < self->series->len; s++)
     {
