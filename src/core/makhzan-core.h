@@ -5,6 +5,7 @@
 #pragma once
 
 #include "mk-audit.h"
+#include "mk-backup.h"
 #include "mk-calendar.h"
 #include "mk-backup.h"
 #include "mk-csv.h"

@@ -124,10 +124,35 @@ typedef struct
   const MkImportOptions *options;
   GPtrArray             *problems;
   guint                  n_rows;
+  guint                  n_read; /* data rows read, for progress */
   GPtrArray             *headers;
   guint                  header_line;
   gint                  *columns; /* header index → field index, -1: none */
 } Import;
+
+/* The next data row, telling the caller how far the import has come and
+ * stopping when it is cancelled. */
+static gboolean
+next_row (Import             *import,
+          const char *const **fields,
+          guint              *n_fields,
+          gboolean           *at_end,
+          GError            **error)
+{
+  const MkImportOptions *options = import->options;
+
+  if (++import->n_read % 1024 == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+        {
+          *at_end = FALSE;
+          return FALSE;
+        }
+      if (options->progress != NULL)
+        options->progress (import->n_read, options->progress_data);
+    }
+  return source_next (&import->source, fields, n_fields, at_end, error);
+}
 
 /* A header matches a field by its name ("name_en") or by its English or
  * translated label ("Name (English)"), ignoring case and spaces. */
@@ -569,7 +594,7 @@ import_records (Import       *import,
   if (!check_mapping (import, kind, NULL, error) || !read_header (import, names_field, kind, error) || !map_record_columns (import, kind, &code_column, error))
     return FALSE;
 
-  while (source_next (&import->source, &fields, &n_fields, &at_end, error))
+  while (next_row (import, &fields, &n_fields, &at_end, error))
     {
       guint line = source_line (&import->source);
       g_autoptr (GError) local_error = NULL;
@@ -661,7 +686,7 @@ import_kits (Import  *import,
         return FALSE;
       }
 
-  while (source_next (&import->source, &fields, &n_fields, &at_end, error))
+  while (next_row (import, &fields, &n_fields, &at_end, error))
     {
       guint       line = source_line (&import->source);
       const char *values[3];
@@ -863,7 +888,7 @@ import_opening_stock (Import  *import,
         return FALSE;
       }
 
-  while (source_next (&import->source, &fields, &n_fields, &at_end, error))
+  while (next_row (import, &fields, &n_fields, &at_end, error))
     {
       guint       line = source_line (&import->source);
       const char *values[7];

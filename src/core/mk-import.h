@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "mk-database.h"
 
 G_BEGIN_DECLS
@@ -31,11 +33,20 @@ GQuark mk_import_error_quark (void);
  * goods received note of source "opening" per warehouse). NULL-terminated. */
 const char *const *mk_import_get_kinds (void);
 
+/* Called in the importing thread every 1024 rows read. */
+typedef void (*MkImportProgressFunc) (guint    rows_read,
+                                      gpointer user_data);
+
 typedef struct
 {
   const char *sheet;   /* a workbook's sheet by name; NULL: the first */
   GHashTable *mapping; /* field name → the column's header in the file; NULL: none */
   gboolean    dry_run; /* check every row, write nothing */
+  /* May be NULL. A cancelled import fails with G_IO_ERROR_CANCELLED and
+   * writes nothing. */
+  MkImportProgressFunc progress;
+  gpointer             progress_data;
+  GCancellable        *cancellable;
 } MkImportOptions;
 
 /* One bad row or cell. */

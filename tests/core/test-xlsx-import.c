@@ -739,6 +739,63 @@ test_opening_stock_refused (MkFixture    *fixture,
   }
 }
 
+/* Progress and cancellation -------------------------------------------------------------- */
+
+static void
+cancel_on_progress (guint    rows_read,
+                    gpointer user_data)
+{
+  GCancellable *cancellable = user_data;
+
+  g_assert_cmpuint (rows_read, ==, 1024);
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+count_progress (guint    rows_read,
+                gpointer user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  g_assert_cmpuint (rows_read, ==, *calls * 1024);
+}
+
+static void
+test_progress_and_cancel (MkFixture    *fixture,
+                          gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("code,population_group,size,female_18_59,registered_on\n");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  MkImportOptions  options = { NULL, NULL, FALSE };
+  guint            calls = 0;
+  guint            n_rows = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "H-%04u,migrants,1,1,2026-03-01\n", i);
+  path = mk_fixture_write_file (fixture, "many.csv", csv->str, -1);
+  before = mk_fixture_dump (fixture);
+
+  options.progress = cancel_on_progress;
+  options.progress_data = cancellable;
+  options.cancellable = cancellable;
+  g_assert_false (mk_import_file (fixture->db, "households", path, &options, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  mk_fixture_assert_unchanged (fixture, before);
+  g_clear_error (&error);
+
+  options.progress = count_progress;
+  options.progress_data = &calls;
+  options.cancellable = NULL;
+  mk_import_file (fixture->db, "households", path, &options, &n_rows, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 3000);
+  g_assert_cmpuint (calls, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -762,6 +819,7 @@ main (int   argc,
   ADD ("/xlsx/members-do-not-add-up", test_members_do_not_add_up);
   ADD ("/xlsx/opening-stock", test_opening_stock);
   ADD ("/xlsx/opening-stock-refused", test_opening_stock_refused);
+  ADD ("/xlsx/progress-and-cancel", test_progress_and_cancel);
 #undef ADD
 
   return g_test_run ();
