@@ -7,7 +7,6 @@
 #include "mk-audit.h"
 #include "mk-backup.h"
 #include "mk-calendar.h"
-#include "mk-backup.h"
 #include "mk-csv.h"
 #include "mk-dashboard.h"
 #include "mk-database.h"
