@@ -286,11 +286,14 @@ typedef struct
   MkImportPreview *preview;
   GPtrArray       *problems;
   guint            n_rows;
+  guint            rows_read; /* written by the thread, shown by a timer */
+  guint            progress_source;
 } Work;
 
 static void
 work_free (Work *work)
 {
+  g_clear_handle_id (&work->progress_source, g_source_remove);
   g_clear_weak_pointer (&work->dialog);
   g_free (work->database_path);
   g_free (work->path);
@@ -303,13 +306,45 @@ work_free (Work *work)
 }
 
 static void
+on_rows_read (guint    rows_read,
+              gpointer user_data)
+{
+  Work *work = user_data;
+
+  g_atomic_int_set (&work->rows_read, rows_read);
+}
+
+static gboolean
+show_rows_read (gpointer user_data)
+{
+  Work            *work = user_data;
+  guint            n = (guint) g_atomic_int_get (&work->rows_read);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *isolated = mk_text_isolate_ltr (count);
+  g_autofree char *text = NULL;
+
+  if (work->dialog == NULL || n == 0)
+    return G_SOURCE_CONTINUE;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row read…", "%s rows read…", n), isolated);
+  gtk_label_set_text (work->dialog->result_label, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 work_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
   Work           *work = task_data;
-  MkImportOptions options = { work->sheet, work->mapping, work->kind == WORK_CHECK };
+  MkImportOptions options = {
+    .sheet = work->sheet,
+    .mapping = work->mapping,
+    .dry_run = work->kind == WORK_CHECK,
+    .progress = on_rows_read,
+    .progress_data = work,
+    .cancellable = cancellable,
+  };
   g_autoptr (MkDatabase) db = NULL;
   GError *error = NULL;
 
@@ -474,9 +509,10 @@ start (MkImportDialog *self,
   self->work = g_cancellable_new ();
   task = g_task_new (NULL, self->work, work_done, NULL);
   g_task_set_task_data (task, work, (GDestroyNotify) work_free);
-  /* The thread runs to its end; Cancel lets go of a check or a preview
-   * (an import is one transaction: all of it or none). */
-  g_task_set_return_on_cancel (task, kind != WORK_IMPORT);
+  /* Cancel stops a check or an import between rows; an import is one
+   * transaction, so a cancelled one writes nothing. */
+  if (kind != WORK_PREVIEW)
+    work->progress_source = g_timeout_add (200, show_rows_read, work);
   update_buttons (self);
   g_task_run_in_thread (task, work_thread);
 }
