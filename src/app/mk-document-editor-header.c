@@ -376,8 +376,16 @@ _mk_document_editor_header_set_editable (MkDocumentEditor *self,
     {
       MkEditorField *field = g_ptr_array_index (self->field_order, i);
 
+      /* A posted document's fields are read, not typed in: without a frame
+       * they do not look like a form waiting for input. */
       if (GTK_IS_EDITABLE (field->widget))
-        gtk_editable_set_editable (GTK_EDITABLE (field->widget), editable);
+        {
+          gtk_editable_set_editable (GTK_EDITABLE (field->widget), editable);
+          if (editable)
+            gtk_widget_remove_css_class (field->widget, "flat");
+          else
+            gtk_widget_add_css_class (field->widget, "flat");
+        }
       else
         gtk_widget_set_sensitive (field->widget, editable);
     }
