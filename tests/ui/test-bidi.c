@@ -246,6 +246,45 @@ test_sites (Fixture      *f,
 }
 
 static gboolean
+search_found_one (gpointer data)
+{
+  MkListModel *model = mk_list_view_get_model (data);
+
+  return !mk_list_model_get_loading (model) && g_list_model_get_n_items (G_LIST_MODEL (model)) == 1;
+}
+
+/* A code typed in the list's search with Arabic-Indic digits, as an Arabic
+ * keyboard gives them, finds the record written with Western digits. */
+static void
+test_search_digits (Fixture      *f,
+                    gconstpointer data)
+{
+  GtkWidget *window;
+  GtkWidget *view;
+  GtkWidget *search;
+  g_autoptr (MkListRow) row = NULL;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  mk_text_set_language ("ar");
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 300);
+  view = mk_list_view_new (f->fixture.db, mk_list_source_lookup ("items"));
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  mk_ui_test_show (GTK_WINDOW (window));
+  mk_ui_test_wait_for (list_loaded, view);
+
+  search = mk_ui_test_find (view, mk_ui_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "hk-٠١");
+  mk_ui_test_wait_for (search_found_one, view);
+  row = g_list_model_get_item (G_LIST_MODEL (mk_list_view_get_model (MK_LIST_VIEW (view))), 0);
+  g_assert_cmpstr (mk_list_row_get_text (row, 0), ==, "HK-01");
+  mk_ui_test_wait_for_frames (view, 3);
+  mk_ui_test_screenshot (window, "bidi-search-digits");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 editor_loaded (gpointer data)
 {
   GtkWidget *entry = mk_record_editor_get_field_widget (data, "name_en");
@@ -329,6 +368,7 @@ main (int   argc,
 
   g_test_add ("/ui/bidi/items", Fixture, NULL, fixture_setup, test_items, fixture_teardown);
   g_test_add ("/ui/bidi/editor", Fixture, NULL, fixture_setup, test_editor, fixture_teardown);
+  g_test_add ("/ui/bidi/search-digits", Fixture, NULL, fixture_setup, test_search_digits, fixture_teardown);
   g_test_add ("/ui/bidi/sites", Fixture, NULL, fixture_setup, test_sites, fixture_teardown);
   g_test_add ("/ui/bidi/unknown-glyphs-seen", Fixture, NULL, fixture_setup, test_unknown_glyphs_seen,
               fixture_teardown);
