@@ -116,6 +116,26 @@ mk_application_open_database (MkApplication *self,
   return g_steal_pointer (&database);
 }
 
+/* Printing ---------------------------------------------------------------- */
+
+/* @app may be any GtkApplication, or NULL (a window not yet added): the
+ * defaults then, A4 and no logo. */
+MkPaper
+mk_application_get_paper (GtkApplication *app)
+{
+  g_autofree char *paper = MK_IS_APPLICATION (app) ? get_settings_string (MK_APPLICATION (app), "paper-size") : NULL;
+
+  return g_strcmp0 (paper, "letter") == 0 ? MK_PAPER_LETTER : MK_PAPER_A4;
+}
+
+char *
+mk_application_dup_logo (GtkApplication *app)
+{
+  g_autofree char *logo = MK_IS_APPLICATION (app) ? get_settings_string (MK_APPLICATION (app), "office-logo") : NULL;
+
+  return logo != NULL && *logo != '\0' ? g_steal_pointer (&logo) : NULL;
+}
+
 /* Language ---------------------------------------------------------------- */
 
 void

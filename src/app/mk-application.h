@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "mk-database.h"
+#include "mk-print-job.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,11 @@ MkDatabase *mk_application_open_database (MkApplication *self,
  * the open windows on their databases. */
 void mk_application_set_language (MkApplication *self,
                                   const char    *language);
+/* What the preferences say printed documents look like: the paper, and the
+ * office's logo (a PNG file's path, NULL when none is chosen; free it). */
+MkPaper mk_application_get_paper (GtkApplication *app);
+char   *mk_application_dup_logo (GtkApplication *app);
+
 /* Records the user name and function of the settings in the audit user of
  * every open database. */
 void mk_application_update_user (MkApplication *self);

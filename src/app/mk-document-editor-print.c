@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mk-application.h"
 #include "mk-document-editor-private.h"
 #include "mk-print-job.h"
 #include "mk-text.h"
@@ -67,8 +68,10 @@ static MkPrintJob *
 make_job (MkDocumentEditor *self,
           GError          **error)
 {
-  MkPrintOptions options = { MK_PAPER_A4, NULL, NULL, NULL, 0 };
-  MkPrintKind    print_kind;
+  GtkApplication  *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *logo = mk_application_dup_logo (app);
+  MkPrintOptions   options = { mk_application_get_paper (app), NULL, NULL, logo, 0 };
+  MkPrintKind      print_kind;
 
   if (!_mk_document_editor_can_print (self) || !print_kind_for (self->kind, &print_kind))
     {
@@ -144,7 +147,10 @@ run_print (MkDocumentEditor *self,
 {
   g_autoptr (GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr (GtkPageSetup) page_setup = gtk_page_setup_new ();
-  g_autoptr (GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  /* The paper of the preferences, as the job was laid out on. */
+  g_autoptr (GtkPaperSize) paper = gtk_paper_size_new (
+      mk_application_get_paper (gtk_window_get_application (GTK_WINDOW (self))) == MK_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                                                   : GTK_PAPER_NAME_A4);
   GtkPrintOperationResult result;
   const GError           *paginate_error;
 

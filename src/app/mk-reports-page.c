@@ -19,6 +19,7 @@
 #include "makhzan-core.h"
 #include "mk-print-job.h"
 #include "mk-report.h"
+#include "mk-application.h"
 #include "mk-reports-page.h"
 #include "mk-ui-resources.h"
 
@@ -319,7 +320,8 @@ typedef struct
   char          *to;
   char          *month;
   char          *language;
-  MkReportsPage *page; /* a reference, dropped on the main thread */
+  MkPaper        paper; /* of the preferences, for printed reports */
+  MkReportsPage *page;  /* a reference, dropped on the main thread */
 } RunData;
 
 static void
@@ -487,6 +489,9 @@ read_form (MkReportsPage *self,
       run->language = NULL;
       break;
     }
+  run->paper = mk_application_get_paper (GTK_IS_ROOT (gtk_widget_get_root (GTK_WIDGET (self)))
+                                             ? gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+                                             : NULL);
 
   if (!ok)
     {
@@ -555,7 +560,7 @@ write_printed (MkDatabase *db,
                RunData    *run,
                GError    **error)
 {
-  MkPrintOptions options = { .paper = MK_PAPER_A4, .language = run->language };
+  MkPrintOptions options = { .paper = run->paper, .language = run->language };
   g_autoptr (MkPrintJob) job = NULL;
 
   if (run->print_kind == MK_PRINT_STOCK_CARD)
