@@ -17,60 +17,11 @@
 #include <locale.h>
 
 #include "makhzan-core.h"
+#include "mk-ui-test.h"
 #include "mk-document-editor.h"
 #include "mk-test-ledger.h"
 
 /* Helpers ------------------------------------------------------------------ */
-
-static gboolean
-is_arabic_run (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && g_str_has_prefix (language, "ar");
-}
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-count_frame (guint *n_frames)
-{
-  (*n_frames)++;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint          n_frames = 0;
-  gulong         handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_frame), &n_frames);
-  while (n_frames < n)
-    {
-      guint    before = n_frames;
-      gboolean done = FALSE;
-
-      gtk_widget_queue_draw (widget);
-      while (n_frames == before && !done)
-        {
-          guint timeout = g_timeout_add (5000, set_flag, &done);
-
-          g_main_context_iteration (NULL, TRUE);
-          if (!done)
-            g_source_remove (timeout);
-        }
-      g_assert_cmpuint (n_frames, >, before);
-    }
-  g_signal_handler_disconnect (clock, handler);
-}
 
 /* Runs the main loop until nothing is pending (idles, bindings). */
 static void
@@ -87,45 +38,7 @@ show (GtkWidget *window)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frames (window, 2);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char      *root = g_getenv ("MAKHZAN_BUILD_ROOT");
-  g_autofree char *dir = NULL;
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot     *snapshot;
-  GskRenderer     *renderer;
-  int              width, height;
-
-  if (root == NULL || *root == '\0')
-    return;
-  dir = g_build_filename (root, "screenshots", NULL);
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
-  wait_for_frames (widget, 2);
-  paintable = gtk_widget_paintable_new (widget);
-  width = gdk_paintable_get_intrinsic_width (paintable);
-  height = gdk_paintable_get_intrinsic_height (paintable);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, is_arabic_run () ? "ar" : "en");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  mk_ui_test_wait_for_frames (window, 2);
 }
 
 static GtkWidget *
@@ -153,34 +66,11 @@ is_named (GtkWidget    *widget,
   return g_strcmp0 (gtk_widget_get_name (widget), data) == 0 && gtk_widget_get_mapped (widget);
 }
 
-static gboolean
-is_label_containing (GtkWidget    *widget,
-                     gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
-}
-
-/* @text without the isolates and marks put around values. */
-static char *
-strip_bidi_controls (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0x200E && c != 0x200F && !(c >= 0x2066 && c <= 0x2069))
-        g_string_append_unichar (s, c);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static void
 assert_contains (const char *text,
                  const char *part)
 {
-  g_autofree char *plain = strip_bidi_controls (text);
+  g_autofree char *plain = mk_ui_test_strip_bidi (text);
 
   if (strstr (plain, part) == NULL)
     g_error ("“%s” does not contain “%s”", plain, part);
@@ -424,32 +314,32 @@ test_flow (MkFixture    *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (mk_document_editor_get_lines (MK_DOCUMENT_EDITOR (editor))), ==, 4);
   g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
   /* Units and weight from the catalogue: 400 × 0.25 + 100 × 0.1 + 500 × 0.02 + 100 × 0.78 = 198 kg. */
-  if (!is_arabic_run ())
+  if (!mk_ui_test_is_arabic_run ())
     {
       assert_contains (mk_document_editor_get_totals (MK_DOCUMENT_EDITOR (editor)), "1100 units");
       assert_contains (mk_document_editor_get_totals (MK_DOCUMENT_EDITOR (editor)), "198 kg");
     }
   g_assert_nonnull (mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_DESCRIPTION));
-  save_screenshot (editor, "editor-grn");
+  mk_ui_test_screenshot (editor, "editor-grn");
   grn_text = post (editor);
-  assert_contains (grn_text, is_arabic_run () ? "مستودع بنغازي الرئيسي" : "Benghazi main warehouse");
+  assert_contains (grn_text, mk_ui_test_is_arabic_run () ? "مستودع بنغازي الرئيسي" : "Benghazi main warehouse");
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "SOAP", NULL, NULL, NULL), ==, 400);
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "TOOTHPASTE", "TP-2611", NULL, NULL), ==, 100);
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "BUCKET", NULL, NULL, NULL), ==, 100);
   /* Posted: read only, its cells are labels. */
-  wait_for_frames (editor, 1);
+  mk_ui_test_wait_for_frames (editor, 1);
   g_assert_null (find_widget (editor, is_named, "line-item"));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_widget (editor, is_named, "supplier"))));
-  save_screenshot (editor, "editor-grn-posted");
+  mk_ui_test_screenshot (editor, "editor-grn-posted");
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* 60 family hygiene kits made: the bill of materials shows the lots. */
   editor = new_editor (fixture, MK_DOCUMENT_KITTING);
   set_fields (editor, "warehouse", "BEN-MAIN", "kit", "HK", "kit_quantity", "60", NULL);
   g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
-  wait_for_frames (editor, 1);
-  g_assert_nonnull (find_widget (editor, is_label_containing, "TP-2611"));
-  save_screenshot (editor, "editor-kitting");
+  mk_ui_test_wait_for_frames (editor, 1);
+  g_assert_nonnull (find_widget (editor, mk_ui_test_is_label_containing, "TP-2611"));
+  mk_ui_test_screenshot (editor, "editor-kitting");
   kit_text = post (editor);
   assert_contains (kit_text, "60");
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "HK", NULL, NULL, NULL), ==, 60);
@@ -467,9 +357,9 @@ test_flow (MkFixture    *fixture,
                    GTK_TEXT_DIR_LTR);
   set_line (editor, 0, MK_EDITOR_LINE_ITEM, "HK", MK_EDITOR_LINE_QUANTITY, "60", 0);
   g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
-  save_screenshot (editor, "editor-waybill");
+  mk_ui_test_screenshot (editor, "editor-waybill");
   waybill_text = post (editor);
-  if (!is_arabic_run ())
+  if (!mk_ui_test_is_arabic_run ())
     {
       assert_contains (waybill_text, "60 × Family hygiene kit leave Benghazi main warehouse");
       assert_contains (waybill_text, "in transit to Ganfouda detention centre");
@@ -512,7 +402,7 @@ test_flow (MkFixture    *fixture,
   set_line (reception, 0, MK_EDITOR_LINE_QUANTITY, "55", MK_EDITOR_LINE_DAMAGED, "3", MK_EDITOR_LINE_SHORT, "2",
             MK_EDITOR_LINE_REMARKS, "Cartons torn in the rain", 0);
   g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (reception)));
-  save_screenshot (reception, "editor-reception");
+  mk_ui_test_screenshot (reception, "editor-reception");
   reception_text = post (reception);
   assert_contains (reception_text, "55");
   g_assert_cmpint (mk_test_site_balance (fixture, "GAN-DC", "HK"), ==, 55);
@@ -532,7 +422,7 @@ test_flow (MkFixture    *fixture,
   set_fields (editor, "total", "50", NULL);
   g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
   g_assert_null (mk_document_editor_get_field_error (MK_DOCUMENT_EDITOR (editor), "total"));
-  save_screenshot (editor, "editor-distribution");
+  mk_ui_test_screenshot (editor, "editor-distribution");
   distribution_text = post (editor);
   assert_contains (distribution_text, "50");
   g_assert_cmpint (mk_test_site_balance (fixture, "GAN-DC", "HK"), ==, 5);
@@ -579,7 +469,7 @@ test_bad_input (MkFixture    *fixture,
   settle ();
   g_assert_true (gtk_widget_has_css_class (quantity_cell, "error"));
   g_assert_true (gtk_widget_has_css_class (find_widget (editor, is_named, "date"), "error"));
-  save_screenshot (editor, "editor-bad-input");
+  mk_ui_test_screenshot (editor, "editor-bad-input");
   assert_post_refused (fixture, editor, dump);
 
   /* Corrected, the marks go; a date typed with Arabic-Indic digits is a date. */
@@ -652,9 +542,9 @@ test_bad_input (MkFixture    *fixture,
   g_assert_nonnull (message);
   assert_contains (message, "300");
   assert_contains (message, "500");
-  wait_for_frames (editor, 1);
-  g_assert_nonnull (find_widget (editor, is_label_containing, message));
-  save_screenshot (editor, "editor-stock-short");
+  mk_ui_test_wait_for_frames (editor, 1);
+  g_assert_nonnull (find_widget (editor, mk_ui_test_is_label_containing, message));
+  mk_ui_test_screenshot (editor, "editor-stock-short");
   assert_post_refused (fixture, editor, dump);
 
   /* Letters in the quantity, typed in the cell. */
@@ -713,7 +603,7 @@ test_draft_cancel_duplicate (MkFixture    *fixture,
                    MK_DOCUMENT_ADJUSTMENT);
   g_assert_cmpstr (mk_editor_line_get (line_at (reopened, 0), MK_EDITOR_LINE_ITEM), ==, "BUCKET");
   g_assert_cmpstr (mk_editor_line_get (line_at (reopened, 0), MK_EDITOR_LINE_QUANTITY), ==, "7");
-  save_screenshot (reopened, "editor-adjustment");
+  mk_ui_test_screenshot (reopened, "editor-adjustment");
   gtk_widget_activate_action (reopened, "editor.discard", NULL);
   settle ();
   g_object_add_weak_pointer (G_OBJECT (reopened), (gpointer *) &reopened);
@@ -774,7 +664,7 @@ test_draft_cancel_duplicate (MkFixture    *fixture,
     cancellation_editor = mk_document_editor_new (NULL, fixture->db, MK_DOCUMENT_GRN, summary->id, 0);
     show (cancellation_editor);
     g_assert_cmpuint (g_list_model_get_n_items (mk_document_editor_get_lines (MK_DOCUMENT_EDITOR (cancellation_editor))), >, 0);
-    save_screenshot (cancellation_editor, "editor-cancellation");
+    mk_ui_test_screenshot (cancellation_editor, "editor-cancellation");
   }
 
   /* A document that does not exist opens with the reason, never a crash. */
@@ -1006,7 +896,7 @@ test_every_kind (MkFixture    *fixture,
                               kind == MK_DOCUMENT_GRN || kind == MK_DOCUMENT_WAYBILL || kind == MK_DOCUMENT_RECEPTION || kind == MK_DOCUMENT_KITTING || kind == MK_DOCUMENT_ADJUSTMENT || kind == MK_DOCUMENT_DISTRIBUTION
                                   ? "-new"
                                   : "");
-      save_screenshot (editor, name);
+      mk_ui_test_screenshot (editor, name);
       /* A service with materials: people counted, soap issued. */
       if (kind == MK_DOCUMENT_SERVICE)
         {

@@ -17,19 +17,12 @@
 #include <gtk/gtk.h>
 
 #include "makhzan-core.h"
+#include "mk-ui-test.h"
 #include "mk-kit-bill.h"
 #include "mk-new-office-dialog.h"
 #include "mk-record-chooser.h"
 #include "mk-record-editor.h"
 #include "mk-test-ledger.h"
-
-static gboolean
-is_arabic_run (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && g_str_has_prefix (language, "ar");
-}
 
 /* Running the main loop ------------------------------------------------- */
 
@@ -41,51 +34,12 @@ iterate (void)
 }
 
 static void
-count_frame (guint *n_frames)
-{
-  (*n_frames)++;
-}
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint          n_frames = 0;
-  gulong         handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_frame), &n_frames);
-  while (n_frames < n)
-    {
-      guint    before = n_frames;
-      gboolean timed_out = FALSE;
-      guint    timeout = g_timeout_add (5000, set_flag, &timed_out);
-
-      gtk_widget_queue_draw (widget);
-      while (n_frames == before && !timed_out)
-        g_main_context_iteration (NULL, TRUE);
-      if (!timed_out)
-        g_source_remove (timeout);
-      g_assert_cmpuint (n_frames, >, before);
-    }
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static void
 show (GtkWidget *window)
 {
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frames (window, 2);
+  mk_ui_test_wait_for_frames (window, 2);
 }
 
 static void
@@ -97,51 +51,6 @@ destroy_and_wait (GtkWidget *window)
   gtk_window_destroy (GTK_WINDOW (window));
   while (watched != NULL)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *root = g_getenv ("MAKHZAN_BUILD_ROOT");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot     *snapshot;
-  GskRenderer     *renderer;
-  int              width, height;
-
-  if (root == NULL || *root == '\0')
-    return;
-
-  dir = g_build_filename (root, "screenshots", NULL);
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
-  /* A draw queued after the last frame (a cursor, a focus ring) leaves
-   * the widget without a picture until the next one. */
-  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
-    {
-      wait_for_frames (widget, 1);
-      g_clear_object (&paintable);
-      paintable = gtk_widget_paintable_new (widget);
-      width = gdk_paintable_get_intrinsic_width (paintable);
-      height = gdk_paintable_get_intrinsic_height (paintable);
-      g_assert_cmpint (width, >, 0);
-      g_assert_cmpint (height, >, 0);
-
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, is_arabic_run () ? "ar" : "en");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* Filling the form through its widgets ---------------------------------- */
@@ -370,7 +279,7 @@ test_warehouse (Fixture      *f,
   type_into (field (editor, "phone"), "+218 91 234 5678");
   g_assert_true (mk_record_editor_is_modified (editor));
   save (editor);
-  save_screenshot (GTK_WIDGET (editor), "record-warehouse");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-warehouse");
 
   record = stored (f, "warehouse", "TOB-MAIN");
   assert_text (record, "name_ar", "مستودع طبرق");
@@ -398,7 +307,7 @@ test_site (Fixture      *f,
   type_into (field (editor, "capacity"), "١٢٠");
   g_assert_null (mk_record_editor_get_field_error (editor, "capacity"));
   save (editor);
-  save_screenshot (GTK_WIDGET (editor), "record-site");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-site");
 
   record = stored (f, "site", "TOB-DP");
   assert_text (record, "capacity", "120");
@@ -425,7 +334,7 @@ test_item (Fixture      *f,
   /* Not a kit: no bill of materials. */
   g_assert_false (gtk_widget_get_visible (mk_record_editor_get_kit_bill (editor)));
   save (editor);
-  save_screenshot (GTK_WIDGET (editor), "record-item");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-item");
 
   record = stored (f, "item", "JERRYCAN");
   g_assert_cmpint (mk_record_get_int (record, "weight_kg"), ==, 850);
@@ -454,7 +363,7 @@ test_donor_and_grant (Fixture      *f,
   type_into (field (editor, "name_en"), "Swiss Agency for Development and Cooperation");
   type_into (field (editor, "name_ar"), "الوكالة السويسرية للتنمية والتعاون");
   save (editor);
-  save_screenshot (GTK_WIDGET (editor), "record-donor");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-donor");
   close_editor (f);
 
   editor = open_editor (f, "grant", 0);
@@ -466,7 +375,7 @@ test_donor_and_grant (Fixture      *f,
   type_into (field (editor, "end_date"), "31/12/2026");
   choose_vocab (f, field (editor, "sector"), "sectors", "SHL");
   save (editor);
-  save_screenshot (GTK_WIDGET (editor), "record-grant");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-grant");
 
   grant = stored (f, "grant", "SDC-2026");
   assert_text (grant, "donor", "SDC");
@@ -487,7 +396,7 @@ test_partner (Fixture      *f,
   type_into (field (editor, "contact"), "Ahmed Ali");
   type_into (field (editor, "phone"), "٠٩١٢٣٤٥٦٧٨");
   save (editor);
-  save_screenshot (GTK_WIDGET (editor), "record-partner");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-partner");
 
   record = stored (f, "partner", "STACO");
   assert_text (record, "contact", "Ahmed Ali");
@@ -509,7 +418,7 @@ test_entitlement (Fixture      *f,
   type_into (field (editor, "quantity"), "1");
   type_into (field (editor, "interval_days"), "30");
   save (editor);
-  save_screenshot (GTK_WIDGET (editor), "record-entitlement");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-entitlement");
 
   record = stored (f, "entitlement", "HYG-30");
   assert_text (record, "item", "HYG-KIT");
@@ -551,7 +460,7 @@ test_household (Fixture      *f,
   g_assert_nonnull (mk_record_editor_get_field_error (editor, "size"));
   g_assert_cmpint (mk_record_editor_get_record_id (editor), ==, 0);
   mk_fixture_assert_unchanged (&f->fixture, before);
-  save_screenshot (GTK_WIDGET (editor), "record-household-refused");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-household-refused");
 
   type_into (field (editor, "size"), "3");
   save (editor);
@@ -586,7 +495,7 @@ test_household (Fixture      *f,
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (field (editor, "head_name"))));
   type_into (field (editor, "head_name"), "Fatima Omar");
   save (editor);
-  save_screenshot (GTK_WIDGET (editor), "record-household");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-household");
   g_clear_object (&record);
   record = stored (f, "household", "HH-100");
   assert_text (record, "head_name", "Fatima Omar");
@@ -620,7 +529,7 @@ test_kit (Fixture      *f,
   choose_record (mk_kit_bill_get_item_chooser (bill, row), "BRUSH", "BRUSH");
   type_into (mk_kit_bill_get_quantity_entry (bill, row), "2");
   save (editor);
-  save_screenshot (GTK_WIDGET (editor), "record-kit");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-kit");
 
   components = mk_kit_get_components (f->fixture.db, "DIGNITY", &error);
   g_assert_no_error (error);
@@ -638,7 +547,7 @@ test_kit (Fixture      *f,
   g_assert_nonnull (mk_kit_bill_get_error (bill));
   g_assert_nonnull (strstr (mk_kit_bill_get_error (bill), "DIGNITY"));
   mk_fixture_assert_unchanged (&f->fixture, before);
-  save_screenshot (GTK_WIDGET (editor), "record-kit-refused");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-kit-refused");
 
   /* Letters in a quantity: refused beside the bill, naming the row. */
   type_into (mk_kit_bill_get_quantity_entry (bill, row), "one");
@@ -670,9 +579,9 @@ test_tab_order (Fixture      *f,
 
   /* Tab follows the laid-out positions: let the layout settle, and the
    * window take the keyboard (under Xvfb that comes later). */
-  wait_for_frames (GTK_WIDGET (editor), 2);
+  mk_ui_test_wait_for_frames (GTK_WIDGET (editor), 2);
   for (guint n = 0; n < 100 && !gtk_window_is_active (GTK_WINDOW (editor)); n++)
-    wait_for_frames (GTK_WIDGET (editor), 1);
+    mk_ui_test_wait_for_frames (GTK_WIDGET (editor), 1);
   iterate ();
   /* The editor opens on the first field. */
   g_assert_true (focus_is_in (editor, field (editor, "code")));
@@ -734,7 +643,7 @@ test_bad_input (Fixture      *f,
   g_assert_nonnull (mk_record_editor_get_field_error (editor, "weight_kg"));
   g_assert_cmpint (mk_record_editor_get_record_id (editor), ==, 0);
   mk_fixture_assert_unchanged (&f->fixture, before);
-  save_screenshot (GTK_WIDGET (editor), "record-item-refused");
+  mk_ui_test_screenshot (GTK_WIDGET (editor), "record-item-refused");
 
   /* A code that exists, in other letters' case: refused beside the code. */
   type_into (field (editor, "weight_kg"), "1.2");
@@ -844,8 +753,8 @@ test_discard (Fixture      *f,
   iterate ();
   question = find_message_dialog ();
   g_assert_nonnull (question);
-  wait_for_frames (GTK_WIDGET (question), 1);
-  save_screenshot (GTK_WIDGET (question), "record-discard");
+  mk_ui_test_wait_for_frames (GTK_WIDGET (question), 1);
+  mk_ui_test_screenshot (GTK_WIDGET (question), "record-discard");
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
   iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
@@ -930,7 +839,7 @@ test_new_office (Fixture      *f,
   g_assert_false (mk_new_office_dialog_create (dialog));
   g_assert_nonnull (mk_new_office_dialog_get_field_error (dialog, "office.code"));
   g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
-  save_screenshot (widget, "new-office-refused");
+  mk_ui_test_screenshot (widget, "new-office-refused");
 
   /* A refused warehouse leaves no file behind. */
   type_into (office_field (dialog, "office.code"), "TOB");
@@ -941,7 +850,7 @@ test_new_office (Fixture      *f,
   g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
 
   type_into (office_field (dialog, "warehouse.code"), "TOB-MAIN");
-  save_screenshot (widget, "new-office");
+  mk_ui_test_screenshot (widget, "new-office");
   g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
   g_assert_true (gtk_widget_activate_action (widget, "office.create", NULL));
   while (widget != NULL)
