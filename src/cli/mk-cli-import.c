@@ -43,8 +43,8 @@ lookup_kind_argument (const char *name,
   else if (what == NULL)
     mk_cli_set_usage_error (error,
                             _ ("Makhzan cannot import “%s”; it imports items, kits, warehouses, "
-                               "sites, donors, grants, partners, households, entitlements and "
-                               "opening-stock."),
+                               "sites, donors, grants, partners, households, household-members, "
+                               "entitlements and opening-stock."),
                             name);
   return what;
 }
@@ -111,14 +111,15 @@ mk_cli_command_import (MkCli   *cli,
 
   context = mk_cli_option_context_new (
       cli,
-      N_ ("items|kits|warehouses|sites|donors|grants|partners|households|entitlements|opening-stock "
-          "FILE.csv|FILE.xlsx"),
+      N_ ("items|kits|warehouses|sites|donors|grants|partners|households|household-members|"
+          "entitlements|opening-stock FILE.csv|FILE.xlsx"),
       N_ ("Imports a CSV file or an Excel workbook whose header row names the fields (code, "
           "name_en …) or their labels; --map names columns headed otherwise. A row whose code "
           "exists updates that record, so the same file imported twice creates nothing twice. A "
           "kit file has the columns kit_code, component_code and quantity; an opening-stock file "
           "date, warehouse, item, quantity, lot, expiry and grant, posted as one goods received "
-          "note of source “opening” per warehouse. Every problem is "
+          "note of source “opening” per warehouse; a file of household members household, sex and "
+          "age, one row per person, whose number must be the household's size. Every problem is "
           "listed by line and column, and nothing is imported unless every row is good."),
       entries, NULL);
   /* FILE is a file name, in the system's encoding. */

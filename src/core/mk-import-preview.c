@@ -124,6 +124,10 @@ static const struct
   { "opening-stock", "lot", N_ ("Lot"), FALSE },
   { "opening-stock", "expiry", N_ ("Expiry date"), FALSE },
   { "opening-stock", "grant", N_ ("Grant"), FALSE },
+  /* Translators: columns of a file of household members, one row a person. */
+  { "household-members", "household", N_ ("Household code"), TRUE },
+  { "household-members", "sex", N_ ("Sex (female or male)"), TRUE },
+  { "household-members", "age", N_ ("Age in years"), TRUE },
 };
 
 GArray *

@@ -46,6 +46,7 @@ static const char *const importable_kinds[] = {
   "partners",
   "households",
   "entitlements",
+  "household-members",
   "opening-stock",
   NULL,
 };
@@ -1011,6 +1012,250 @@ import_opening_stock (Import  *import,
   return TRUE;
 }
 
+/* Household members ----------------------------------------------------------------------- */
+
+static const char *const member_columns[] = { "household", "sex", "age", NULL };
+
+static gint
+match_member_header (Import     *import,
+                     const char *header)
+{
+  static const char *const aliases[][2] = { { "household_code", "household" }, { "code", "household" } };
+  const char              *mapped = mapped_field (import, header);
+  g_autofree char         *key = header_key (mapped ? mapped : header);
+
+  for (guint w = 0; member_columns[w]; w++)
+    {
+      g_autofree char *wanted = header_key (member_columns[w]);
+      if (g_str_equal (key, wanted))
+        return (gint) w;
+    }
+  for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
+    {
+      g_autofree char *alias = header_key (aliases[a][0]);
+      if (g_str_equal (key, alias))
+        return match_member_header (import, aliases[a][1]);
+    }
+  return -1;
+}
+
+static gboolean
+names_member_column (Import       *import,
+                     gconstpointer data,
+                     const char   *header)
+{
+  return match_member_header (import, header) >= 0;
+}
+
+/* The member counts of a household, women's then men's, by age band. */
+static const char *const member_count_fields[] = {
+  "female_0_4",
+  "female_5_11",
+  "female_12_17",
+  "female_18_59",
+  "female_60",
+  "male_0_4",
+  "male_5_11",
+  "male_12_17",
+  "male_18_59",
+  "male_60",
+};
+
+/* "female_18_59" for a woman of 30 (a string of member_count_fields);
+ * NULL with a message and the column at fault (1: sex, 2: age). */
+static const char *
+member_field (const char *sex,
+              const char *age,
+              char      **problem,
+              guint      *bad_column)
+{
+  static const char *const female[] = { "f", "female", "woman", "girl", "أنثى", "انثى" };
+  static const char *const male[] = { "m", "male", "man", "boy", "ذكر" };
+  g_autofree char         *folded = mk_text_fold (sex);
+  g_autofree char         *stripped = g_strstrip (g_strdup (folded));
+  gint64                   years = -1;
+  gint                     is_female = -1;
+  guint                    band;
+
+  /* Words compared folded, as the person's text is: أنثى as انثى. */
+  for (guint i = 0; i < G_N_ELEMENTS (female) && is_female < 0; i++)
+    {
+      g_autofree char *word = mk_text_fold (female[i]);
+      if (g_str_equal (stripped, word))
+        is_female = 1;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (male) && is_female < 0; i++)
+    {
+      g_autofree char *word = mk_text_fold (male[i]);
+      if (g_str_equal (stripped, word))
+        is_female = 0;
+    }
+  if (is_female < 0)
+    {
+      *problem = g_strdup (_ ("write the sex as female or male (F or M)."));
+      *bad_column = 1;
+      return NULL;
+    }
+  if (!mk_text_parse_int (age, &years, NULL) || years < 0 || years > 130)
+    {
+      *problem = g_strdup (_ ("write the age in whole years, such as 34, or 0 for a baby."));
+      *bad_column = 2;
+      return NULL;
+    }
+  band = years < 5 ? 0 : years < 12 ? 1
+                     : years < 18   ? 2
+                     : years < 60   ? 3
+                                    : 4;
+  return member_count_fields[(is_female ? 0 : 5) + band];
+}
+
+typedef struct
+{
+  char       *code;
+  guint       first_line;
+  guint       n_members;
+  GHashTable *counts; /* interned field → count */
+} MemberList;
+
+static void
+member_list_free (MemberList *list)
+{
+  g_free (list->code);
+  g_hash_table_unref (list->counts);
+  g_free (list);
+}
+
+/* household-members: household, sex, age; one row per person. Each
+ * household named gets its members by sex and age from the file; their
+ * number must be the household's size. */
+static gboolean
+import_household_members (Import  *import,
+                          GError **error)
+{
+  const MkKind *households = mk_kind_lookup ("household");
+  g_autoptr (GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) member_list_free);
+  gint               columns[3] = { -1, -1, -1 };
+  const char *const *row;
+  guint              n_fields;
+  gboolean           at_end = FALSE;
+
+  if (!check_mapping (import, NULL, member_columns, error) || !read_header (import, names_member_column, NULL, error))
+    return FALSE;
+  for (guint c = 0; c < import->headers->len; c++)
+    {
+      const char *header = header_at (import, c);
+      gint        w = *header ? match_member_header (import, header) : -1;
+
+      if (w >= 0)
+        columns[w] = (gint) c;
+      else if (*header != '\0')
+        {
+          set_place_error (import, error, MK_IMPORT_ERROR_UNKNOWN_COLUMN, import->header_line, c + 1, header,
+                           _ ("a file of household members has the columns household, sex and age."));
+          return FALSE;
+        }
+    }
+  for (guint w = 0; w < 3; w++)
+    if (columns[w] < 0)
+      {
+        g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_MISSING_COLUMN,
+                     _ ("%s: the column “%s” is missing; a file of household members has the columns household, sex and age."),
+                     import->display, member_columns[w]);
+        return FALSE;
+      }
+
+  while (next_row (import, &row, &n_fields, &at_end, error))
+    {
+      guint            line = source_line (&import->source);
+      const char      *values[3];
+      g_autofree char *code = NULL;
+      g_autofree char *problem = NULL;
+      const char      *field;
+      guint            bad_column = 0;
+      MemberList      *list;
+
+      if (import->problems->len >= MAX_PROBLEMS)
+        return TRUE;
+      if (row_is_blank (row, n_fields) || !check_width (import, line, row, n_fields))
+        continue;
+      for (guint w = 0; w < 3; w++)
+        values[w] = (guint) columns[w] < n_fields ? row[columns[w]] : "";
+      code = g_ascii_strup (values[0], -1);
+      g_strstrip (code);
+      if (*code == '\0')
+        {
+          add_problem (import, line, columns[0] + 1, header_at (import, columns[0]), _ ("the household’s code is missing."));
+          continue;
+        }
+      field = member_field (values[1], values[2], &problem, &bad_column);
+      if (field == NULL)
+        {
+          add_problem (import, line, columns[bad_column] + 1, header_at (import, columns[bad_column]), problem);
+          continue;
+        }
+      list = g_hash_table_lookup (by_code, code);
+      if (list == NULL)
+        {
+          list = g_new0 (MemberList, 1);
+          list->code = g_strdup (code);
+          list->first_line = line;
+          list->counts = g_hash_table_new (NULL, NULL);
+          g_ptr_array_add (lists, list);
+          g_hash_table_insert (by_code, list->code, list);
+        }
+      g_hash_table_insert (list->counts, (gpointer) field,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (list->counts, field)) + 1));
+      list->n_members++;
+      import->n_rows++;
+    }
+  if (!at_end)
+    return FALSE;
+
+  for (guint i = 0; i < lists->len && import->problems->len < MAX_PROBLEMS; i++)
+    {
+      MemberList *list = g_ptr_array_index (lists, i);
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (MkRecord) household = mk_master_data_get (import->db, households, list->code, &local_error);
+      gboolean ok = TRUE;
+
+      if (household == NULL)
+        {
+          add_problem (import, list->first_line, columns[0] + 1, header_at (import, columns[0]), local_error->message);
+          continue;
+        }
+      if (mk_record_get_int (household, "size") != (gint64) list->n_members)
+        {
+          g_autofree char *size = mk_record_get_text (household, "size");
+          g_autofree char *message = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE,
+                           "household %s has %s people, but the file lists %u member for it.",
+                           "household %s has %s people, but the file lists %u members for it.",
+                           list->n_members),
+              list->code, size, list->n_members);
+          add_problem (import, list->first_line, columns[0] + 1, header_at (import, columns[0]), message);
+          continue;
+        }
+      for (guint f = 0; f < G_N_ELEMENTS (member_count_fields) && ok; f++)
+        {
+          const char      *name = member_count_fields[f];
+          g_autofree char *count = g_strdup_printf ("%u", GPOINTER_TO_UINT (g_hash_table_lookup (list->counts, name)));
+
+          ok = mk_record_set_text (household, name, count, &local_error);
+        }
+      if (!ok || !mk_master_data_update (import->db, household, &local_error))
+        {
+          if (local_error->domain != MK_MASTER_DATA_ERROR && local_error->domain != MK_RECORD_ERROR)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          add_problem (import, list->first_line, 0, NULL, local_error->message);
+        }
+    }
+  return TRUE;
+}
+
 /* The entry points ---------------------------------------------------------------------- */
 
 static gboolean
@@ -1065,12 +1310,12 @@ mk_import_file (MkDatabase            *db,
 
   for (guint i = 0; importable_kinds[i]; i++)
     known |= g_str_equal (what, importable_kinds[i]);
-  if (known && !g_str_equal (what, "kits") && !g_str_equal (what, "opening-stock"))
+  if (known && !g_str_equal (what, "kits") && !g_str_equal (what, "opening-stock") && !g_str_equal (what, "household-members"))
     kind = mk_kind_lookup (what);
-  if (!known || (kind == NULL && !g_str_equal (what, "kits") && !g_str_equal (what, "opening-stock")))
+  if (!known)
     {
       g_set_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_UNKNOWN_KIND,
-                   _ ("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants, partners, households, entitlements and opening-stock."),
+                   _ ("Makhzan cannot import “%s”; it imports items, kits, warehouses, sites, donors, grants, partners, households, household-members, entitlements and opening-stock."),
                    what);
       return FALSE;
     }
@@ -1092,6 +1337,8 @@ mk_import_file (MkDatabase            *db,
         ok = import_records (&import, kind, error);
       else if (g_str_equal (what, "kits"))
         ok = import_kits (&import, error);
+      else if (g_str_equal (what, "household-members"))
+        ok = import_household_members (&import, error);
       else
         ok = import_opening_stock (&import, error);
       if (ok && import.problems->len > 0)

@@ -28,7 +28,9 @@ GQuark mk_import_error_quark (void);
 /* What can be imported: "items", "kits" (kit_code, component_code,
  * quantity: a kit's bill of materials), "warehouses", "sites", "donors",
  * "grants", "partners", "households" (with their members by sex and age
- * as columns), "entitlements", "opening-stock" (date, warehouse, item,
+ * as columns), "household-members" (household, sex, age: one row per
+ * person, the counts by sex and age of each household named, their number
+ * its size), "entitlements", "opening-stock" (date, warehouse, item,
  * quantity, and lot, expiry, grant: a new office's stock, posted as one
  * goods received note of source "opening" per warehouse). NULL-terminated. */
 const char *const *mk_import_get_kinds (void);

@@ -796,6 +796,58 @@ test_progress_and_cancel (MkFixture    *fixture,
   g_assert_cmpuint (calls, ==, 2);
 }
 
+/* Household members ----------------------------------------------------------------------- */
+
+static void
+test_household_members (MkFixture    *fixture,
+                        gconstpointer data)
+{
+  const char *households = "code,population_group,size,female_18_59,registered_on\n"
+                           "H-1,migrants,3,3,2026-03-01\n"
+                           "H-2,migrants,2,2,2026-03-01\n";
+  /* H-1: a woman of 34, a girl of 3 and a man of 61; H-2 lists three
+   * people for a household of two. */
+  const char      *members = "\xEF\xBB\xBFHousehold;Sex;Age\r\n"
+                             "h-1;أنثى;34\r\n"
+                             "H-1;F;3\r\n"
+                             "H-1;male;61\r\n";
+  const char      *too_many = "household,sex,age\nH-2,F,30\nH-2,M,31\nH-2,M,2\n";
+  const char      *bad_cells = "household,sex,age\nH-2,X,30\nH-2,M,old\n";
+  g_autofree char *households_path = mk_fixture_write_file (fixture, "households.csv", households, -1);
+  g_autofree char *members_path = mk_fixture_write_file (fixture, "members.csv", members, -1);
+  g_autofree char *too_many_path = mk_fixture_write_file (fixture, "too-many.csv", too_many, -1);
+  g_autofree char *bad_cells_path = mk_fixture_write_file (fixture, "bad-cells.csv", bad_cells, -1);
+  g_autofree char *before = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (MkRecord) household = NULL;
+  guint n_rows = 0;
+
+  mk_import_file (fixture->db, "households", households_path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  mk_import_file (fixture->db, "household-members", members_path, NULL, &n_rows, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 3);
+  household = mk_master_data_get (fixture->db, mk_kind_lookup ("household"), "H-1", &error);
+  g_assert_cmpint (mk_record_get_int (household, "female_18_59"), ==, 1);
+  g_assert_cmpint (mk_record_get_int (household, "female_0_4"), ==, 1);
+  g_assert_cmpint (mk_record_get_int (household, "male_60"), ==, 1);
+
+  /* Members that do not add up to the size: named by row and column. */
+  before = mk_fixture_dump (fixture);
+  g_assert_false (mk_import_file (fixture->db, "household-members", too_many_path, NULL, NULL, NULL, &error));
+  g_assert_error (error, MK_IMPORT_ERROR, MK_IMPORT_ERROR_BAD_VALUE);
+  mk_test_assert_mentions (error, "too-many.csv, line 2, column 1", "H-2", "3 members", NULL);
+  mk_fixture_assert_unchanged (fixture, before);
+  g_clear_error (&error);
+
+  g_assert_false (mk_import_file (fixture->db, "household-members", bad_cells_path, NULL, NULL, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (((MkImportProblem *) g_ptr_array_index (problems, 0))->column, ==, 2);
+  g_assert_cmpuint (((MkImportProblem *) g_ptr_array_index (problems, 1))->column, ==, 3);
+  mk_fixture_assert_unchanged (fixture, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +872,7 @@ main (int   argc,
   ADD ("/xlsx/opening-stock", test_opening_stock);
   ADD ("/xlsx/opening-stock-refused", test_opening_stock_refused);
   ADD ("/xlsx/progress-and-cancel", test_progress_and_cancel);
+  ADD ("/xlsx/household-members", test_household_members);
 #undef ADD
 
   return g_test_run ();
