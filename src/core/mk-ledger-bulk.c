@@ -69,7 +69,7 @@ typedef struct
   GHashTable *expiries;  /* lot id → char[11], "" when the lot does not expire */
   GHashTable *lots;      /* "item id:number" (ASCII folded, as NOCASE) → KnownLot */
   GHashTable *locations; /* LocationKey → location id */
-  GData      *caches;    /* other modules' memory, by name */
+  GArray     *caches;    /* CacheSlot: other modules' memory, by name */
 } BulkState;
 
 /* Indexes that bulk posting drops and builds again at the end: inserting
@@ -107,6 +107,13 @@ typedef struct
   gint64 kind;
   gint64 owner_id;
 } LocationKey;
+
+typedef struct
+{
+  const char    *name; /* a string literal of the module */
+  gpointer       cache;
+  GDestroyNotify destroy;
+} CacheSlot;
 
 /* A key's total of a month, and a key's latest date. Entries begin with
  * their key, so that a set of entries is looked up by key. */
@@ -213,12 +220,23 @@ known_lot_free (KnownLot *lot)
 }
 
 static void
+forget_caches (BulkState *bulk)
+{
+  for (guint i = 0; i < bulk->caches->len; i++)
+    {
+      CacheSlot *slot = &g_array_index (bulk->caches, CacheSlot, i);
+      slot->destroy (slot->cache);
+    }
+  g_array_set_size (bulk->caches, 0);
+}
+
+static void
 forget_reads (BulkState *bulk)
 {
   g_hash_table_remove_all (bulk->expiries);
   g_hash_table_remove_all (bulk->lots);
   g_hash_table_remove_all (bulk->locations);
-  g_datalist_clear (&bulk->caches);
+  forget_caches (bulk);
   bulk->stale = FALSE;
 }
 
@@ -236,7 +254,9 @@ bulk_state_free (BulkState *bulk)
   g_clear_pointer (&bulk->expiries, g_hash_table_unref);
   g_clear_pointer (&bulk->lots, g_hash_table_unref);
   g_clear_pointer (&bulk->locations, g_hash_table_unref);
-  g_datalist_clear (&bulk->caches);
+  if (bulk->caches != NULL)
+    forget_caches (bulk);
+  g_clear_pointer (&bulk->caches, g_array_unref);
   g_free (bulk);
 }
 
@@ -287,17 +307,22 @@ _mk_ledger_bulk_cache (MkDatabase *db,
                        GDestroyNotify destroy)
 {
   BulkState *bulk = fresh_bulk_state (db);
-  gpointer   cache;
+  CacheSlot  slot;
 
   if (bulk == NULL)
     return NULL;
-  cache = g_datalist_get_data (&bulk->caches, name);
-  if (cache == NULL)
+  /* A few modules, each asking many times a posting: a short list. */
+  for (guint i = 0; i < bulk->caches->len; i++)
     {
-      cache = create ();
-      g_datalist_set_data_full (&bulk->caches, name, cache, destroy);
+      CacheSlot *known = &g_array_index (bulk->caches, CacheSlot, i);
+      if (known->name == name || strcmp (known->name, name) == 0)
+        return known->cache;
     }
-  return cache;
+  slot.name = name;
+  slot.cache = create ();
+  slot.destroy = destroy;
+  g_array_append_val (bulk->caches, slot);
+  return slot.cache;
 }
 
 /* Rows that postings read and that a user may change between two postings
@@ -973,7 +998,7 @@ mk_ledger_bulk_begin (MkDatabase *db,
   bulk->lots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) known_lot_free);
   bulk->locations = g_hash_table_new_full (shelf_key_hash, shelf_key_equal, g_free, g_free);
   bulk->rollbacks = _mk_database_get_rollbacks (db);
-  g_datalist_init (&bulk->caches);
+  bulk->caches = g_array_new (FALSE, FALSE, sizeof (CacheSlot));
   /* Ids are counted in memory and their counters written at the end. */
   _mk_database_hold_ids (db);
   stmt = _mk_database_statement (db, "SELECT coalesce (max (date), '') FROM movements", error);

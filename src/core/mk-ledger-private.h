@@ -127,7 +127,8 @@ gboolean _mk_ledger_stock_key_equal (gconstpointer a,
 
 gboolean _mk_ledger_in_bulk (MkDatabase *db);
 
-/* Memory that a module keeps during bulk posting, by @name: made by
+/* Memory that a module keeps during bulk posting, by @name (a string
+ * literal that lives as long as the program): made by
  * @create on first use, freed by @destroy at the end, and forgotten (made
  * again) after a rollback or when master data a posting reads changes.
  * NULL outside bulk posting. */
