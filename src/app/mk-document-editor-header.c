@@ -31,6 +31,8 @@ static const struct
   { "donation", N_ ("Donation") },
   /* Translators: goods given back, e.g. by a site or a partner. */
   { "return", N_ ("Return") },
+  /* Translators: the stock a new office starts with, imported once. */
+  { "opening", N_ ("Opening balance") },
   /* Translators: what happens to damaged goods received. */
   { "loss", N_ ("Written off as a loss") },
   { "quarantine", N_ ("Kept apart in quarantine") },

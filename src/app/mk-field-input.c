@@ -25,6 +25,8 @@ static const struct
   { "purchase", N_ ("Purchase") },
   { "donation", N_ ("Donation") },
   { "return", N_ ("Return") },
+  /* Translators: the stock a new office starts with, imported once. */
+  { "opening", N_ ("Opening balance") },
 };
 
 static const char *

@@ -69,7 +69,8 @@ static const struct
   { "donors", N_ ("Donors") },
   { "grants", N_ ("Grants") },
   { "partners", N_ ("Partners") },
-  { "households", N_ ("Households with their members") },
+  { "households", N_ ("Households") },
+  { "household-members", N_ ("Members of households (sex and age)") },
   { "entitlements", N_ ("Entitlement rules") },
   { "opening-stock", N_ ("Opening stock of a new office") },
 };

@@ -95,6 +95,7 @@ static const struct
   { "found", N_ ("Found") },
   { "ownership", N_ ("Transfer between grants") },
   { "cancellation", N_ ("Cancellation") },
+  { "opening_balance", N_ ("Opening balance") },
 };
 
 static char *
