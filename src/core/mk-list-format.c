@@ -96,6 +96,7 @@ static const struct
   { "ownership", N_ ("Transfer between grants") },
   { "cancellation", N_ ("Cancellation") },
   { "opening_balance", N_ ("Opening balance") },
+  { "service_materials", N_ ("Issued for a service") },
 };
 
 static char *
