@@ -121,9 +121,9 @@ cell_bind (GtkSignalListItemFactory *factory,
 
   /* A waybill past its estimated arrival stands out, as on the dashboard. */
   if (spec->type == MK_LIST_COLUMN_STATUS && g_strcmp0 (mk_list_row_get_raw (row, column), "overdue") == 0)
-    gtk_widget_add_css_class (cell, "warning");
+    gtk_widget_add_css_class (cell, "mk-overdue");
   else
-    gtk_widget_remove_css_class (cell, "warning");
+    gtk_widget_remove_css_class (cell, "mk-overdue");
 
   if (text == NULL)
     {
