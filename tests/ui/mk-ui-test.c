@@ -96,30 +96,14 @@ mk_ui_test_wait_for (gboolean (*done) (gpointer data),
   g_source_remove (timeout);
 }
 
-void
-mk_ui_test_screenshot (GtkWidget  *widget,
-                       const char *name)
+GdkTexture *
+mk_ui_test_render (GtkWidget *widget)
 {
-  const char      *dir = g_getenv ("MAKHZAN_SCREENSHOT_DIR");
-  const char      *build_root = g_getenv ("MAKHZAN_BUILD_ROOT");
-  g_autofree char *fallback = NULL;
   g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot     *snapshot;
-  GskRenderer     *renderer;
-  int              width, height;
+  GtkSnapshot *snapshot;
+  int          width, height;
 
-  if (dir == NULL || *dir == '\0')
-    {
-      if (build_root == NULL || *build_root == '\0')
-        return;
-      dir = fallback = g_build_filename (build_root, "screenshots", NULL);
-    }
-
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
   /* What changed since the last frame is laid out and drawn first. */
   if (gtk_widget_get_mapped (widget))
     mk_ui_test_wait_for_frames (widget, 2);
@@ -133,9 +117,30 @@ mk_ui_test_screenshot (GtkWidget  *widget,
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
 
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+void
+mk_ui_test_screenshot (GtkWidget  *widget,
+                       const char *name)
+{
+  const char *dir = g_getenv ("MAKHZAN_SCREENSHOT_DIR");
+  const char *build_root = g_getenv ("MAKHZAN_BUILD_ROOT");
+  g_autofree char *fallback = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    {
+      if (build_root == NULL || *build_root == '\0')
+        return;
+      dir = fallback = g_build_filename (build_root, "screenshots", NULL);
+    }
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  texture = mk_ui_test_render (widget);
   file_name = g_strdup_printf ("%s-%s.png", name, mk_ui_test_is_arabic_run () ? "ar" : "en");
   path = g_build_filename (dir, file_name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));

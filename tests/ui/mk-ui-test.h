@@ -26,6 +26,8 @@ void mk_ui_test_show (GtkWindow *window);
 void mk_ui_test_wait_for (gboolean (*done) (gpointer data),
                           gpointer data);
 
+/* @widget drawn into a texture, after its pending frames. */
+GdkTexture *mk_ui_test_render (GtkWidget *widget);
 /* Saves @widget as NAME-en.png or NAME-ar.png in $MAKHZAN_SCREENSHOT_DIR,
  * or $MAKHZAN_BUILD_ROOT/screenshots. */
 void mk_ui_test_screenshot (GtkWidget  *widget,

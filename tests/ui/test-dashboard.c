@@ -17,6 +17,7 @@
 
 #include "mk-chart.h"
 #include "mk-dashboard-page.h"
+#include "mk-ui-test.h"
 #include "mk-test-dashboard.h"
 
 typedef struct
@@ -27,14 +28,6 @@ typedef struct
   char      *shown_list;      /* the last "win.show-list" parameter */
   gint64     opened_document; /* the last "win.open-document" parameter */
 } Fixture;
-
-static gboolean
-is_arabic_run (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && g_str_has_prefix (language, "ar");
-}
 
 static void
 show_list (GSimpleAction *action,
@@ -262,45 +255,6 @@ core_dashboard (Fixture *f,
   return dashboard;
 }
 
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int          width = gdk_paintable_get_intrinsic_width (paintable);
-  int          height = gdk_paintable_get_intrinsic_height (paintable);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *root = g_getenv ("MAKHZAN_BUILD_ROOT");
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-
-  if (root == NULL || *root == '\0')
-    return;
-  dir = g_build_filename (root, "screenshots", NULL);
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
-  texture = render (widget);
-  file_name = g_strdup_printf ("%s-%s.png", name, is_arabic_run () ? "ar" : "en");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* The figures ------------------------------------------------------------- */
 
 static void
@@ -310,7 +264,7 @@ test_figures (Fixture      *f,
   g_autoptr (MkDashboard) dashboard = core_dashboard (f, 0);
   GtkWidget *overdue;
 
-  g_assert_cmpint (gtk_widget_get_direction (f->page), ==, (is_arabic_run () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR));
+  g_assert_cmpint (gtk_widget_get_direction (f->page), ==, (mk_ui_test_is_arabic_run () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR));
 
   /* The tiles show the core's numbers. */
   assert_figure (f, dashboard->stock_filter, dashboard->stock_units);
@@ -344,7 +298,7 @@ test_figures (Fixture      *f,
   g_assert_cmpuint (count_rows (f->page, opens_document), ==, 2);
   g_assert_cmpuint (count_rows (f->page, opens_document_overdue), ==, 1);
 
-  save_screenshot (f->window, "dashboard");
+  mk_ui_test_screenshot (f->window, "dashboard");
 }
 
 /* Activating a figure asks the window for its list. */
@@ -455,7 +409,7 @@ test_charts (Fixture      *f,
              gconstpointer data)
 {
   g_autoptr (GPtrArray) charts = g_ptr_array_new ();
-  gboolean rtl = is_arabic_run ();
+  gboolean rtl = mk_ui_test_is_arabic_run ();
 
   find_charts (f->page, charts);
   g_assert_cmpuint (charts->len, ==, 2);
@@ -464,7 +418,7 @@ test_charts (Fixture      *f,
   for (guint c = 0; c < charts->len; c++)
     {
       GtkWidget *chart = g_ptr_array_index (charts, c);
-      g_autoptr (GdkTexture) texture = render (chart);
+      g_autoptr (GdkTexture) texture = mk_ui_test_render (chart);
       int                width = gdk_texture_get_width (texture);
       int                height = gdk_texture_get_height (texture);
       gsize              stride = (gsize) width * 4;

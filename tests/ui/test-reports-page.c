@@ -14,6 +14,7 @@
 #include <locale.h>
 
 #include "mk-reports-page.h"
+#include "mk-ui-test.h"
 #include "mk-test-dashboard.h"
 
 typedef struct
@@ -22,14 +23,6 @@ typedef struct
   GtkWidget *window;
   GtkWidget *page;
 } Fixture;
-
-static gboolean
-is_arabic_run (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && g_str_has_prefix (language, "ar");
-}
 
 static gboolean
 set_flag (gpointer data)
@@ -156,38 +149,6 @@ choose (GtkWidget  *dropdown,
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *root = g_getenv ("MAKHZAN_BUILD_ROOT");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot     *snapshot;
-  int              width, height;
-
-  if (root == NULL || *root == '\0')
-    return;
-  dir = g_build_filename (root, "screenshots", NULL);
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
-  paintable = gtk_widget_paintable_new (widget);
-  width = gdk_paintable_get_intrinsic_width (paintable);
-  height = gdk_paintable_get_intrinsic_height (paintable);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file_name = g_strdup_printf ("%s-%s.png", name, is_arabic_run () ? "ar" : "en");
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
 wait_frames (guint ms)
 {
   gboolean done = FALSE;
@@ -241,7 +202,7 @@ test_workbook (Fixture      *f,
   /* "Open the File" is offered. */
   g_assert_true (gtk_widget_get_visible (find_button (f->page, _ ("_Open the File"))));
   wait_frames (100);
-  save_screenshot (f->window, "reports");
+  mk_ui_test_screenshot (f->window, "reports");
 }
 
 /* 31/02 is refused beside the field; nothing is written. */
@@ -271,7 +232,7 @@ test_bad_period (Fixture      *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, expected->message);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   wait_frames (100);
-  save_screenshot (f->window, "reports-bad-period");
+  mk_ui_test_screenshot (f->window, "reports-bad-period");
 
   /* Typing again takes the message away; a period that ends before it
    * starts is named beside its end. */
