@@ -21,7 +21,7 @@
 #include "mk-documents.h"
 #include "mk-import.h"
 #include "mk-kit.h"
-#include "mk-master-data.h"
+#include "mk-master-data-private.h"
 #include "mk-record-private.h"
 #include "mk-text.h"
 #include "mk-xlsx-reader.h"
@@ -129,6 +129,7 @@ typedef struct
   GPtrArray             *headers;
   guint                  header_line;
   gint                  *columns; /* header index → field index, -1: none */
+  MkMasterDataBulk      *bulk;    /* records added and updated in bulk */
 } Import;
 
 /* The next data row, telling the caller how far the import has come and
@@ -531,13 +532,12 @@ import_record_row (Import            *import,
     }
   if (*key != '\0')
     g_hash_table_insert (seen_codes, g_steal_pointer (&key), GUINT_TO_POINTER (line));
-  record = *stripped ? mk_master_data_get (import->db, kind, stripped, &local_error) : NULL;
-  if (record == NULL && local_error != NULL && !g_error_matches (local_error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND))
+  record = *stripped ? _mk_master_data_bulk_find (import->bulk, kind, stripped, &local_error) : NULL;
+  if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  g_clear_error (&local_error);
   is_new = record == NULL;
   if (is_new)
     record = mk_record_new (kind);
@@ -553,7 +553,7 @@ import_record_row (Import            *import,
       /* An empty cell leaves an existing record's value alone. */
       if (is_blank (value) && (!is_new || field->default_text != NULL))
         continue;
-      if (!mk_record_set_text (record, field->name, value, &local_error))
+      if (!_mk_record_set_text_at (record, (guint) import->columns[c], value, &local_error))
         {
           add_problem (import, line, c + 1, header_at (import, c), local_error->message);
           g_clear_error (&local_error);
@@ -563,8 +563,8 @@ import_record_row (Import            *import,
   if (!ok)
     return FALSE;
 
-  if (!(is_new ? mk_master_data_add (import->db, record, &local_error)
-               : mk_master_data_update (import->db, record, &local_error)))
+  if (!(is_new ? _mk_master_data_bulk_add (import->bulk, record, &local_error)
+               : _mk_master_data_bulk_update (import->bulk, record, &local_error)))
     {
       const char *field = mk_record_get_invalid_field (record);
       gint        field_index = field ? mk_kind_field_index (kind, field) : -1;
@@ -594,6 +594,7 @@ import_records (Import       *import,
 
   if (!check_mapping (import, kind, NULL, error) || !read_header (import, names_field, kind, error) || !map_record_columns (import, kind, &code_column, error))
     return FALSE;
+  import->bulk = _mk_master_data_bulk_new (import->db);
 
   while (next_row (import, &fields, &n_fields, &at_end, error))
     {
@@ -1372,6 +1373,7 @@ mk_import_file (MkDatabase            *db,
   g_clear_pointer (&import.problems, g_ptr_array_unref);
   g_clear_pointer (&import.headers, g_ptr_array_unref);
   g_free (import.columns);
+  g_clear_pointer (&import.bulk, _mk_master_data_bulk_free);
   g_free (import.display);
   g_clear_pointer (&import.source.csv, mk_csv_reader_free);
   g_clear_pointer (&import.source.sheet, mk_xlsx_reader_free);

@@ -524,6 +524,54 @@ check_range (MkRecord      *record,
   return mk_record_set_text (record, field->name, text, error);
 }
 
+/* An item's unit value is kept in thousandths (migration 6) but a currency
+ * with two decimals has no fraction of a cent: 4.505 USD is refused, with
+ * the number of decimals the currency takes. */
+static gboolean
+check_unit_value (MkDatabase *db,
+                  MkRecord   *record,
+                  GError    **error)
+{
+  const char   *currency = mk_record_get_string (record, "currency");
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+  gint64        decimals, milli_per_minor;
+
+  if (currency == NULL || !mk_record_is_set (record, "unit_value"))
+    return TRUE;
+  stmt = _mk_database_statement (db, "SELECT decimals, milli_per_minor FROM currencies WHERE code = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_TRANSIENT);
+  if (!_mk_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  /* The currency was resolved against the same table just before. */
+  g_assert (has_row);
+  decimals = sqlite3_column_int64 (stmt, 0);
+  milli_per_minor = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+
+  if (mk_record_get_int (record, "unit_value") % milli_per_minor != 0)
+    {
+      g_autofree char *value = mk_record_get_text (record, "unit_value");
+      g_autofree char *quoted = _mk_record_quote_value (value);
+      g_autofree char *code_iso = mk_text_isolate_ltr (currency);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, decimals);
+      g_autofree char *count_iso = mk_text_isolate_ltr (count);
+      g_autofree char *problem = g_strdup_printf (
+          /* Translators: “4.505 has more decimals than USD takes (2).” */
+          g_dngettext (GETTEXT_PACKAGE, "%s has more decimals than %s takes (%s decimal).",
+                       "%s has more decimals than %s takes (%s decimals).", (gulong) decimals),
+          quoted, code_iso, count_iso);
+      _mk_record_set_field_error (record, error, MK_MASTER_DATA_ERROR,
+                                  MK_MASTER_DATA_ERROR_INVALID,
+                                  mk_kind_find_field (mk_record_get_kind (record), "unit_value"),
+                                  problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Rules that tie two fields or another table together. */
 static gboolean
 check_rules (MkDatabase *db,
@@ -638,6 +686,9 @@ check_rules (MkDatabase *db,
         }
     }
 
+  if (g_str_equal (kind->name, "item") && !check_unit_value (db, record, error))
+    return FALSE;
+
   if (g_str_equal (kind->name, "item") && stored != NULL && mk_record_get_bool (stored, "is_kit") && !mk_record_get_bool (record, "is_kit"))
     {
       gboolean as_kit, as_component;
@@ -658,13 +709,84 @@ check_rules (MkDatabase *db,
   return TRUE;
 }
 
-/* Checks and resolves every field; @stored is the record as it is in the
- * database (NULL when adding). */
-gboolean
-_mk_master_data_validate (MkDatabase *db,
-                          MkRecord   *record,
-                          MkRecord   *stored,
-                          GError    **error)
+/* What vocabulary, place and reference values resolved to, kept for a bulk
+ * import: a file names the same few groups, units and sites on every row.
+ * Only values found are kept; records are added, never removed, during an
+ * import, so what was found stays true until it ends. */
+typedef struct
+{
+  char  *text;
+  gint64 number;
+} Resolved;
+
+static void
+resolved_free (Resolved *resolved)
+{
+  g_free (resolved->text);
+  g_free (resolved);
+}
+
+/* The values of @field already resolved: text as given → Resolved. */
+static GHashTable *
+resolved_of_field (GHashTable    *cache,
+                   const MkField *field)
+{
+  GHashTable *values = g_hash_table_lookup (cache, field);
+
+  if (values == NULL)
+    {
+      values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) resolved_free);
+      g_hash_table_insert (cache, (gpointer) field, values);
+    }
+  return values;
+}
+
+static gboolean
+resolve_value (MkDatabase    *db,
+               MkRecord      *record,
+               const MkField *field,
+               MkRecordValue *value,
+               GHashTable    *cache,
+               GError       **error)
+{
+  GHashTable      *values = cache ? resolved_of_field (cache, field) : NULL;
+  Resolved        *resolved = values ? g_hash_table_lookup (values, value->text) : NULL;
+  g_autofree char *given = NULL;
+  gboolean         ok;
+
+  if (resolved != NULL)
+    {
+      g_free (value->text);
+      value->text = g_strdup (resolved->text);
+      if (field->type == MK_FIELD_REF)
+        value->number = resolved->number;
+      return TRUE;
+    }
+  given = values ? g_strdup (value->text) : NULL;
+  if (field->type == MK_FIELD_VOCAB)
+    ok = resolve_vocab (db, record, field, value, error);
+  else if (field->type == MK_FIELD_PLACE)
+    ok = resolve_place (db, record, field, value, error);
+  else
+    ok = resolve_ref (db, record, field, value, error);
+  if (ok && values != NULL)
+    {
+      resolved = g_new (Resolved, 1);
+      resolved->text = g_strdup (value->text);
+      resolved->number = field->type == MK_FIELD_REF ? value->number : 0;
+      g_hash_table_insert (values, g_steal_pointer (&given), resolved);
+    }
+  return ok;
+}
+
+/* _mk_master_data_validate(), with resolved values kept in @cache (field →
+ * its values) when it is not NULL. */
+static gboolean
+validate_record (MkDatabase *db,
+                 MkRecord   *record,
+                 MkRecord   *stored,
+                 GHashTable *cache,
+                 GError    **error)
 {
   const MkKind *kind = mk_record_get_kind (record);
 
@@ -676,7 +798,7 @@ _mk_master_data_validate (MkDatabase *db,
 
       if (!value->set && stored == NULL && field->default_text != NULL)
         {
-          if (!mk_record_set_text (record, field->name, field->default_text, error))
+          if (!_mk_record_set_text_at (record, i, field->default_text, error))
             return FALSE;
           empty = FALSE;
         }
@@ -712,15 +834,9 @@ _mk_master_data_validate (MkDatabase *db,
             return FALSE;
           break;
         case MK_FIELD_VOCAB:
-          if (!resolve_vocab (db, record, field, value, error))
-            return FALSE;
-          break;
         case MK_FIELD_PLACE:
-          if (!resolve_place (db, record, field, value, error))
-            return FALSE;
-          break;
         case MK_FIELD_REF:
-          if (!resolve_ref (db, record, field, value, error))
+          if (!resolve_value (db, record, field, value, cache, error))
             return FALSE;
           break;
         case MK_FIELD_CODE:
@@ -737,6 +853,17 @@ _mk_master_data_validate (MkDatabase *db,
     }
 
   return check_rules (db, record, stored, error);
+}
+
+/* Checks and resolves every field; @stored is the record as it is in the
+ * database (NULL when adding). */
+gboolean
+_mk_master_data_validate (MkDatabase *db,
+                          MkRecord   *record,
+                          MkRecord   *stored,
+                          GError    **error)
+{
+  return validate_record (db, record, stored, NULL, error);
 }
 
 /* Writing -------------------------------------------------------------- */
@@ -793,21 +920,51 @@ describe_changes (MkRecord *record,
                   gboolean  all)
 {
   const MkKind *kind = mk_record_get_kind (record);
-  g_autoptr (GString) json = g_string_new ("{");
+  g_autoptr (GString) json = g_string_sized_new (512);
   gboolean first = TRUE;
 
+  g_string_append_c (json, '{');
   for (guint i = 0; i < kind->n_fields; i++)
     {
+      const MkField   *field = &kind->fields[i];
       MkRecordValue   *value = _mk_record_value (record, i);
-      g_autofree char *text = NULL;
+      g_autofree char *decimal = NULL;
+      char             number[24];
+      const char      *text = NULL;
 
       if (!all && !value->changed)
         continue;
-      text = mk_record_get_text (record, kind->fields[i].name);
+      /* What mk_record_get_text() gives, without finding the field by its
+       * name and copying the text: written for every record imported. */
+      if (value->set)
+        switch (field->type)
+          {
+          case MK_FIELD_INT:
+            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value->number);
+            text = number;
+            break;
+          case MK_FIELD_DECIMAL:
+            text = decimal = mk_text_format_decimal (value->number, field->scale);
+            break;
+          case MK_FIELD_BOOL:
+            text = value->number ? "yes" : "no";
+            break;
+          case MK_FIELD_CODE:
+          case MK_FIELD_TEXT:
+          case MK_FIELD_DATE:
+          case MK_FIELD_VOCAB:
+          case MK_FIELD_PLACE:
+          case MK_FIELD_REF:
+          case MK_FIELD_CHOICE:
+            text = value->text;
+            break;
+          default:
+            g_assert_not_reached ();
+          }
       if (!first)
         g_string_append (json, ", ");
       first = FALSE;
-      mk_json_append_string (json, kind->fields[i].name);
+      mk_json_append_string (json, field->name);
       g_string_append (json, ": ");
       mk_json_append_string (json, text);
     }
@@ -907,6 +1064,97 @@ mk_master_data_update (MkDatabase *db,
   return TRUE;
 }
 
+/* Bulk ------------------------------------------------------------------ */
+
+struct _MkMasterDataBulk
+{
+  MkDatabase *db;
+  GHashTable *resolved; /* const MkField * → its values resolved (see Resolved) */
+};
+
+MkMasterDataBulk *
+_mk_master_data_bulk_new (MkDatabase *db)
+{
+  MkMasterDataBulk *bulk = g_new0 (MkMasterDataBulk, 1);
+
+  bulk->db = db;
+  bulk->resolved = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  return bulk;
+}
+
+void
+_mk_master_data_bulk_free (MkMasterDataBulk *bulk)
+{
+  if (bulk == NULL)
+    return;
+  g_hash_table_unref (bulk->resolved);
+  g_free (bulk);
+}
+
+MkRecord *
+_mk_master_data_bulk_find (MkMasterDataBulk *bulk,
+                           const MkKind     *kind,
+                           const char       *code,
+                           GError          **error)
+{
+  g_autofree char *stripped = mk_text_normalize_number (code);
+  sqlite3_stmt    *stmt = _mk_database_statement (bulk->db, kind_sql (kind)->select_by_code, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  /* NULL without an error when there is none: no message is made for the
+   * new records of an import. */
+  return select_one (bulk->db, kind, stmt, error);
+}
+
+gboolean
+_mk_master_data_bulk_add (MkMasterDataBulk *bulk,
+                          MkRecord         *record,
+                          GError          **error)
+{
+  const MkKind *kind = mk_record_get_kind (record);
+  gint64        id;
+
+  g_return_val_if_fail (mk_record_get_id (record) == 0, FALSE);
+
+  /* No savepoint: nothing is written before the record is valid, and a
+   * statement that fails undoes itself. The caller's transaction holds the
+   * rest, all or nothing. */
+  if (!validate_record (bulk->db, record, NULL, bulk->resolved, error) || !_mk_database_next_id (bulk->db, kind->table, &id, error))
+    return FALSE;
+  mk_record_set_id (record, id);
+  if (!write_record (bulk->db, record, kind_sql (kind)->insert, "create", TRUE, error))
+    {
+      mk_record_set_id (record, 0);
+      return FALSE;
+    }
+  _mk_record_clear_changes (record);
+  return TRUE;
+}
+
+gboolean
+_mk_master_data_bulk_update (MkMasterDataBulk *bulk,
+                             MkRecord         *record,
+                             GError          **error)
+{
+  g_autoptr (MkRecord) stored = NULL;
+  const MkKind *kind = mk_record_get_kind (record);
+  gboolean      changed = FALSE;
+
+  g_return_val_if_fail (mk_record_get_id (record) != 0, FALSE);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    changed |= _mk_record_value (record, i)->changed;
+  if (!changed)
+    return TRUE;
+  stored = mk_master_data_get_by_id (bulk->db, kind, mk_record_get_id (record), error);
+  if (stored == NULL || !validate_record (bulk->db, record, stored, bulk->resolved, error) || !write_record (bulk->db, record, kind_sql (kind)->update, "update", FALSE, error))
+    return FALSE;
+  _mk_record_clear_changes (record);
+  return TRUE;
+}
+
 /* Vocabularies ---------------------------------------------------------- */
 
 void
@@ -939,6 +1187,7 @@ is_vocabulary (const char *vocab)
     "adjustment_reasons",
     "activities",
     "indicators",
+    "currencies",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -19,17 +19,21 @@ typedef struct
 MkRecordValue *_mk_record_value (MkRecord *self,
                                  guint     index);
 /* Values read from the database: set, not changed. */
-void _mk_record_load_text (MkRecord   *self,
-                           guint       index,
-                           const char *text);
-void _mk_record_load_number (MkRecord *self,
-                             guint     index,
-                             gint64    number);
-void _mk_record_load_ref (MkRecord   *self,
-                          guint       index,
-                          gint64      id,
-                          const char *code);
-void _mk_record_clear_changes (MkRecord *self);
+void     _mk_record_load_text (MkRecord   *self,
+                               guint       index,
+                               const char *text);
+void     _mk_record_load_number (MkRecord *self,
+                                 guint     index,
+                                 gint64    number);
+void     _mk_record_load_ref (MkRecord   *self,
+                              guint       index,
+                              gint64      id,
+                              const char *code);
+gboolean _mk_record_set_text_at (MkRecord   *self,
+                                 guint       index,
+                                 const char *text,
+                                 GError    **error);
+void     _mk_record_clear_changes (MkRecord *self);
 /* “Item HK-01” for messages, with the code isolated. */
 char *_mk_record_describe (MkRecord *self);
 /* Sets @error naming the record and @field. */

@@ -266,7 +266,7 @@ parse_into (MkRecord      *self,
             GError       **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *quoted = _mk_record_quote_value (stripped);
+  g_autofree char *quoted = NULL; /* for messages only: not made for every value */
   g_autofree char *problem = NULL;
   gint64           number = 0;
   gboolean         flag;
@@ -293,6 +293,7 @@ parse_into (MkRecord      *self,
         for (gsize i = 0; i < length; i++)
           if (!is_code_character (code[i]))
             {
+              quoted = _mk_record_quote_value (stripped);
               problem = g_strdup_printf (
                   _ ("%s is not a valid code: use Latin letters, digits and - _ . / without spaces."),
                   quoted);
@@ -361,6 +362,7 @@ parse_into (MkRecord      *self,
     case MK_FIELD_BOOL:
       if (!parse_bool (stripped, &flag))
         {
+          quoted = _mk_record_quote_value (stripped);
           problem = g_strdup_printf (_ ("%s is neither yes nor no."), quoted);
           _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
                                       MK_RECORD_ERROR_BAD_BOOL, field, problem);
@@ -397,6 +399,7 @@ parse_into (MkRecord      *self,
               value->text = g_strdup (choices[i]);
               return TRUE;
             }
+        quoted = _mk_record_quote_value (stripped);
         problem = g_strdup_printf (_ ("%s is not one of: %s."), quoted, listed);
         _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
                                     MK_RECORD_ERROR_BAD_TEXT, field, problem);
@@ -408,6 +411,7 @@ parse_into (MkRecord      *self,
     case MK_FIELD_REF:
       if (text_has_control_characters (stripped) || g_utf8_strlen (stripped, -1) > 200)
         {
+          quoted = _mk_record_quote_value (stripped);
           problem = g_strdup_printf (_ ("%s is not a known value."), quoted);
           _mk_record_set_field_error (self, error, MK_RECORD_ERROR,
                                       MK_RECORD_ERROR_BAD_TEXT, field, problem);
@@ -429,10 +433,7 @@ mk_record_set_text (MkRecord   *self,
                     const char *text,
                     GError    **error)
 {
-  g_autofree char *stripped = NULL;
-  const MkField   *field;
-  MkRecordValue   *value;
-  gint             index;
+  gint index;
 
   g_return_val_if_fail (MK_IS_RECORD (self), FALSE);
   g_return_val_if_fail (field_name != NULL, FALSE);
@@ -444,6 +445,22 @@ mk_record_set_text (MkRecord   *self,
                    _ ("%s has no field “%s”."), _ (self->kind->label), field_name);
       return FALSE;
     }
+  return _mk_record_set_text_at (self, (guint) index, text, error);
+}
+
+/* mk_record_set_text() for a field known by its index: an import sets
+ * a million values, and finding each field by its name showed. */
+gboolean
+_mk_record_set_text_at (MkRecord   *self,
+                        guint       index,
+                        const char *text,
+                        GError    **error)
+{
+  g_autofree char *stripped = NULL;
+  const MkField   *field;
+  MkRecordValue   *value;
+
+  g_return_val_if_fail (index < self->kind->n_fields, FALSE);
   field = &self->kind->fields[index];
   value = &self->values[index];
 
