@@ -779,13 +779,51 @@ resolve_value (MkDatabase    *db,
   return ok;
 }
 
+/* A field's default, parsed from its text once for a bulk import and
+ * copied into every record that leaves the field empty: kept in @cache
+ * (field → Resolved) when it is not NULL. */
+static gboolean
+apply_default (MkRecord      *record,
+               guint          index,
+               const MkField *field,
+               GHashTable    *cache,
+               GError       **error)
+{
+  MkRecordValue *value = _mk_record_value (record, index);
+  Resolved      *parsed;
+
+  if (cache == NULL)
+    return _mk_record_set_text_at (record, index, field->default_text, error);
+  parsed = g_hash_table_lookup (cache, field);
+  if (parsed == NULL)
+    {
+      if (!_mk_record_set_text_at (record, index, field->default_text, error))
+        return FALSE;
+      parsed = g_new (Resolved, 1);
+      parsed->text = g_strdup (value->text);
+      parsed->number = value->number;
+      g_hash_table_insert (cache, (gpointer) field, parsed);
+      return TRUE;
+    }
+  g_free (value->text);
+  value->text = g_strdup (parsed->text);
+  value->number = parsed->number;
+  value->set = TRUE;
+  value->changed = TRUE;
+  return TRUE;
+}
+
 /* _mk_master_data_validate(), with resolved values kept in @cache (field →
- * its values) when it is not NULL. */
+ * its values) and parsed defaults in @defaults (field → Resolved) when they
+ * are not NULL; @code_is_free when the caller has just looked the record's
+ * code up and found no record with it. */
 static gboolean
 validate_record (MkDatabase *db,
                  MkRecord   *record,
                  MkRecord   *stored,
                  GHashTable *cache,
+                 GHashTable *defaults,
+                 gboolean    code_is_free,
                  GError    **error)
 {
   const MkKind *kind = mk_record_get_kind (record);
@@ -798,7 +836,7 @@ validate_record (MkDatabase *db,
 
       if (!value->set && stored == NULL && field->default_text != NULL)
         {
-          if (!_mk_record_set_text_at (record, i, field->default_text, error))
+          if (!apply_default (record, i, field, defaults, error))
             return FALSE;
           empty = FALSE;
         }
@@ -848,7 +886,7 @@ validate_record (MkDatabase *db,
           g_assert_not_reached ();
         }
 
-      if ((field->flags & MK_FIELD_UNIQUE) && !check_unique (db, record, field, value, error))
+      if ((field->flags & MK_FIELD_UNIQUE) && !(code_is_free && i == MK_KIND_FIELD_CODE) && !check_unique (db, record, field, value, error))
         return FALSE;
     }
 
@@ -863,7 +901,7 @@ _mk_master_data_validate (MkDatabase *db,
                           MkRecord   *stored,
                           GError    **error)
 {
-  return validate_record (db, record, stored, NULL, error);
+  return validate_record (db, record, stored, NULL, NULL, FALSE, error);
 }
 
 /* Writing -------------------------------------------------------------- */
@@ -895,15 +933,17 @@ bind_values (sqlite3_stmt *stmt,
         case MK_FIELD_TEXT:
           /* Optional text columns are NOT NULL DEFAULT '': store "". */
           sqlite3_bind_text (stmt, index, value->text ? value->text : "", -1,
-                             SQLITE_TRANSIENT);
+                             SQLITE_STATIC);
           break;
         case MK_FIELD_CODE:
         case MK_FIELD_DATE:
         case MK_FIELD_VOCAB:
         case MK_FIELD_PLACE:
         case MK_FIELD_CHOICE:
+          /* Static: the record outlives the statement's one step, and
+           * write_record() clears the bindings after it. */
           if (value->set)
-            sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_STATIC);
           else
             sqlite3_bind_null (stmt, index);
           break;
@@ -913,8 +953,54 @@ bind_values (sqlite3_stmt *stmt,
     }
 }
 
+/* mk_json_append_string(), a whole run at a time when @text has nothing to
+ * escape, as field names, numbers, codes and most names have not. */
+static void
+append_json_string (GString    *json,
+                    const char *text)
+{
+  const unsigned char *p;
+
+  if (text == NULL)
+    {
+      mk_json_append_string (json, NULL);
+      return;
+    }
+  for (p = (const unsigned char *) text; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
+    ;
+  if (*p != '\0')
+    {
+      mk_json_append_string (json, text);
+      return;
+    }
+  g_string_append_c (json, '"');
+  g_string_append_len (json, text, (gssize) (p - (const unsigned char *) text));
+  g_string_append_c (json, '"');
+}
+
 /* The audit entry's details: every field written (all of them on create,
  * the changed ones on update). */
+/* "%" G_GINT64_FORMAT into @out, without printf's parsing of a format for
+ * each of a record's numbers; returns where the digits start. */
+static const char *
+format_int (gint64 number,
+            char   out[24])
+{
+  guint64 magnitude = number < 0 ? (guint64) 0 - (guint64) number : (guint64) number;
+  char   *p = out + 23;
+
+  *p = '\0';
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (number < 0)
+    *--p = '-';
+  return p;
+}
+
 static char *
 describe_changes (MkRecord *record,
                   gboolean  all)
@@ -940,8 +1026,7 @@ describe_changes (MkRecord *record,
         switch (field->type)
           {
           case MK_FIELD_INT:
-            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value->number);
-            text = number;
+            text = format_int (value->number, number);
             break;
           case MK_FIELD_DECIMAL:
             text = decimal = mk_text_format_decimal (value->number, field->scale);
@@ -962,11 +1047,11 @@ describe_changes (MkRecord *record,
             g_assert_not_reached ();
           }
       if (!first)
-        g_string_append (json, ", ");
+        g_string_append_len (json, ", ", 2);
       first = FALSE;
-      mk_json_append_string (json, field->name);
-      g_string_append (json, ": ");
-      mk_json_append_string (json, text);
+      append_json_string (json, field->name);
+      g_string_append_len (json, ": ", 2);
+      append_json_string (json, text);
     }
   g_string_append_c (json, '}');
   return g_string_free (g_steal_pointer (&json), FALSE);
@@ -983,11 +1068,15 @@ write_record (MkDatabase *db,
   const MkKind    *kind = mk_record_get_kind (record);
   g_autofree char *details = describe_changes (record, all_fields);
   sqlite3_stmt    *stmt = _mk_database_statement (db, sql, error);
+  gboolean         ok;
 
   if (stmt == NULL)
     return FALSE;
   bind_values (stmt, record);
-  if (!_mk_database_exec_stmt (db, stmt, error))
+  ok = _mk_database_exec_stmt (db, stmt, error);
+  /* The texts were bound without a copy: not left behind in the statement. */
+  sqlite3_clear_bindings (stmt);
+  if (!ok)
     {
       g_autofree char *record_text = _mk_record_describe (record);
       g_prefix_error (error, "%s: ", record_text);
@@ -1068,8 +1157,12 @@ mk_master_data_update (MkDatabase *db,
 
 struct _MkMasterDataBulk
 {
-  MkDatabase *db;
-  GHashTable *resolved; /* const MkField * → its values resolved (see Resolved) */
+  MkDatabase   *db;
+  GHashTable   *resolved; /* const MkField * → its values resolved (see Resolved) */
+  GHashTable   *defaults; /* const MkField * → its default parsed, a Resolved */
+  const MkKind *absent_kind;
+  char         *absent_code; /* the code the last find did not find */
+  MkRecord     *found;       /* as stored, the record the last find found */
 };
 
 MkMasterDataBulk *
@@ -1079,6 +1172,7 @@ _mk_master_data_bulk_new (MkDatabase *db)
 
   bulk->db = db;
   bulk->resolved = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  bulk->defaults = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) resolved_free);
   return bulk;
 }
 
@@ -1088,6 +1182,9 @@ _mk_master_data_bulk_free (MkMasterDataBulk *bulk)
   if (bulk == NULL)
     return;
   g_hash_table_unref (bulk->resolved);
+  g_hash_table_unref (bulk->defaults);
+  g_free (bulk->absent_code);
+  g_clear_object (&bulk->found);
   g_free (bulk);
 }
 
@@ -1099,13 +1196,33 @@ _mk_master_data_bulk_find (MkMasterDataBulk *bulk,
 {
   g_autofree char *stripped = mk_text_normalize_number (code);
   sqlite3_stmt    *stmt = _mk_database_statement (bulk->db, kind_sql (kind)->select_by_code, error);
+  g_autoptr (GError) local_error = NULL;
+  MkRecord *record;
 
+  g_clear_pointer (&bulk->absent_code, g_free);
+  g_clear_object (&bulk->found);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
   /* NULL without an error when there is none: no message is made for the
    * new records of an import. */
-  return select_one (bulk->db, kind, stmt, error);
+  record = select_one (bulk->db, kind, stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (record == NULL)
+    {
+      /* Adding a record of this code next need not ask the table again
+       * whether another has it: the same query just said no. */
+      bulk->absent_kind = kind;
+      bulk->absent_code = g_steal_pointer (&stripped);
+    }
+  else
+    /* Updating it next compares with this, not with a second read. */
+    bulk->found = _mk_record_copy (record);
+  return record;
 }
 
 gboolean
@@ -1114,14 +1231,19 @@ _mk_master_data_bulk_add (MkMasterDataBulk *bulk,
                           GError          **error)
 {
   const MkKind *kind = mk_record_get_kind (record);
+  gboolean      code_is_free;
   gint64        id;
 
   g_return_val_if_fail (mk_record_get_id (record) == 0, FALSE);
 
+  /* Whether the record's code is, to the byte, the one just found absent;
+   * once only: the record may be added now. */
+  code_is_free = bulk->absent_code != NULL && bulk->absent_kind == kind && g_strcmp0 (mk_record_get_code (record), bulk->absent_code) == 0;
+  g_clear_pointer (&bulk->absent_code, g_free);
   /* No savepoint: nothing is written before the record is valid, and a
    * statement that fails undoes itself. The caller's transaction holds the
    * rest, all or nothing. */
-  if (!validate_record (bulk->db, record, NULL, bulk->resolved, error) || !_mk_database_next_id (bulk->db, kind->table, &id, error))
+  if (!validate_record (bulk->db, record, NULL, bulk->resolved, bulk->defaults, code_is_free, error) || !_mk_database_next_id (bulk->db, kind->table, &id, error))
     return FALSE;
   mk_record_set_id (record, id);
   if (!write_record (bulk->db, record, kind_sql (kind)->insert, "create", TRUE, error))
@@ -1148,8 +1270,13 @@ _mk_master_data_bulk_update (MkMasterDataBulk *bulk,
     changed |= _mk_record_value (record, i)->changed;
   if (!changed)
     return TRUE;
-  stored = mk_master_data_get_by_id (bulk->db, kind, mk_record_get_id (record), error);
-  if (stored == NULL || !validate_record (bulk->db, record, stored, bulk->resolved, error) || !write_record (bulk->db, record, kind_sql (kind)->update, "update", FALSE, error))
+  /* The record as the last find read it, if this is that record: nothing
+   * was written to it since, inside the caller's transaction. */
+  if (bulk->found != NULL && mk_record_get_kind (bulk->found) == kind && mk_record_get_id (bulk->found) == mk_record_get_id (record))
+    stored = g_steal_pointer (&bulk->found);
+  else
+    stored = mk_master_data_get_by_id (bulk->db, kind, mk_record_get_id (record), error);
+  if (stored == NULL || !validate_record (bulk->db, record, stored, bulk->resolved, bulk->defaults, FALSE, error) || !write_record (bulk->db, record, kind_sql (kind)->update, "update", FALSE, error))
     return FALSE;
   _mk_record_clear_changes (record);
   return TRUE;

@@ -33,7 +33,9 @@ gboolean _mk_record_set_text_at (MkRecord   *self,
                                  guint       index,
                                  const char *text,
                                  GError    **error);
-void     _mk_record_clear_changes (MkRecord *self);
+/* Another record of the same kind, id and values (and changes). */
+MkRecord *_mk_record_copy (MkRecord *self);
+void      _mk_record_clear_changes (MkRecord *self);
 /* “Item HK-01” for messages, with the code isolated. */
 char *_mk_record_describe (MkRecord *self);
 /* Sets @error naming the record and @field. */

@@ -132,6 +132,20 @@ _mk_record_load_ref (MkRecord   *self,
   self->values[index].number = id;
 }
 
+MkRecord *
+_mk_record_copy (MkRecord *self)
+{
+  MkRecord *copy = mk_record_new (self->kind);
+
+  copy->id = self->id;
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    {
+      copy->values[i] = self->values[i];
+      copy->values[i].text = g_strdup (self->values[i].text);
+    }
+  return copy;
+}
+
 void
 _mk_record_clear_changes (MkRecord *self)
 {

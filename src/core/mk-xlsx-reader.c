@@ -647,23 +647,41 @@ mk_xlsx_serial_to_date (double   serial,
                         gboolean date1904,
                         char     out[11])
 {
-  GDate  date;
   gint64 days = (gint64) serial;
+  gint64 era, doe, yoe, doy, mp, year, month, day;
 
   if (serial < 1 || serial > 2958465 || (!date1904 && days == 60))
     return FALSE; /* day 60 of 1900 is Lotus's 29 February 1900, which never was */
-  g_date_clear (&date, 1);
+  /* Days since 1970-01-01 from the epoch's: 1904-01-01, or 1899-12-30
+   * (1899-12-31 before Lotus's missing day). */
   if (date1904)
-    g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1904);
-  else if (days > 60)
-    g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
+    days -= 24107;
   else
-    g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 1899);
-  g_date_add_days (&date, (guint) days);
-  if (!g_date_valid (&date) || g_date_get_year (&date) > 9999)
+    days -= days > 60 ? 25569 : 25568;
+  /* Howard Hinnant's days-to-civil, as the audit log's times use: a date
+   * cell on every row of a sheet need not build a GDate. */
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = days - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  day = doy - (153 * mp + 2) / 5 + 1;
+  month = mp < 10 ? mp + 3 : mp - 9;
+  year = yoe + era * 400 + (month <= 2);
+  if (year > 9999)
     return FALSE;
-  g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-              g_date_get_day (&date));
+  out[0] = (char) ('0' + year / 1000);
+  out[1] = (char) ('0' + year / 100 % 10);
+  out[2] = (char) ('0' + year / 10 % 10);
+  out[3] = (char) ('0' + year % 10);
+  out[4] = '-';
+  out[5] = (char) ('0' + month / 10);
+  out[6] = (char) ('0' + month % 10);
+  out[7] = '-';
+  out[8] = (char) ('0' + day / 10);
+  out[9] = (char) ('0' + day % 10);
+  out[10] = '\0';
   return TRUE;
 }
 
@@ -697,9 +715,18 @@ static char *
 format_number (const char *text)
 {
   char  *end = NULL;
-  double value = g_ascii_strtod (text, &end);
+  double value;
   char   buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize  digits = 0;
 
+  /* Most cells are whole numbers written as such ("3", "1200"): already
+   * what the rest would write, without a leading zero to drop. */
+  while (g_ascii_isdigit (text[digits]))
+    digits++;
+  if (text[digits] == '\0' && digits > 0 && digits < 16 && (text[0] != '0' || digits == 1))
+    return g_strndup (text, digits);
+
+  value = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0' || !isfinite (value))
     return g_strdup (text);
   if (value == (double) (gint64) value && ABS (value) < 1e15)

@@ -68,6 +68,101 @@ test_same_file_twice_updates (MkFixture    *fixture,
   g_assert_cmpstr (mk_record_get_string (warehouse, "manager"), ==, "Khaled");
 }
 
+/* The audit entry of the newest @action on the record of @code. */
+static const MkAuditEntry *
+find_entry (GPtrArray  *entries,
+            const char *action,
+            const char *code)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const MkAuditEntry *entry = g_ptr_array_index (entries, i);
+      if (g_str_equal (entry->action, action) && g_strcmp0 (entry->code, code) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+/* How many entries of the items table say @action. */
+static guint
+count_item_entries (GPtrArray  *entries,
+                    const char *action)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const MkAuditEntry *entry = g_ptr_array_index (entries, i);
+      n += g_str_equal (entry->action, action) && g_str_equal (entry->table_name, "items");
+    }
+  return n;
+}
+
+/* An import checks, resolves and audits every record as adding it by hand
+ * does, though it does so in bulk: the same details in the audit log, one
+ * entry per record, the same unit found by its name in either language on
+ * every row, and a code already stored updating its record. */
+static void
+test_audited_as_by_hand (MkFixture    *fixture,
+                         gconstpointer data)
+{
+  const MkKind    *items = mk_kind_lookup ("item");
+  const char      *csv = "code,name_en,category,unit,weight_kg\n"
+                         "B,\"Soap \"\"big\"\" \\ 250 g\",nfi,Piece,0.25\n"
+                         "C,Jerrycan,nfi,قطعة,\n"
+                         "D,Bucket,nfi,PIECE,\n"
+                         "A,Renamed,,,\n";
+  g_autofree char *path = mk_fixture_write_file (fixture, "items.csv", csv, -1);
+  g_autoptr (MkRecord) by_hand = mk_record_new (items);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (MkRecord) renamed = NULL;
+  g_autofree char    *expected = NULL;
+  const MkAuditEntry *added, *imported, *updated;
+  guint               n_rows = 0;
+
+  g_assert_true (mk_record_set_text (by_hand, "code", "A", &error));
+  g_assert_true (mk_record_set_text (by_hand, "name_en", "Soap \"big\" \\ 250 g", &error));
+  g_assert_true (mk_record_set_text (by_hand, "category", "nfi", &error));
+  g_assert_true (mk_record_set_text (by_hand, "unit", "piece", &error));
+  g_assert_true (mk_record_set_text (by_hand, "weight_kg", "0.25", &error));
+  g_assert_true (mk_master_data_add (fixture->db, by_hand, &error));
+  g_assert_no_error (error);
+
+  mk_import_csv (fixture->db, "items", path, &n_rows, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 4);
+
+  entries = mk_audit_list (fixture->db, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_item_entries (entries, "create"), ==, 4);
+  g_assert_cmpuint (count_item_entries (entries, "update"), ==, 1);
+  added = find_entry (entries, "create", "A");
+  imported = find_entry (entries, "create", "B");
+  g_assert_nonnull (added);
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (imported->table_name, ==, "items");
+  g_assert_cmpstr (imported->user_name, ==, added->user_name);
+  /* The details by hand with the other code: {"code": "A", … } */
+  g_assert_true (g_str_has_prefix (added->details, "{\"code\": \"A\", "));
+  expected = g_strconcat ("{\"code\": \"B\", ", added->details + strlen ("{\"code\": \"A\", "), NULL);
+  g_assert_cmpstr (imported->details, ==, expected);
+  updated = find_entry (entries, "update", "A");
+  g_assert_nonnull (updated);
+  g_assert_nonnull (strstr (updated->details, "\"name_en\": \"Renamed\""));
+  g_assert_null (strstr (updated->details, "unit"));
+
+  all = mk_master_data_list (fixture->db, items, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpstr (mk_record_get_string (g_ptr_array_index (all, i), "unit"), ==, "piece");
+  renamed = mk_master_data_get (fixture->db, items, "A", &error);
+  g_assert_cmpstr (mk_record_get_string (renamed, "name_en"), ==, "Renamed");
+  g_assert_cmpint (mk_record_get_int (renamed, "weight_kg"), ==, mk_record_get_int (by_hand, "weight_kg"));
+}
+
 static void
 test_kits (MkFixture    *fixture,
            gconstpointer data)
@@ -217,6 +312,7 @@ main (int   argc,
 
   ADD ("/import/items", NULL, test_items);
   ADD ("/import/same-file-twice-updates", NULL, test_same_file_twice_updates);
+  ADD ("/import/audited-as-by-hand", NULL, test_audited_as_by_hand);
   ADD ("/import/kits", NULL, test_kits);
   ADD ("/import/sites-and-funding", NULL, test_sites_and_funding);
   ADD ("/import/refuses/long-name", NULL, test_long_name_in_file);
