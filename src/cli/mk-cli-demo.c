@@ -377,6 +377,81 @@ static const char *const partner_rows[][G_N_ELEMENTS (partner_columns)] = {
 };
 
 /* In order: a grant names its donor. */
+/* Unit values, for the reports' value columns: plausible prices of the
+ * humanitarian catalogues in US dollars; cleaning liquids and cartons are
+ * bought in Libya, in dinars. A kit is valued as the supplier prices it,
+ * assembled. */
+typedef struct
+{
+  const char *item;
+  const char *unit_value;
+  const char *currency;
+} DemoItemValue;
+
+static const DemoItemValue item_values[] = {
+  { "SOAP-BATH", "0.45", "USD" },
+  { "SOAP-LNDR", "0.40", "USD" },
+  { "TOOTHBRUSH", "0.25", "USD" },
+  { "TOOTHPASTE", "0.60", "USD" },
+  { "SHAMPOO", "1.20", "USD" },
+  { "COMB-LICE", "0.60", "USD" },
+  { "COMB", "0.15", "USD" },
+  { "BAG-HYG", "1.50", "USD" },
+  { "BUCKET-14", "3.20", "USD" },
+  { "JERRYCAN-20F", "2.40", "USD" },
+  { "PADS", "0.90", "USD" },
+  { "TOWEL", "2.10", "USD" },
+  { "TOILET-PAPER", "0.30", "USD" },
+  { "NAIL-CLIPPER", "0.35", "USD" },
+  { "DIAPERS", "4.50", "USD" },
+  { "WATER-TABS", "0.20", "USD" },
+  { "UNDERWEAR", "1.10", "USD" },
+  { "WHISTLE", "0.10", "USD" },
+  { "HEADSCARF", "1.80", "USD" },
+  { "SLIPPERS", "1.60", "USD" },
+  { "BROOM", "3.50", "USD" },
+  { "DUSTPAN", "1.20", "USD" },
+  { "BLEACH", "4.750", "LYD" },
+  { "DETERGENT-FLOOR", "5.500", "LYD" },
+  { "CLEANER-TOILET", "6.250", "LYD" },
+  { "BRUSH-TOILET", "1.00", "USD" },
+  { "GLOVES", "0.70", "USD" },
+  { "POT-5L", "6.50", "USD" },
+  { "POT-7L", "8.00", "USD" },
+  { "PAN-2.5L", "5.00", "USD" },
+  { "KNIFE-KITCHEN", "1.20", "USD" },
+  { "SPOON-WOOD", "0.40", "USD" },
+  { "BOWL-1L", "0.60", "USD" },
+  { "PLATE-DEEP", "0.55", "USD" },
+  { "CUP-300", "0.35", "USD" },
+  { "SPOON-SOUP", "0.15", "USD" },
+  { "FORK", "0.15", "USD" },
+  { "KNIFE-TABLE", "0.20", "USD" },
+  { "SCOURER", "0.10", "USD" },
+  { "BLANKET-HT", "9.50", "USD" },
+  { "BLANKET-MT", "6.50", "USD" },
+  { "BLANKET-150", "4.20", "USD" },
+  { "MATTRESS", "18.00", "USD" },
+  { "PILLOW", "3.50", "USD" },
+  { "SLEEPING-MAT", "2.80", "USD" },
+  { "SOLAR-LAMP", "12.00", "USD" },
+  { "TARPAULIN", "14.00", "USD" },
+  { "ROPE-6MM", "4.00", "USD" },
+  { "HAMMER", "4.50", "USD" },
+  { "NAILS", "2.00", "USD" },
+  { "CLOTHES-WINTER", "15.00", "USD" },
+  { "HEATER", "35.00", "USD" },
+  { "CARTON", "2.500", "LYD" },
+  { "HK-PERS", "5.00", "USD" },
+  { "HK-FAM", "25.00", "USD" },
+  { "DIGNITY-KIT", "15.00", "USD" },
+  { "CLEANING-KIT", "38.00", "USD" },
+  { "KITCHEN-B", "32.00", "USD" },
+  { "BEDDING-SET", "30.00", "USD" },
+  { "SHELTER-KIT", "45.00", "USD" },
+  { "WINTER-KIT", "60.00", "USD" },
+};
+
 static const DemoTable demo_tables[] = {
   DEMO_TABLE ("warehouse", warehouse_columns, warehouse_rows),
   DEMO_TABLE ("site", site_columns, site_rows),
@@ -438,6 +513,20 @@ kit_total (const char *kit_code,
 /* Adding ------------------------------------------------------------------- */
 
 static gboolean
+set_item_value (MkRecord *record,
+                GError  **error)
+{
+  const char *code = mk_record_get_code (record);
+
+  for (guint i = 0; i < G_N_ELEMENTS (item_values); i++)
+    if (g_str_equal (item_values[i].item, code))
+      return mk_record_set_text (record, "unit_value", item_values[i].unit_value, error) &&
+             mk_record_set_text (record, "currency", item_values[i].currency, error);
+  g_set_error (error, MK_CLI_ERROR, MK_CLI_ERROR_FAILED, "demo data: item %s has no value", code);
+  return FALSE;
+}
+
+static gboolean
 add_table (MkDatabase      *db,
            const DemoTable *table,
            GError         **error)
@@ -469,6 +558,8 @@ add_table (MkDatabase      *db,
           if (value != NULL && !mk_record_set_text (record, table->columns[c], value, error))
             return FALSE;
         }
+      if (g_str_equal (table->kind, "item") && !set_item_value (record, error))
+        return FALSE;
       if (!mk_master_data_add (db, record, error))
         return FALSE;
     }

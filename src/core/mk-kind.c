@@ -17,6 +17,8 @@
 /* Large enough for any real count of units, small enough that a total
  * over a waybill's lines cannot overflow 64 bits. */
 #define MK_COUNT_MAX G_GINT64_CONSTANT (1000000000000)
+/* A million of any currency, in thousandths. */
+#define MK_UNIT_VALUE_MAX G_GINT64_CONSTANT (1000000000)
 
 #define CODE_FIELD                                                                     \
   {                                                                                    \
@@ -106,6 +108,14 @@ static const MkField item_fields[] = {
     N_ ("Kit"), 0, 1, 0, 0, NULL, NULL, "no" },
   { "reorder_level", "reorder_level", MK_FIELD_INT, 0,
     N_ ("Reorder level"), 0, MK_COUNT_MAX, 0, 0, NULL, NULL, "0" },
+  /* Stored in thousandths of the currency's unit (migration 6): 4.50 is
+   * 4500. A currency with two decimals takes whole cents only; the rule
+   * is checked with the currency. At most a million a unit, so that a
+   * warehouse's value of an item stays far inside 64 bits. */
+  { "unit_value", "unit_value_milli", MK_FIELD_DECIMAL, 0,
+    N_ ("Unit value"), 0, MK_UNIT_VALUE_MAX, 0, 1000, NULL, NULL, "0" },
+  { "currency", "currency", MK_FIELD_VOCAB, MK_FIELD_REQUIRED | MK_FIELD_LTR,
+    N_ ("Currency"), 0, 0, 0, 0, "currencies", NULL, "USD" },
   ACTIVE_FIELD,
 };
 

@@ -34,6 +34,7 @@ static const Migration migrations[] = {
   { "/org/makhzan/core/migrations/0003-ledger.sql", NULL },
   { "/org/makhzan/core/migrations/0004-distributions.sql", seed_activities },
   { "/org/makhzan/core/migrations/0005-id-counters.sql", NULL },
+  { "/org/makhzan/core/migrations/0006-item-values.sql", NULL },
 };
 
 guint

@@ -232,9 +232,9 @@ static const KindCase kind_cases[] = {
   { "item", "BLK-HT",
     { "--code", "BLK-HT", "--name_en", "Blanket, high thermal", "--name_ar", "بطانية حرارية",
       "--category", "nfi", "--unit", "piece", "--weight_kg", "2", "--volume-m3", "0.008",
-      "--pack_size", "10", "--reorder_level", "500", NULL },
+      "--pack_size", "10", "--reorder_level", "500", "--unit-value", "9.50", "--currency", "lyd", NULL },
     "--weight-kg", "1.75",
-    "BLK-HT\tBlanket, high thermal\tبطانية حرارية\tnfi\tpiece\t1.75\t0.008\t10\tno\tno\t500\tyes\n",
+    "BLK-HT\tBlanket, high thermal\tبطانية حرارية\tnfi\tpiece\t1.75\t0.008\t10\tno\tno\t500\t9.5\tLYD\tyes\n",
     "\"weight_kg\": 1.75" },
   { "donor", "ECHO",
     { "--code", "ECHO", "--name_en", "ECHO", "--name_ar", "المفوضية الأوروبية", NULL },
@@ -344,7 +344,7 @@ test_list_formats (MkCliTest    *fixture,
   mk_cli_test_run (fixture, "list", "items", "--format", "tsv", NULL);
   mk_cli_test_assert_ok (fixture,
                          "code\tname_en\tname_ar\tcategory\tunit\tweight_kg\tvolume_m3\tpack_size\t"
-                         "tracks_lots\tis_kit\treorder_level\tactive\n");
+                         "tracks_lots\tis_kit\treorder_level\tunit_value\tcurrency\tactive\n");
   g_assert_cmpuint (mk_cli_test_assert_tsv (fixture->out, "code\t"), ==, 4);
   mk_cli_test_run (fixture, "list", "items", "--format", "json", NULL);
   mk_cli_test_assert_ok (fixture, "\"weight_kg\": 0.25");

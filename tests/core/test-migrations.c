@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "mk-database-private.h"
 #include "mk-test-fixture.h"
@@ -34,6 +35,13 @@ make_database_at (const char *dir,
                                  "INSERT INTO settings VALUES ('office_number', '7');",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
+  /* Since version 2, items: one from before they had values. */
+  if (version >= 2)
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "INSERT INTO items (id, code, name_en, category, unit)"
+                                   " VALUES (7 << 40 | 2, 'OLD-BLANKET', 'Blanket', 'nfi', 'piece');",
+                                   NULL, NULL, NULL),
+                     ==, SQLITE_OK);
   return path;
 }
 
@@ -75,6 +83,40 @@ test_every_earlier_version (void)
       mk_master_data_add (db, item, &error);
       g_assert_no_error (error);
       g_assert_cmpint (mk_record_get_id (item) >> 40, ==, 7);
+
+      /* An item of an older version is worth nothing, in dollars, until
+       * someone says otherwise. */
+      if (version >= 2)
+        {
+          g_autoptr (MkRecord) old = mk_master_data_get (db, mk_kind_lookup ("item"), "OLD-BLANKET", &error);
+          g_autofree char *value = NULL;
+
+          g_assert_no_error (error);
+          value = mk_record_get_text (old, "unit_value");
+          g_assert_cmpstr (value, ==, "0");
+          g_assert_cmpstr (mk_record_get_string (old, "currency"), ==, "USD");
+        }
+
+      /* Values in minor units of their currency: cents, or dirhams. */
+      g_assert_true (mk_record_set_text (item, "unit_value", "8.50", &error));
+      g_assert_true (mk_master_data_update (db, item, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (mk_record_get_int (item, "unit_value"), ==, 8500);
+      g_assert_true (mk_record_set_text (item, "unit_value", "8.505", &error));
+      g_assert_false (mk_master_data_update (db, item, &error));
+      g_assert_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "Unit value"));
+      g_assert_nonnull (strstr (error->message, "USD"));
+      g_clear_error (&error);
+      g_assert_true (mk_record_set_text (item, "currency", "LYD", &error));
+      g_assert_true (mk_master_data_update (db, item, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (mk_record_get_int (item, "unit_value"), ==, 8505);
+      /* The database refuses it too, whoever writes. */
+      g_assert_cmpint (sqlite3_exec (_mk_database_get_handle (db),
+                                     "UPDATE items SET currency = 'EUR' WHERE code = 'SOAP'", NULL, NULL, NULL) &
+                           0xff,
+                       ==, SQLITE_CONSTRAINT);
       g_assert_true (mk_database_check_integrity (db, NULL));
     }
 
