@@ -26,6 +26,20 @@ mk_audit_entry_free (MkAuditEntry *entry)
   g_free (entry);
 }
 
+/* @value in @width decimal digits, zeros first, at *@p, which it advances. */
+static void
+put_digits (char **p,
+            gint64 value,
+            guint  width)
+{
+  for (guint i = width; i > 0; i--)
+    {
+      (*p)[i - 1] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  *p += width;
+}
+
 void
 _mk_audit_format_time (gint64 unix_us,
                        char   out[MK_AUDIT_TIME_SIZE])
@@ -59,7 +73,27 @@ _mk_audit_format_time (gint64 unix_us,
   month = mp < 10 ? mp + 3 : mp - 9;
   year = yoe + era * 400 + (month <= 2);
 
-  if (usec != 0)
+  if (year >= 0 && year <= 9999)
+    {
+      /* The same text without printf: an import writes one per record. */
+      gint64 fields[] = { year, month, day, secs_of_day / 3600, secs_of_day / 60 % 60, secs_of_day % 60 };
+      char  *p = out;
+
+      put_digits (&p, fields[0], 4);
+      for (guint i = 1; i < G_N_ELEMENTS (fields); i++)
+        {
+          *p++ = "--T::"[i - 1];
+          put_digits (&p, fields[i], 2);
+        }
+      if (usec != 0)
+        {
+          *p++ = '.';
+          put_digits (&p, usec, 6);
+        }
+      *p++ = 'Z';
+      *p = '\0';
+    }
+  else if (usec != 0)
     g_snprintf (out, MK_AUDIT_TIME_SIZE, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", (int) year, (int) month,
                 (int) day, (int) (secs_of_day / 3600), (int) (secs_of_day / 60 % 60), (int) (secs_of_day % 60),
                 (int) usec);

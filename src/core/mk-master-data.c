@@ -1163,6 +1163,14 @@ struct _MkMasterDataBulk
   const MkKind *absent_kind;
   char         *absent_code; /* the code the last find did not find */
   MkRecord     *found;       /* as stored, the record the last find found */
+
+  /* A kind whose table was empty when the bulk first looked, and the
+   * codes added to it since, upper case: a code not among them is absent
+   * without a query. (SQLite's NOCASE folds ASCII letters only, as
+   * g_ascii_strup() does; the transaction's snapshot keeps others out.) */
+  const MkKind *empty_kind;
+  const MkKind *checked_kind;
+  GHashTable   *added_codes;
 };
 
 MkMasterDataBulk *
@@ -1173,6 +1181,7 @@ _mk_master_data_bulk_new (MkDatabase *db)
   bulk->db = db;
   bulk->resolved = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   bulk->defaults = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) resolved_free);
+  bulk->added_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return bulk;
 }
 
@@ -1185,7 +1194,40 @@ _mk_master_data_bulk_free (MkMasterDataBulk *bulk)
   g_hash_table_unref (bulk->defaults);
   g_free (bulk->absent_code);
   g_clear_object (&bulk->found);
+  g_hash_table_unref (bulk->added_codes);
   g_free (bulk);
+}
+
+/* Whether @kind's table was empty when this bulk first looked at it. */
+static gboolean
+table_was_empty (MkMasterDataBulk *bulk,
+                 const MkKind     *kind,
+                 GError          **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  int              rc;
+
+  if (bulk->checked_kind == kind)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT 1 FROM %s LIMIT 1", kind->table);
+  if (sqlite3_prepare_v2 (_mk_database_get_handle (bulk->db), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _mk_database_set_error (bulk->db, error, _ ("The database could not be read."));
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _mk_database_set_error (bulk->db, error, _ ("The database could not be read."));
+      return FALSE;
+    }
+  /* One kind at a time: an import loads one. */
+  bulk->checked_kind = kind;
+  bulk->empty_kind = rc == SQLITE_DONE ? kind : NULL;
+  g_hash_table_remove_all (bulk->added_codes);
+  return TRUE;
 }
 
 MkRecord *
@@ -1201,8 +1243,19 @@ _mk_master_data_bulk_find (MkMasterDataBulk *bulk,
 
   g_clear_pointer (&bulk->absent_code, g_free);
   g_clear_object (&bulk->found);
-  if (stmt == NULL)
+  if (stmt == NULL || !table_was_empty (bulk, kind, error))
     return NULL;
+  if (bulk->empty_kind == kind)
+    {
+      g_autofree char *key = g_ascii_strup (stripped, -1);
+
+      if (!g_hash_table_contains (bulk->added_codes, key))
+        {
+          bulk->absent_kind = kind;
+          bulk->absent_code = g_steal_pointer (&stripped);
+          return NULL;
+        }
+    }
   sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
   /* NULL without an error when there is none: no message is made for the
    * new records of an import. */
@@ -1251,6 +1304,8 @@ _mk_master_data_bulk_add (MkMasterDataBulk *bulk,
       mk_record_set_id (record, 0);
       return FALSE;
     }
+  if (bulk->empty_kind == kind)
+    g_hash_table_add (bulk->added_codes, g_ascii_strup (mk_record_get_code (record), -1));
   _mk_record_clear_changes (record);
   return TRUE;
 }
