@@ -272,7 +272,9 @@ _mk_report_run_items_distributed (MkDatabase            *db,
   stmt = _mk_report_prepare (db,
                              "WITH " DOCS_CTE
                              " SELECT k_month, k_baladiya, k_site_type, k_group, k_activity, i.code,"
-                             "  count (DISTINCT docs.id), sum (l.quantity)"
+                             "  count (DISTINCT docs.id), sum (l.quantity),"
+                             /* One item per group: its value and currency are the item's. */
+                             "  i.unit_value_milli, i.currency"
                              " FROM docs JOIN document_lines l ON l.document_id = docs.id"
                              " JOIN items i ON i.id = l.item_id"
                              " WHERE (?3 = 0 OR l.grant_id = ?3)"
@@ -283,7 +285,7 @@ _mk_report_run_items_distributed (MkDatabase            *db,
   while (TRUE)
     {
       const char *baladiya, *item;
-      gint64      quantity;
+      gint64      quantity, value;
 
       if (!_mk_report_step (db, stmt, &has_row, error))
         return FALSE;
@@ -292,6 +294,8 @@ _mk_report_run_items_distributed (MkDatabase            *db,
       baladiya = _mk_report_column_text (stmt, 1);
       item = _mk_report_column_text (stmt, 5);
       quantity = sqlite3_column_int64 (stmt, 7);
+      if (!_mk_report_value_of (item, quantity, sqlite3_column_int64 (stmt, 8), &value, error))
+        return FALSE;
       {
         MkCell cells[] = {
           text (_mk_report_column_text (stmt, 0)),
@@ -307,6 +311,8 @@ _mk_report_run_items_distributed (MkDatabase            *db,
           number (quantity),
           number (quantity * g_ascii_strtoll (field (names.items, item, 3), NULL, 10)),
           number (quantity * g_ascii_strtoll (field (names.items, item, 4), NULL, 10)),
+          text (_mk_report_column_text (stmt, 9)),
+          number (value),
         };
         if (!func (cells, data, error))
           return FALSE;

@@ -74,6 +74,11 @@ typedef gboolean (*MkTableRunner) (MkDatabase            *db,
                                    gpointer               data,
                                    GError               **error);
 
+gboolean _mk_report_value_of (const char *item_code,
+                              gint64      quantity,
+                              gint64      unit_value_milli,
+                              gint64     *value,
+                              GError    **error);
 gboolean _mk_report_run_stock_month (MkDatabase *, const MkReportOptions *, MkRowFunc, gpointer, GError **);
 gboolean _mk_report_run_stock_card (MkDatabase *, const MkReportOptions *, MkRowFunc, gpointer, GError **);
 gboolean _mk_report_run_stock_remaining (MkDatabase *, const MkReportOptions *, MkRowFunc, gpointer, GError **);

@@ -25,6 +25,8 @@ typedef struct
   gint64 weight_g;
   gint64 volume_cm3;
   gint64 reorder_level;
+  gint64 unit_value_milli; /* thousandths of the currency's unit */
+  char   currency[8];
 } Item;
 
 static void
@@ -44,7 +46,7 @@ load_items (MkDatabase *db,
 {
   g_autoptr (GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) item_free);
   g_autoptr (sqlite3_stmt) stmt = _mk_report_prepare (db,
-                                                      "SELECT i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", i.weight_g, i.volume_cm3, i.reorder_level FROM items i",
+                                                      "SELECT i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", i.weight_g, i.volume_cm3, i.reorder_level, i.unit_value_milli, i.currency FROM items i",
                                                       error);
   gboolean has_row;
 
@@ -66,6 +68,8 @@ load_items (MkDatabase *db,
       item->weight_g = sqlite3_column_int64 (stmt, 4);
       item->volume_cm3 = sqlite3_column_int64 (stmt, 5);
       item->reorder_level = sqlite3_column_int64 (stmt, 6);
+      item->unit_value_milli = sqlite3_column_int64 (stmt, 7);
+      g_strlcpy (item->currency, _mk_report_column_text (stmt, 8), sizeof item->currency);
       g_hash_table_insert (items, g_strdup (_mk_report_column_text (stmt, 0)), item);
     }
   return g_steal_pointer (&items);
@@ -255,6 +259,27 @@ blank (void)
   return cell;
 }
 
+/* @quantity × the item's unit value, in thousandths of its currency; FALSE
+ * (with the item named) past 2^63, which no real stock reaches: the unit
+ * value is at most a million and a quantity at most 10^12. */
+gboolean
+_mk_report_value_of (const char *item_code,
+                     gint64      quantity,
+                     gint64      unit_value_milli,
+                     gint64     *value,
+                     GError    **error)
+{
+  g_autofree char *code_iso = NULL;
+
+  if (!__builtin_mul_overflow (quantity, unit_value_milli, value))
+    return TRUE;
+  code_iso = mk_text_isolate_ltr (item_code);
+  g_set_error (error, MK_REPORT_ERROR, MK_REPORT_ERROR_INVALID,
+               _ ("The value of item %s is too large to add up; check its unit value and quantities."),
+               code_iso);
+  return FALSE;
+}
+
 gboolean
 _mk_report_run_stock_month (MkDatabase            *db,
                             const MkReportOptions *options,
@@ -324,7 +349,8 @@ _mk_report_run_stock_month (MkDatabase            *db,
           gint64          *soon_9 = g_hash_table_lookup (expiring_9, key);
           Losses           none = { 0 };
           gboolean         watched;
-          MkCell           cells[29];
+          gint64           value = 0;
+          MkCell           cells[31];
           guint            c = 0;
 
           if (options->grant_code != NULL && g_ascii_strcasecmp (row->grant_code != NULL ? row->grant_code : "", options->grant_code) != 0)
@@ -358,6 +384,10 @@ _mk_report_run_stock_month (MkDatabase            *db,
           cells[c++] = count ? number (count->counted - count->expected) : blank ();
           cells[c++] = number (item ? row->closing * item->weight_g : 0);
           cells[c++] = number (item ? row->closing * item->volume_cm3 : 0);
+          if (item != NULL && !_mk_report_value_of (row->item_code, row->closing, item->unit_value_milli, &value, error))
+            return FALSE;
+          cells[c++] = text (item ? item->currency : NULL);
+          cells[c++] = number (value);
           cells[c++] = watched ? number (item->reorder_level) : blank ();
           cells[c++] = text (watched && row->closing <= item->reorder_level ? mk_report_text (language, N_ ("Yes")) : NULL);
           cells[c++] = soon_3 ? number (*soon_3) : blank ();
@@ -548,7 +578,8 @@ _mk_report_run_received (MkDatabase            *db,
       "  CASE WHEN d.kind = 'RCV' THEN (SELECT fw.name_en FROM documents wb"
       "    JOIN warehouses fw ON fw.id = wb.warehouse_id WHERE wb.id = d.reference_id)"
       "   ELSE d.supplier END,"
-      "  i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", lot.number, g.code, sum (m.quantity), i.weight_g, i.volume_cm3"
+      "  i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", lot.number, g.code, sum (m.quantity), i.weight_g, i.volume_cm3,"
+      "  i.unit_value_milli, i.currency"
       " FROM movements m JOIN locations l ON l.id = m.location_id AND l.kind IN ('warehouse', 'quarantine')"
       " JOIN warehouses w ON w.id = l.warehouse_id JOIN documents d ON d.id = m.document_id"
       " JOIN items i ON i.id = m.item_id LEFT JOIN lots lot ON lot.id = m.lot_id"
@@ -568,7 +599,7 @@ _mk_report_run_received (MkDatabase            *db,
   while (TRUE)
     {
       const char *category, *source = NULL;
-      gint64      quantity;
+      gint64      quantity, value;
 
       if (!_mk_report_step (db, stmt, &has_row, error))
         return FALSE;
@@ -579,6 +610,8 @@ _mk_report_run_received (MkDatabase            *db,
         if (g_str_equal (category, sources[s][0]))
           source = mk_report_text (language, sources[s][1]);
       quantity = sqlite3_column_int64 (stmt, 12);
+      if (!_mk_report_value_of (_mk_report_column_text (stmt, 6), quantity, sqlite3_column_int64 (stmt, 15), &value, error))
+        return FALSE;
       {
         MkCell cells[] = {
           text (_mk_report_column_text (stmt, 0)),
@@ -594,6 +627,8 @@ _mk_report_run_received (MkDatabase            *db,
           number (quantity),
           number (quantity * sqlite3_column_int64 (stmt, 13)),
           number (quantity * sqlite3_column_int64 (stmt, 14)),
+          text (_mk_report_column_text (stmt, 16)),
+          number (value),
         };
         if (!func (cells, data, error))
           return FALSE;

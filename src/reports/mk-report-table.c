@@ -29,6 +29,10 @@
   {                                         \
     id, title, MK_COLUMN_VOLUME, NULL, TRUE \
   }
+#define MONEY(id, title)                   \
+  {                                        \
+    id, title, MK_COLUMN_MONEY, NULL, TRUE \
+  }
 #define DATE(id, title)                    \
   {                                        \
     id, title, MK_COLUMN_DATE, NULL, FALSE \
@@ -83,6 +87,9 @@ static const MkColumn stock_month_columns[] = {
   { "variance", N_ ("Variance"), MK_COLUMN_QUANTITY, NULL, FALSE },
   WEIGHT ("weight", N_ ("Closing weight (kg)")),
   VOLUME ("volume", N_ ("Closing volume (m³)")),
+  TEXT ("currency", N_ ("Currency")),
+  /* Translators: the closing balance times the item's unit value. */
+  MONEY ("value", N_ ("Closing value")),
   { "reorder_level", N_ ("Reorder level"), MK_COLUMN_QUANTITY, NULL, FALSE },
   TEXT ("reorder", N_ ("At or below reorder level")),
   QTY ("expiring_3", N_ ("Expiring within 3 months")),
@@ -128,6 +135,9 @@ static const MkColumn received_columns[] = {
   QTY ("quantity", N_ ("Quantity")),
   WEIGHT ("weight", N_ ("Weight (kg)")),
   VOLUME ("volume", N_ ("Volume (m³)")),
+  TEXT ("currency", N_ ("Currency")),
+  /* Translators: the quantity times the item's unit value. */
+  MONEY ("value", N_ ("Value")),
 };
 
 static const MkColumn items_distributed_columns[] = {
@@ -144,6 +154,8 @@ static const MkColumn items_distributed_columns[] = {
   QTY ("quantity", N_ ("Quantity")),
   WEIGHT ("weight", N_ ("Weight (kg)")),
   VOLUME ("volume", N_ ("Volume (m³)")),
+  TEXT ("currency", N_ ("Currency")),
+  MONEY ("value", N_ ("Value")),
 };
 
 static const MkColumn people_reached_columns[] = {

@@ -19,7 +19,7 @@ typedef enum
   MK_COLUMN_QUANTITY, /* integer, in the item's unit */
   MK_COLUMN_WEIGHT,   /* integer grams, shown in kg */
   MK_COLUMN_VOLUME,   /* integer cm³, shown in m³ */
-  MK_COLUMN_MONEY,    /* integer minor units, shown with two decimals */
+  MK_COLUMN_MONEY,    /* integer thousandths of a currency unit (items.unit_value_milli × quantity); a "currency" column says which */
   MK_COLUMN_DATE,     /* text YYYY-MM-DD, written as a date */
   MK_COLUMN_MONTH,    /* text YYYY-MM, kept as text (what HXL wants) */
   MK_COLUMN_PERCENT,  /* integer hundredths of a percent */

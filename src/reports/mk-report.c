@@ -510,6 +510,8 @@ write_readme (Writer          *writer,
   row++;
   write_pair (sheet, xlsx, row++, mk_report_text (language, N_ ("Conventions")),
               mk_report_text (language, N_ ("Quantities are in each item’s unit; weights in kilograms and volumes in cubic metres from the catalogue. Dates are calendar dates. Totals rows are SUM formulas over the rows above them. Households’ names never appear; sensitive sites are shown by their type and baladiya only.")));
+  write_pair (sheet, xlsx, row++, mk_report_text (language, N_ ("Values")),
+              mk_report_text (language, N_ ("A value is the quantity times the item’s unit value in the catalogue, in the item’s currency (the Currency column). Amounts in different currencies are never added together: when a sheet has several, each has its own totals row, a SUMIF over the rows in that currency.")));
 }
 
 /* The donor's summary: totals, then people and items per month with a chart

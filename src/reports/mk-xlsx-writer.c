@@ -39,10 +39,28 @@ struct _MkSheet
   const MkColumn *columns;
   guint           n_columns;
   lxw_row_t       first_data_row;
-  lxw_row_t       row;    /* the next row to write */
-  guint          *widths; /* in characters */
-  gint64         *totals; /* of summed columns, in their stored unit */
+  lxw_row_t       row;             /* the next row to write */
+  guint          *widths;          /* in characters */
+  gint64         *totals;          /* of summed columns, in their stored unit */
+  gint            currency_column; /* the "currency" column, or -1 */
+  GPtrArray      *currency_totals; /* of CurrencyTotals, in order of first use */
 };
+
+/* The money columns' totals of the rows in one currency: dollars and
+ * dinars are never added together. */
+typedef struct
+{
+  char   *code;
+  gint64 *totals; /* per column, in thousandths */
+} CurrencyTotals;
+
+static void
+currency_totals_free (CurrencyTotals *entry)
+{
+  g_free (entry->code);
+  g_free (entry->totals);
+  g_free (entry);
+}
 
 static void
 set_write_error (GError    **error,
@@ -64,13 +82,14 @@ add_formats (MkXlsx *xlsx)
     [MK_XLSX_FORMAT_QUANTITY] = "#,##0",
     [MK_XLSX_FORMAT_WEIGHT] = "#,##0.000",
     [MK_XLSX_FORMAT_VOLUME] = "#,##0.000",
-    [MK_XLSX_FORMAT_MONEY] = "#,##0.00",
+    /* Two decimals, a third where there is one: dinars have three. */
+    [MK_XLSX_FORMAT_MONEY] = "#,##0.00#",
     [MK_XLSX_FORMAT_DATE] = "yyyy-mm-dd",
     [MK_XLSX_FORMAT_PERCENT] = "0.0%",
     [MK_XLSX_FORMAT_TOTAL_QUANTITY] = "#,##0",
     [MK_XLSX_FORMAT_TOTAL_WEIGHT] = "#,##0.000",
     [MK_XLSX_FORMAT_TOTAL_VOLUME] = "#,##0.000",
-    [MK_XLSX_FORMAT_TOTAL_MONEY] = "#,##0.00",
+    [MK_XLSX_FORMAT_TOTAL_MONEY] = "#,##0.00#",
     [MK_XLSX_FORMAT_TOTAL_PERCENT] = "0.0%",
   };
 
@@ -382,9 +401,8 @@ decimals_of (MkColumnType type)
     {
     case MK_COLUMN_WEIGHT:
     case MK_COLUMN_VOLUME:
-      return 3;
     case MK_COLUMN_MONEY:
-      return 2;
+      return 3;
     case MK_COLUMN_PERCENT:
       return 1;
     case MK_COLUMN_TEXT:
@@ -407,7 +425,7 @@ scaled (MkColumnType type,
     case MK_COLUMN_VOLUME:
       return (double) value / 1e6; /* cm³ to m³ */
     case MK_COLUMN_MONEY:
-      return (double) value / 100.0;
+      return (double) value / 1000.0; /* thousandths to the currency's unit */
     case MK_COLUMN_PERCENT:
       return (double) value / 10000.0;
     case MK_COLUMN_TEXT:
@@ -471,6 +489,11 @@ _mk_sheet_new (MkXlsx         *xlsx,
   sheet->n_columns = n_columns;
   sheet->widths = g_new0 (guint, n_columns);
   sheet->totals = g_new0 (gint64, n_columns);
+  sheet->currency_column = -1;
+  sheet->currency_totals = g_ptr_array_new_with_free_func ((GDestroyNotify) currency_totals_free);
+  for (guint c = 0; c < n_columns; c++)
+    if (columns[c].type == MK_COLUMN_TEXT && g_str_equal (columns[c].id, "currency"))
+      sheet->currency_column = (gint) c;
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -495,13 +518,35 @@ _mk_sheet_new (MkXlsx         *xlsx,
   return sheet;
 }
 
+static CurrencyTotals *
+currency_totals_of (MkSheet    *sheet,
+                    const char *code)
+{
+  CurrencyTotals *entry;
+
+  for (guint i = 0; i < sheet->currency_totals->len; i++)
+    {
+      entry = g_ptr_array_index (sheet->currency_totals, i);
+      if (g_str_equal (entry->code, code))
+        return entry;
+    }
+  entry = g_new0 (CurrencyTotals, 1);
+  entry->code = g_strdup (code);
+  entry->totals = g_new0 (gint64, sheet->n_columns);
+  g_ptr_array_add (sheet->currency_totals, entry);
+  return entry;
+}
+
 gboolean
 _mk_sheet_write_row (MkSheet      *sheet,
                      const MkCell *cells,
                      GError      **error)
 {
-  MkXlsx *xlsx = sheet->xlsx;
+  MkXlsx         *xlsx = sheet->xlsx;
+  CurrencyTotals *currency = NULL;
 
+  if (sheet->currency_column >= 0 && cells[sheet->currency_column].text != NULL)
+    currency = currency_totals_of (sheet, cells[sheet->currency_column].text);
   if ((sheet->row & 1023) == 0 && !_mk_xlsx_check_cancelled (xlsx, error))
     return FALSE;
   if (sheet->row >= LXW_ROW_MAX - 2)
@@ -566,6 +611,9 @@ _mk_sheet_write_row (MkSheet      *sheet,
               /* A total beyond 2^63 is not a real one: it stays at the top. */
               if (column->summed && __builtin_add_overflow (sheet->totals[c], cell->number, &sheet->totals[c]))
                 sheet->totals[c] = G_MAXINT64;
+              if (column->summed && column->type == MK_COLUMN_MONEY && currency != NULL &&
+                  __builtin_add_overflow (currency->totals[c], cell->number, &currency->totals[c]))
+                currency->totals[c] = G_MAXINT64;
             }
           break;
         }
@@ -583,6 +631,59 @@ _mk_sheet_row_func (const MkCell *cells,
                     GError      **error)
 {
   return _mk_sheet_write_row (data, cells, error);
+}
+
+/* A totals row of one currency: its code, and SUMIF formulas that add the
+ * money of the rows in that currency, with their computed values. */
+static gboolean
+write_currency_total (MkSheet        *sheet,
+                      lxw_row_t       row,
+                      lxw_row_t       last,
+                      CurrencyTotals *entry,
+                      GError        **error)
+{
+  MkXlsx  *xlsx = sheet->xlsx;
+  gboolean labelled = FALSE;
+  gboolean ok = TRUE;
+  char     codes[64];
+
+  lxw_rowcol_to_range_abs (codes, sheet->first_data_row, (lxw_col_t) sheet->currency_column, last,
+                           (lxw_col_t) sheet->currency_column);
+  for (guint c = 0; c < sheet->n_columns && ok; c++)
+    {
+      const MkColumn *column = &sheet->columns[c];
+
+      if ((gint) c == sheet->currency_column)
+        ok = check_written (sheet,
+                            worksheet_write_string (sheet->worksheet, row, (lxw_col_t) c, entry->code,
+                                                    xlsx->formats[MK_XLSX_FORMAT_TOTAL_LABEL]),
+                            error);
+      else if (column->summed && column->type == MK_COLUMN_MONEY)
+        {
+          char             range[64];
+          g_autofree char *formula = NULL;
+
+          lxw_rowcol_to_range (range, sheet->first_data_row, (lxw_col_t) c, last, (lxw_col_t) c);
+          /* Codes are Latin letters (the currencies table): no quote to escape. */
+          formula = g_strdup_printf ("=SUMIF(%s,\"%s\",%s)", codes, entry->code, range);
+          ok = check_written (sheet,
+                              worksheet_write_formula_num (sheet->worksheet, row, (lxw_col_t) c, formula,
+                                                           xlsx->formats[MK_XLSX_FORMAT_TOTAL_MONEY],
+                                                           scaled (column->type, entry->totals[c])),
+                              error);
+          sheet->widths[c] = MAX (sheet->widths[c], number_width (entry->totals[c] / 1000, 3));
+        }
+      else if (!column->summed && !labelled)
+        {
+          ok = check_written (sheet,
+                              worksheet_write_string (sheet->worksheet, row, (lxw_col_t) c,
+                                                      mk_report_text (xlsx->language, N_ ("Total")),
+                                                      xlsx->formats[MK_XLSX_FORMAT_TOTAL_LABEL]),
+                              error);
+          labelled = TRUE;
+        }
+    }
+  return ok;
 }
 
 gboolean
@@ -610,12 +711,24 @@ _mk_sheet_finish (MkSheet *sheet,
     {
       lxw_row_t total_row = sheet->row;
       gboolean  labelled = FALSE;
+      /* Money of several currencies is totalled per currency, below. */
+      gboolean by_currency = sheet->currency_totals->len > 1;
 
       for (guint c = 0; c < sheet->n_columns && ok; c++)
         {
           const MkColumn *column = &sheet->columns[c];
 
-          if (column->summed)
+          if (column->summed && column->type == MK_COLUMN_MONEY && by_currency)
+            continue;
+          if ((gint) c == sheet->currency_column && sheet->currency_totals->len == 1)
+            {
+              CurrencyTotals *only = g_ptr_array_index (sheet->currency_totals, 0);
+              ok = check_written (sheet,
+                                  worksheet_write_string (sheet->worksheet, total_row, (lxw_col_t) c, only->code,
+                                                          xlsx->formats[MK_XLSX_FORMAT_TOTAL_LABEL]),
+                                  error);
+            }
+          else if (column->summed)
             {
               char   range[64];
               char   formula[80];
@@ -644,6 +757,9 @@ _mk_sheet_finish (MkSheet *sheet,
               labelled = TRUE;
             }
         }
+      for (guint i = 0; by_currency && ok && i < sheet->currency_totals->len; i++)
+        ok = write_currency_total (sheet, total_row + 1 + i, last,
+                                   g_ptr_array_index (sheet->currency_totals, i), error);
     }
 
   if (ok)
@@ -656,6 +772,7 @@ _mk_sheet_finish (MkSheet *sheet,
   g_free (sheet->name);
   g_free (sheet->widths);
   g_free (sheet->totals);
+  g_ptr_array_unref (sheet->currency_totals);
   g_free (sheet);
   return ok;
 }

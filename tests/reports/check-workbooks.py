@@ -46,11 +46,48 @@ def header_index(sheet, title, row=1):
 
 
 def data_rows(sheet, first):
-    """The rows from @first to the last, without the totals row."""
+    """The rows from @first to the last, without the totals rows (one, and
+    one per currency when there are several)."""
     rows = list(sheet.iter_rows(min_row=first, values_only=True))
-    if rows and rows[-1][0] == 'Total':
+    while rows and rows[-1][0] in ('Total', expect['total_ar']):
         rows = rows[:-1]
     return rows
+
+
+def check_values(name, sheet_name, quantity_title):
+    """Each row's value is its quantity times the item's unit value, in the
+    item's currency; each currency has its own totals row, a SUMIF over the
+    rows of that currency whose cached value is their sum."""
+    book = openpyxl.load_workbook(os.path.join(folder, name))
+    cached = openpyxl.load_workbook(os.path.join(folder, name), data_only=True)
+    sheet, values_sheet = book[sheet_name], cached[sheet_name]
+    item, quantity, currency, value = (header_index(sheet, t) for t in
+                                       ('Item code', quantity_title, 'Currency', 'Value' if sheet_name != 'Stock report' else 'Closing value'))
+    rows = data_rows(sheet, 2)
+    sums = {}
+    for r in rows:
+        milli, code = expect['values'][r[item]]
+        check(r[currency] == code, '%s: %s %r is not in %s' % (name, sheet_name, r, code))
+        check(round(r[value] * 1000) == r[quantity] * milli,
+              '%s: %s value %r is not %s × %s' % (name, sheet_name, r[value], r[quantity], milli / 1000))
+        check(sheet.cell(row=2, column=value + 1).number_format == '#,##0.00#',
+              '%s: %s value format %r' % (name, sheet_name, sheet.cell(row=2, column=value + 1).number_format))
+        sums[code] = sums.get(code, 0) + r[quantity] * milli
+    totals = list(sheet.iter_rows(min_row=len(rows) + 2, values_only=True))
+    cached_totals = list(values_sheet.iter_rows(min_row=len(rows) + 2, values_only=True))
+    per_currency = [(t, c) for t, c in zip(totals, cached_totals) if t[currency] in sums and t[value]]
+    check(len(sums) < 2 or len(per_currency) == len(sums),
+          '%s: %s totals %r for currencies %r' % (name, sheet_name, totals, sums))
+    letter = openpyxl.utils.get_column_letter
+    for t, c in per_currency:
+        code = t[currency]
+        formula = ('=SUMIF($%s$2:$%s$%d,"%s",%s2:%s%d)' % (letter(currency + 1), letter(currency + 1), len(rows) + 1,
+                                                         code, letter(value + 1), letter(value + 1), len(rows) + 1)
+                   if len(sums) > 1 else '=SUM(%s2:%s%d)' % (letter(value + 1), letter(value + 1), len(rows) + 1))
+        check(t[value] == formula, '%s: %s %s total %r, not %r' % (name, sheet_name, code, t[value], formula))
+        check(round(c[value] * 1000) == sums[code],
+              '%s: %s %s total is %r, the rows add up to %s' % (name, sheet_name, code, c[value], sums[code] / 1000))
+    return sums
 
 
 workbooks = sorted(f for f in os.listdir(folder) if f.endswith('.xlsx'))
@@ -112,7 +149,7 @@ rows = data_rows(sheet, 2)
 soap = [r for r in rows if r[month] == '2026-03' and r[item] == 'SOAP' and r[grant] == 'ECHO-2026']
 check(len(soap) == 1 and soap[0][closing] == expect['soap_closing_march'],
       'stock: SOAP closes March at %s, the ledger says %s' % (soap, expect['soap_closing_march']))
-last = list(sheet.iter_rows(values_only=True))[-1]
+last = list(sheet.iter_rows(values_only=True))[len(rows) + 1]
 check(last[0] == 'Total' and last[closing] == '=SUM(%s2:%s%d)' % ((chr(65 + closing),) * 2 + (len(rows) + 1,)),
       'stock: totals row %r' % (last,))
 # Opening + receipts … = closing on every row.
@@ -128,6 +165,13 @@ for r in rows:
                 - v['Loss: damaged'] - v['Loss: expired'] - v['Loss: lost'] - v['Loss: theft']
                 - v['Loss: other'])
     check(computed == v['Closing balance'], 'stock: %r does not add up' % (r,))
+
+# Values: the stock report's closing value, and the donor's items received
+# and distributed, in USD and LYD apart.
+sums = check_values('stock.xlsx', 'Stock report', 'Closing balance')
+check(set(sums) == {'USD', 'LYD'}, 'stock: the currencies are %r' % (sums,))
+check_values('donor.xlsx', 'Received', 'Quantity')
+check_values('donor.xlsx', 'Items distributed', 'Quantity')
 
 # The 5W sheet: the HXL row, and the rows sum to the people reached.
 for name in ('5w.xlsx', '5w-ar.xlsx'):

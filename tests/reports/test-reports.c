@@ -28,6 +28,52 @@
 
 /* The mission ----------------------------------------------------------- */
 
+/* What the items are worth: dollars, and the hygiene kit bought in Libya,
+ * in dinars, so that every report has two currencies to keep apart. */
+static const struct
+{
+  const char *item;
+  const char *unit_value;
+  const char *currency;
+  gint64      milli; /* the unit value in thousandths, as stored */
+} item_values[] = {
+  { "SOAP", "0.45", "USD", 450 },
+  { "BLANKET", "9.50", "USD", 9500 },
+  { "HYG-KIT", "12.750", "LYD", 12750 },
+  { "TOOTHPASTE", "0.60", "USD", 600 },
+};
+
+static void
+set_item_values (MkFixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (item_values); i++)
+    {
+      g_autoptr (MkRecord) item = mk_master_data_get (fixture->db, mk_kind_lookup ("item"), item_values[i].item, &error);
+
+      g_assert_no_error (error);
+      mk_record_set_text (item, "unit_value", item_values[i].unit_value, &error);
+      mk_record_set_text (item, "currency", item_values[i].currency, &error);
+      g_assert_no_error (error);
+      mk_master_data_update (fixture->db, item, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static gint64
+unit_value_of (const char  *item,
+               const char **currency)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (item_values); i++)
+    if (g_str_equal (item_values[i].item, item))
+      {
+        *currency = item_values[i].currency;
+        return item_values[i].milli;
+      }
+  g_error ("no unit value for %s", item);
+}
+
 static void
 post_mission (MkFixture *fixture)
 {
@@ -36,6 +82,7 @@ post_mission (MkFixture *fixture)
   g_autofree char *to_site = NULL, *to_dc = NULL;
 
   mk_test_add_people_catalogue (fixture);
+  set_item_values (fixture);
   g_object_unref (mk_test_receive (fixture, "2026-01-05", "BEN-MAIN", "SOAP", 1000, NULL, NULL, "ECHO-2026"));
   g_object_unref (mk_test_receive (fixture, "2026-01-05", "BEN-MAIN", "BLANKET", 500, NULL, NULL, "BHA-2026"));
   g_object_unref (mk_test_receive (fixture, "2026-01-06", "BEN-MAIN", "HYG-KIT", 200, NULL, NULL, "ECHO-2026"));
@@ -138,7 +185,7 @@ test_stock_rows_equal_ledger (MkFixture    *fixture,
                               .to = "2026-03-31", .language = "en", .today = "2026-03-31" };
   g_autoptr (GError) error = NULL;
   g_autoptr (MkRowSet) set = mk_row_set_collect (fixture->db, MK_TABLE_STOCK_MONTH, &options, &error);
-  gint  month, item, grant, opening, closing, expiring;
+  gint  month, item, grant, opening, closing, expiring, currency, value;
   guint checked = 0;
 
   g_assert_no_error (error);
@@ -148,7 +195,10 @@ test_stock_rows_equal_ledger (MkFixture    *fixture,
   opening = mk_row_set_find_column (set, "opening");
   closing = mk_row_set_find_column (set, "closing");
   expiring = mk_row_set_find_column (set, "expiring_3");
+  currency = mk_row_set_find_column (set, "currency");
+  value = mk_row_set_find_column (set, "value");
   g_assert_cmpint (month, >=, 0);
+  g_assert_cmpint (value, >, currency);
   g_assert_cmpint (closing, >, opening);
 
   for (guint r = 0; r < mk_row_set_get_n_rows (set); r++)
@@ -165,6 +215,9 @@ test_stock_rows_equal_ledger (MkFixture    *fixture,
       g_date_set_parse (&day, first);
       last = g_strdup_printf ("%s-%02u", cells[month].text,
                               g_date_get_days_in_month (g_date_get_month (&day), g_date_get_year (&day)));
+      const char *item_currency = NULL;
+      gint64      milli = unit_value_of (cells[item].text, &item_currency);
+
       g_date_subtract_days (&day, 1);
       before = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
       g_assert_cmpint (cells[opening].number, ==,
@@ -173,6 +226,9 @@ test_stock_rows_equal_ledger (MkFixture    *fixture,
                        mk_test_balance (fixture, "BEN-MAIN", cells[item].text, NULL, cells[grant].text, last));
       if (g_str_equal (cells[item].text, "TOOTHPASTE") && g_str_equal (cells[month].text, "2026-03"))
         g_assert_cmpint (cells[expiring].number, ==, 100); /* expires 2026-05-31 */
+      /* The closing value is the closing balance times the unit value. */
+      g_assert_cmpstr (cells[currency].text, ==, item_currency);
+      g_assert_cmpint (cells[value].number, ==, cells[closing].number * milli);
       checked++;
     }
   /* SOAP, BLANKET, HYG-KIT and TOOTHPASTE, three months each. */
@@ -243,6 +299,11 @@ test_workbooks (MkFixture    *fixture,
   g_string_append_printf (expect, " \"reached_echo\": %" G_GINT64_FORMAT ",", mk_people_counts_sum (&reached));
   g_string_append_printf (expect, " \"soap_closing_march\": %" G_GINT64_FORMAT ",",
                           mk_test_balance (fixture, "BEN-MAIN", "SOAP", NULL, "ECHO-2026", "2026-03-31"));
+  g_string_append (expect, " \"values\": {");
+  for (guint i = 0; i < G_N_ELEMENTS (item_values); i++)
+    g_string_append_printf (expect, "%s\"%s\": [%" G_GINT64_FORMAT ", \"%s\"]", i ? ", " : "", item_values[i].item,
+                            item_values[i].milli, item_values[i].currency);
+  g_string_append (expect, "},");
   g_string_append_printf (expect, " \"sensitive\": [\"%s\", \"%s\", \"%s\"], \"arabic_item\": \"%s\",",
                           SENSITIVE_CODE, SENSITIVE_EN, SENSITIVE_AR, "حقيبة النظافة الشخصية");
   /* The Arabic workbooks' words, from the build's catalogue. */
