@@ -575,7 +575,8 @@ test_tab_order (Fixture      *f,
   MkRecordEditor   *editor = open_editor (f, "item", 0);
   const char *const order[] = { "code", "name_en", "name_ar", "category",
                                 "unit", "weight_kg", "volume_m3", "pack_size",
-                                "tracks_lots", "is_kit", "reorder_level", "active" };
+                                "tracks_lots", "is_kit", "reorder_level", "unit_value",
+                                "currency", "active" };
 
   /* Tab follows the laid-out positions: let the layout settle, and the
    * window take the keyboard (under Xvfb that comes later). */
