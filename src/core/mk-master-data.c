@@ -1423,3 +1423,34 @@ mk_master_data_list_vocabulary (MkDatabase *db,
 
   return g_steal_pointer (&entries);
 }
+
+gboolean
+mk_master_data_get_currency_decimals (MkDatabase *db,
+                                      const char *currency,
+                                      guint      *decimals,
+                                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean      has_row;
+
+  g_return_val_if_fail (MK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (currency != NULL, FALSE);
+  g_return_val_if_fail (decimals != NULL, FALSE);
+
+  stmt = _mk_database_statement (db, "SELECT decimals FROM currencies WHERE code = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, currency, -1, SQLITE_TRANSIENT);
+  if (!_mk_database_step (db, stmt, &has_row, error))
+    return FALSE;
+  if (!has_row)
+    {
+      g_autofree char *code_iso = mk_text_isolate_ltr (currency);
+      g_set_error (error, MK_MASTER_DATA_ERROR, MK_MASTER_DATA_ERROR_NOT_FOUND,
+                   _ ("There is no currency %s."), code_iso);
+      return FALSE;
+    }
+  *decimals = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}

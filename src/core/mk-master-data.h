@@ -67,4 +67,12 @@ GPtrArray *mk_master_data_list_vocabulary (MkDatabase *db,
 /* The name of a vocabulary entry in the interface's language. */
 const char *mk_vocab_entry_get_display_name (const MkVocabEntry *entry);
 
+/* How many decimals amounts in @currency (a code of the currencies list:
+ * USD, EUR, LYD) have: 2 for cents, 3 for dirhams. Item values are kept
+ * in thousandths whatever the currency; this says how to show them. */
+gboolean mk_master_data_get_currency_decimals (MkDatabase *db,
+                                               const char *currency,
+                                               guint      *decimals,
+                                               GError    **error);
+
 G_END_DECLS

@@ -250,6 +250,13 @@ mk_print_format_m3 (gint64 cm3)
 }
 
 char *
+mk_print_format_money (gint64 milli,
+                       guint  decimals)
+{
+  return format_scaled (milli, 1000, MIN (decimals, 3u));
+}
+
+char *
 mk_print_format_date (const char *iso_date)
 {
   if (iso_date == NULL || strlen (iso_date) != 10)

@@ -277,6 +277,9 @@ char *mk_print_format_count (gint64 value);
 /* Kilograms from grams, m³ from cm³: "12.5", "0.012". */
 char *mk_print_format_kg (gint64 grams);
 char *mk_print_format_m3 (gint64 cm3);
+/* An item value kept in thousandths, with the currency's @decimals. */
+char *mk_print_format_money (gint64 milli,
+                             guint  decimals);
 /* "09/03/2025" from an ISO date: it reads the same inside Arabic. NULL: NULL. */
 char *mk_print_format_date (const char *iso_date);
 /* A header field as text, or NULL. */

@@ -239,6 +239,35 @@ check_month (const char *month,
   return TRUE;
 }
 
+/* The closing balance times the item's unit value, in thousandths. */
+static gboolean
+closing_value (const MkMonthRow *month_row,
+               MkRecord         *item,
+               gint64           *value,
+               GError          **error)
+{
+  g_autofree char *code_iso = NULL;
+
+  if (!__builtin_mul_overflow (month_row->closing, mk_record_get_int (item, "unit_value"), value))
+    return TRUE;
+  code_iso = mk_text_isolate_ltr (month_row->item_code);
+  g_set_error (error, MK_PRINT_ERROR, MK_PRINT_ERROR_INVALID,
+               _ ("The value of item %s is too large to add up; check its unit value and quantities."),
+               code_iso);
+  return FALSE;
+}
+
+/* “1,405.50 USD”: the amount with its currency's decimals, then the code. */
+static char *
+money_text (gint64      milli,
+            guint       decimals,
+            const char *currency)
+{
+  g_autofree char *amount = mk_print_format_money (milli, decimals);
+
+  return g_strdup_printf ("%s %s", amount, currency);
+}
+
 MkPrintDoc *
 mk_print_stock_report_build (MkPrintLookup *lookup,
                              const char    *warehouse_code,
@@ -268,12 +297,14 @@ mk_print_stock_report_build (MkPrintLookup *lookup,
   static const MkLabel        col_adjustments = { "Adjustments (net)", "التسويات (صافٍ)" };
   static const MkLabel        col_closing = { "Closing", "الرصيد الختامي" };
   static const MkLabel        col_count = { "Physical count", "الجرد الفعلي" };
+  static const MkLabel        col_value = { "Closing value", "قيمة الرصيد الختامي" };
+  static const MkLabel        value_total = { "Total value", "إجمالي القيمة" };
   static const MkLabel *const header[] = { &col_warehouse, &col_code, &col_item, &col_unit,
                                            &col_grant, &col_opening, &col_purchase,
                                            &col_donation, &col_return, &col_transfer,
                                            &col_dispatched, &col_distributed, &col_kitting,
                                            &col_losses, &col_adjustments, &col_closing,
-                                           &col_count, &col_remarks };
+                                           &col_value, &col_count, &col_remarks };
   static const MkLabel        parties[] = {
            { "Prepared by", "أعدّه" },
            { "Verified by", "راجعه" },
@@ -284,6 +315,11 @@ mk_print_stock_report_build (MkPrintLookup *lookup,
   g_autofree char *warehouse_text = NULL;
   const char      *values[G_N_ELEMENTS (labels)] = { NULL };
   MkPrintTable    *table;
+  /* Currency code → its total in thousandths, in the order first met:
+   * dollars and dinars are totalled apart, never together. */
+  g_autoptr (GPtrArray) currencies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) totals = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr (GArray) decimals = g_array_new (FALSE, TRUE, sizeof (guint));
 
   if (!check_month (month, error))
     return NULL;
@@ -304,8 +340,8 @@ mk_print_stock_report_build (MkPrintLookup *lookup,
   values[1] = month;
   mk_print_doc_add_fields (doc, 4, labels, values, NULL, G_N_ELEMENTS (labels));
 
-  table = mk_print_doc_add_table (doc, 18, 7.0, 7.5, 13.0, 5.0, 9.0, 6.0, 6.0, 6.0, 6.0, 6.0, 6.0,
-                                  6.0, 6.0, 6.0, 6.0, 6.0, 6.0, 8.0);
+  table = mk_print_doc_add_table (doc, 19, 7.0, 7.5, 13.0, 5.0, 9.0, 6.0, 6.0, 6.0, 6.0, 6.0, 6.0,
+                                  6.0, 6.0, 6.0, 6.0, 6.0, 9.0, 6.0, 8.0);
   mk_print_table_set_header (table, doc, header);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -327,8 +363,48 @@ mk_print_stock_report_build (MkPrintLookup *lookup,
       for (guint c = 0; c < G_N_ELEMENTS (numbers); c++)
         mk_print_row_add_number (row, numbers[c],
                                  G_N_ELEMENTS (numbers) - 1 == c ? MK_CELL_BOLD | MK_CELL_SMALL : MK_CELL_SMALL);
+      if (item != NULL)
+        {
+          const char *currency = mk_record_get_string (item, "currency");
+          gint64      value;
+          guint       n;
+
+          if (!closing_value (month_row, item, &value, error))
+            return NULL;
+          for (n = 0; n < currencies->len && !g_str_equal (g_ptr_array_index (currencies, n), currency); n++)
+            ;
+          if (n == currencies->len)
+            {
+              guint places;
+
+              if (!mk_master_data_get_currency_decimals (db, currency, &places, error))
+                return NULL;
+              g_ptr_array_add (currencies, g_strdup (currency));
+              g_array_set_size (totals, n + 1);
+              g_array_append_val (decimals, places);
+            }
+          if (__builtin_add_overflow (g_array_index (totals, gint64, n), value, &g_array_index (totals, gint64, n)))
+            g_array_index (totals, gint64, n) = G_MAXINT64;
+          mk_print_row_take (row, money_text (value, g_array_index (decimals, guint, n), currency),
+                             MK_CELL_NUMBER | MK_CELL_SMALL);
+        }
+      else
+        mk_print_row_add (row, NULL, MK_CELL_SMALL);
       mk_print_row_add (row, NULL, MK_CELL_BLANK);
       mk_print_row_add (row, NULL, MK_CELL_BLANK);
+    }
+  /* One totals row per currency, under the value column. */
+  for (guint n = 0; n < currencies->len; n++)
+    {
+      MkPrintRow *row = mk_print_table_add_row (table);
+
+      mk_print_row_take (row, mk_print_doc_label (doc, &value_total), MK_CELL_TOTAL)->span = 16;
+      mk_print_row_take (row,
+                         money_text (g_array_index (totals, gint64, n), g_array_index (decimals, guint, n),
+                                     g_ptr_array_index (currencies, n)),
+                         MK_CELL_TOTAL | MK_CELL_NUMBER | MK_CELL_SMALL);
+      mk_print_row_add (row, NULL, MK_CELL_TOTAL);
+      mk_print_row_add (row, NULL, MK_CELL_TOTAL);
     }
   mk_print_doc_add_signatures (doc, parties, G_N_ELEMENTS (parties), FALSE);
   return g_steal_pointer (&doc);

@@ -811,6 +811,22 @@ test_stock_card (MkFixture    *fixture,
 }
 
 static void
+set_unit_value (MkFixture  *fixture,
+                const char *code,
+                const char *unit_value,
+                const char *currency)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MkRecord) item = mk_master_data_get (fixture->db, mk_kind_lookup ("item"), code, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (mk_record_set_text (item, "unit_value", unit_value, &error));
+  g_assert_true (mk_record_set_text (item, "currency", currency, &error));
+  g_assert_true (mk_master_data_update (fixture->db, item, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_stock_report (MkFixture    *fixture,
                    gconstpointer data)
 {
@@ -822,6 +838,9 @@ test_stock_report (MkFixture    *fixture,
   g_autofree char *size = NULL;
 
   mk_test_post (fixture, waybill);
+  /* Blankets in dollars, soap bought in dinars: each totalled apart. */
+  set_unit_value (fixture, "BLANKET", "8.00", "USD");
+  set_unit_value (fixture, "SOAP", "0.475", "LYD");
   job = mk_print_job_new_stock_report (fixture->db, "BEN-MAIN", "2026-04", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (mk_print_job_is_landscape (job));
@@ -838,6 +857,10 @@ test_stock_report (MkFixture    *fixture,
   assert_has (text, "BLANKET");
   assert_has (text, "1,880"); /* 2,000 − 120 */
   assert_has (text, "4,500"); /* 5,000 − 500 */
+  assert_has (text, "Closing value");
+  assert_has (text, "15,040.00 USD"); /* 1,880 × 8.00 */
+  assert_has (text, "2,137.500 LYD"); /* 4,500 × 0.475 */
+  assert_has (text, "Total value");
   assert_arabic_font_embedded (path);
   assert_within_margins (path);
   g_clear_object (&job);
