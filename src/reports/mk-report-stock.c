@@ -505,7 +505,7 @@ _mk_report_run_stock_remaining (MkDatabase            *db,
       "  AND item_id IN (SELECT item_id FROM stock_month_totals WHERE month = ?2)"
       "  AND date > ?3 AND date <= ?5 AND (?1 = 0 OR grant_id = ?1))"
       " SELECT w.name_en, w.name_ar, i.code, i.name_en, i.name_ar, " MK_REPORT_UNIT_SQL ", lot.number, lot.expiry_date,"
-      "  g.code, sum (k.q), i.weight_g, i.volume_cm3"
+      "  g.code, sum (k.q), i.weight_g, i.volume_cm3, i.unit_value_milli, i.currency"
       " FROM keyed k JOIN locations l ON l.id = k.location_id JOIN warehouses w ON w.id = l.warehouse_id"
       " JOIN items i ON i.id = k.item_id LEFT JOIN lots lot ON lot.id = k.lot_id"
       " LEFT JOIN grants g ON g.id = k.grant_id"
@@ -522,13 +522,15 @@ _mk_report_run_stock_remaining (MkDatabase            *db,
   sqlite3_bind_text (stmt, 5, month_end, -1, SQLITE_TRANSIENT);
   while (TRUE)
     {
-      gint64 quantity;
+      gint64 quantity, value;
 
       if (!_mk_report_step (db, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
       quantity = sqlite3_column_int64 (stmt, 9);
+      if (!_mk_report_value_of (_mk_report_column_text (stmt, 2), quantity, sqlite3_column_int64 (stmt, 12), &value, error))
+        return FALSE;
       {
         MkCell cells[] = {
           text (mk_report_pick_name (language, _mk_report_column_text (stmt, 0), _mk_report_column_text (stmt, 1))),
@@ -541,6 +543,8 @@ _mk_report_run_stock_remaining (MkDatabase            *db,
           number (quantity),
           number (quantity * sqlite3_column_int64 (stmt, 10)),
           number (quantity * sqlite3_column_int64 (stmt, 11)),
+          text (_mk_report_column_text (stmt, 13)),
+          number (value),
         };
         if (!func (cells, data, error))
           return FALSE;

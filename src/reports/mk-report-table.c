@@ -119,6 +119,8 @@ static const MkColumn stock_remaining_columns[] = {
   QTY ("quantity", N_ ("Quantity")),
   WEIGHT ("weight", N_ ("Weight (kg)")),
   VOLUME ("volume", N_ ("Volume (m³)")),
+  TEXT ("currency", N_ ("Currency")),
+  MONEY ("value", N_ ("Value")),
 };
 
 static const MkColumn received_columns[] = {

@@ -172,6 +172,7 @@ sums = check_values('stock.xlsx', 'Stock report', 'Closing balance')
 check(set(sums) == {'USD', 'LYD'}, 'stock: the currencies are %r' % (sums,))
 check_values('donor.xlsx', 'Received', 'Quantity')
 check_values('donor.xlsx', 'Items distributed', 'Quantity')
+check_values('donor.xlsx', 'Stock remaining', 'Quantity')
 
 # The 5W sheet: the HXL row, and the rows sum to the people reached.
 for name in ('5w.xlsx', '5w-ar.xlsx'):
