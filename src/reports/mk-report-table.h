@@ -106,7 +106,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MkRowSet, mk_row_set_free)
  * whatever the interface's language: the workbook's language is chosen per
  * export. Falls back to English when the catalogue lacks it. */
 const char *mk_report_text (const char *language,
-                            const char *msgid);
+                            const char *msgid) G_GNUC_FORMAT (2);
 /* @name_en or @name_ar for @language, falling back to the other. */
 const char *mk_report_pick_name (const char *language,
                                  const char *name_en,

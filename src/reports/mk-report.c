@@ -293,7 +293,9 @@ typedef struct
   double                 share;               /* of the whole, this sheet */
   double                 first_day, last_day; /* of the period, as Excel serials */
   MkSheet               *sheet;
-  GHashTable            *per_month; /* donor: month → quantity distributed */
+  GHashTable            *per_month;         /* donor: month → quantity distributed */
+  GPtrArray             *value_received;    /* donor: MkValueTotal per currency */
+  GPtrArray             *value_distributed; /* donor: MkValueTotal per currency */
 } Writer;
 
 static void
@@ -369,6 +371,11 @@ write_table (Writer    *writer,
   done->name = g_strdup (_mk_sheet_get_name (writer->sheet));
   done->rows = _mk_sheet_get_n_rows (writer->sheet);
   done->individuals = _mk_sheet_get_total (writer->sheet, "individuals");
+  /* The donor's summary gives the value received and distributed. */
+  if (writer->per_month != NULL && table == MK_TABLE_RECEIVED)
+    writer->value_received = _mk_sheet_get_value_totals (writer->sheet, "value");
+  if (writer->per_month != NULL && table == MK_TABLE_ITEMS_DISTRIBUTED)
+    writer->value_distributed = _mk_sheet_get_value_totals (writer->sheet, "value");
   /* The 5W sheet stays machine-readable: its totals are on the ReadMe. */
   if (!_mk_sheet_finish (writer->sheet, ok && !hxl, ok ? error : NULL))
     ok = FALSE;
@@ -544,6 +551,24 @@ write_donor_summary (Writer        *writer,
   worksheet_write_string (sheet, row, 0, mk_report_text (language, N_ ("Households reached, whole period")),
                           _mk_xlsx_get_format (xlsx, MK_XLSX_FORMAT_LABEL));
   worksheet_write_number (sheet, row++, 1, (double) whole.households, _mk_xlsx_get_format (xlsx, MK_XLSX_FORMAT_QUANTITY));
+  /* Values per currency: dollars and dinars are never added together. */
+  for (guint v = 0; v < 2; v++)
+    {
+      GPtrArray *totals = v == 0 ? writer->value_received : writer->value_distributed;
+
+      for (guint i = 0; totals != NULL && i < totals->len; i++)
+        {
+          const MkValueTotal *total = g_ptr_array_index (totals, i);
+          g_autofree char    *label = g_strdup_printf (
+                 v == 0 ? mk_report_text (language, N_ ("Value of goods received (%s)"))
+                        : mk_report_text (language, N_ ("Value of items distributed (%s)")),
+              total->currency);
+
+          worksheet_write_string (sheet, row, 0, label, _mk_xlsx_get_format (xlsx, MK_XLSX_FORMAT_LABEL));
+          worksheet_write_number (sheet, row++, 1, (double) total->total / 1000.0,
+                                  _mk_xlsx_get_format (xlsx, MK_XLSX_FORMAT_MONEY));
+        }
+    }
   row++;
 
   worksheet_write_string (sheet, row, 0, mk_report_text (language, N_ ("Month")), _mk_xlsx_get_format (xlsx, MK_XLSX_FORMAT_HEADER));
@@ -665,6 +690,8 @@ mk_report_write (MkDatabase            *db,
   for (guint s = 0; s < n_done; s++)
     g_free (done[s].name);
   g_clear_pointer (&writer.per_month, g_hash_table_unref);
+  g_clear_pointer (&writer.value_received, g_ptr_array_unref);
+  g_clear_pointer (&writer.value_distributed, g_ptr_array_unref);
   _mk_database_set_cache_size (db, MK_DATABASE_CACHE_KIB, NULL);
   if (!ok)
     {

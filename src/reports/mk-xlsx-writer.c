@@ -789,6 +789,33 @@ _mk_sheet_get_name (MkSheet *sheet)
   return sheet->name;
 }
 
+void
+_mk_value_total_free (MkValueTotal *total)
+{
+  g_free (total->currency);
+  g_free (total);
+}
+
+GPtrArray *
+_mk_sheet_get_value_totals (MkSheet    *sheet,
+                            const char *id)
+{
+  GPtrArray *totals = g_ptr_array_new_with_free_func ((GDestroyNotify) _mk_value_total_free);
+
+  for (guint c = 0; c < sheet->n_columns; c++)
+    if (sheet->columns[c].type == MK_COLUMN_MONEY && g_str_equal (sheet->columns[c].id, id))
+      for (guint i = 0; i < sheet->currency_totals->len; i++)
+        {
+          CurrencyTotals *entry = g_ptr_array_index (sheet->currency_totals, i);
+          MkValueTotal   *total = g_new0 (MkValueTotal, 1);
+
+          total->currency = g_strdup (entry->code);
+          total->total = entry->totals[c];
+          g_ptr_array_add (totals, total);
+        }
+  return totals;
+}
+
 gint64
 _mk_sheet_get_total (MkSheet    *sheet,
                      const char *id)

@@ -95,6 +95,19 @@ const char *_mk_sheet_get_name (MkSheet *sheet);
 gint64 _mk_sheet_get_total (MkSheet    *sheet,
                             const char *id);
 
+/* One currency's total of a money column. */
+typedef struct
+{
+  char  *currency;
+  gint64 total; /* thousandths */
+} MkValueTotal;
+
+void _mk_value_total_free (MkValueTotal *total);
+/* The money column @id's totals so far, one MkValueTotal per currency in
+ * the order first met (empty when the sheet has no currency column). */
+GPtrArray *_mk_sheet_get_value_totals (MkSheet    *sheet,
+                                       const char *id);
+
 /* Excel's serial number of a YYYY-MM-DD date; FALSE if it is not one. */
 gboolean _mk_xlsx_date_serial (const char *iso,
                                double     *serial);

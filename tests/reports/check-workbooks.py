@@ -170,8 +170,15 @@ for r in rows:
 # and distributed, in USD and LYD apart.
 sums = check_values('stock.xlsx', 'Stock report', 'Closing balance')
 check(set(sums) == {'USD', 'LYD'}, 'stock: the currencies are %r' % (sums,))
-check_values('donor.xlsx', 'Received', 'Quantity')
-check_values('donor.xlsx', 'Items distributed', 'Quantity')
+received = check_values('donor.xlsx', 'Received', 'Quantity')
+distributed = check_values('donor.xlsx', 'Items distributed', 'Quantity')
+# The donor's summary: the value received and distributed, per currency.
+summary = {r[0]: r[1] for r in openpyxl.load_workbook(os.path.join(folder, 'donor.xlsx'))['Summary'].iter_rows(values_only=True)}
+for label, sums in (('Value of goods received (%s)', received), ('Value of items distributed (%s)', distributed)):
+    check(len(sums) > 0, 'donor: no value in %s' % label)
+    for code, total in sums.items():
+        check(summary.get(label % code) is not None and round(summary[label % code] * 1000) == total,
+              'donor: summary %r is %r, the rows add up to %s' % (label % code, summary.get(label % code), total / 1000))
 check_values('donor.xlsx', 'Stock remaining', 'Quantity')
 
 # The 5W sheet: the HXL row, and the rows sum to the people reached.
