@@ -299,6 +299,7 @@ test_figures (Fixture      *f,
   g_assert_cmpuint (count_rows (f->page, opens_document_overdue), ==, 1);
 
   mk_ui_test_screenshot (f->window, "dashboard");
+  mk_ui_test_assert_no_unknown_glyphs (f->window);
 }
 
 /* Activating a figure asks the window for its list. */

@@ -321,6 +321,7 @@ test_flow (MkFixture    *fixture,
     }
   g_assert_nonnull (mk_editor_line_get (line_at (editor, 0), MK_EDITOR_LINE_DESCRIPTION));
   mk_ui_test_screenshot (editor, "editor-grn");
+  mk_ui_test_assert_no_unknown_glyphs (editor);
   grn_text = post (editor);
   assert_contains (grn_text, mk_ui_test_is_arabic_run () ? "مستودع بنغازي الرئيسي" : "Benghazi main warehouse");
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "SOAP", NULL, NULL, NULL), ==, 400);
@@ -331,6 +332,7 @@ test_flow (MkFixture    *fixture,
   g_assert_null (find_widget (editor, is_named, "line-item"));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_widget (editor, is_named, "supplier"))));
   mk_ui_test_screenshot (editor, "editor-grn-posted");
+  mk_ui_test_assert_no_unknown_glyphs (editor);
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* 60 family hygiene kits made: the bill of materials shows the lots. */
@@ -340,6 +342,7 @@ test_flow (MkFixture    *fixture,
   mk_ui_test_wait_for_frames (editor, 1);
   g_assert_nonnull (find_widget (editor, mk_ui_test_is_label_containing, "TP-2611"));
   mk_ui_test_screenshot (editor, "editor-kitting");
+  mk_ui_test_assert_no_unknown_glyphs (editor);
   kit_text = post (editor);
   assert_contains (kit_text, "60");
   g_assert_cmpint (mk_test_balance (fixture, "BEN-MAIN", "HK", NULL, NULL, NULL), ==, 60);
@@ -358,6 +361,7 @@ test_flow (MkFixture    *fixture,
   set_line (editor, 0, MK_EDITOR_LINE_ITEM, "HK", MK_EDITOR_LINE_QUANTITY, "60", 0);
   g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
   mk_ui_test_screenshot (editor, "editor-waybill");
+  mk_ui_test_assert_no_unknown_glyphs (editor);
   waybill_text = post (editor);
   if (!mk_ui_test_is_arabic_run ())
     {
@@ -403,6 +407,7 @@ test_flow (MkFixture    *fixture,
             MK_EDITOR_LINE_REMARKS, "Cartons torn in the rain", 0);
   g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (reception)));
   mk_ui_test_screenshot (reception, "editor-reception");
+  mk_ui_test_assert_no_unknown_glyphs (reception);
   reception_text = post (reception);
   assert_contains (reception_text, "55");
   g_assert_cmpint (mk_test_site_balance (fixture, "GAN-DC", "HK"), ==, 55);
@@ -423,6 +428,7 @@ test_flow (MkFixture    *fixture,
   g_assert_true (mk_document_editor_check (MK_DOCUMENT_EDITOR (editor)));
   g_assert_null (mk_document_editor_get_field_error (MK_DOCUMENT_EDITOR (editor), "total"));
   mk_ui_test_screenshot (editor, "editor-distribution");
+  mk_ui_test_assert_no_unknown_glyphs (editor);
   distribution_text = post (editor);
   assert_contains (distribution_text, "50");
   g_assert_cmpint (mk_test_site_balance (fixture, "GAN-DC", "HK"), ==, 5);
@@ -470,6 +476,7 @@ test_bad_input (MkFixture    *fixture,
   g_assert_true (gtk_widget_has_css_class (quantity_cell, "error"));
   g_assert_true (gtk_widget_has_css_class (find_widget (editor, is_named, "date"), "error"));
   mk_ui_test_screenshot (editor, "editor-bad-input");
+  mk_ui_test_assert_no_unknown_glyphs (editor);
   assert_post_refused (fixture, editor, dump);
 
   /* Corrected, the marks go; a date typed with Arabic-Indic digits is a date. */
@@ -545,6 +552,7 @@ test_bad_input (MkFixture    *fixture,
   mk_ui_test_wait_for_frames (editor, 1);
   g_assert_nonnull (find_widget (editor, mk_ui_test_is_label_containing, message));
   mk_ui_test_screenshot (editor, "editor-stock-short");
+  mk_ui_test_assert_no_unknown_glyphs (editor);
   assert_post_refused (fixture, editor, dump);
 
   /* Letters in the quantity, typed in the cell. */
@@ -604,6 +612,7 @@ test_draft_cancel_duplicate (MkFixture    *fixture,
   g_assert_cmpstr (mk_editor_line_get (line_at (reopened, 0), MK_EDITOR_LINE_ITEM), ==, "BUCKET");
   g_assert_cmpstr (mk_editor_line_get (line_at (reopened, 0), MK_EDITOR_LINE_QUANTITY), ==, "7");
   mk_ui_test_screenshot (reopened, "editor-adjustment");
+  mk_ui_test_assert_no_unknown_glyphs (reopened);
   gtk_widget_activate_action (reopened, "editor.discard", NULL);
   settle ();
   g_object_add_weak_pointer (G_OBJECT (reopened), (gpointer *) &reopened);
@@ -665,6 +674,7 @@ test_draft_cancel_duplicate (MkFixture    *fixture,
     show (cancellation_editor);
     g_assert_cmpuint (g_list_model_get_n_items (mk_document_editor_get_lines (MK_DOCUMENT_EDITOR (cancellation_editor))), >, 0);
     mk_ui_test_screenshot (cancellation_editor, "editor-cancellation");
+    mk_ui_test_assert_no_unknown_glyphs (cancellation_editor);
   }
 
   /* A document that does not exist opens with the reason, never a crash. */
@@ -897,6 +907,7 @@ test_every_kind (MkFixture    *fixture,
                                   ? "-new"
                                   : "");
       mk_ui_test_screenshot (editor, name);
+      mk_ui_test_assert_no_unknown_glyphs (editor);
       /* A service with materials: people counted, soap issued. */
       if (kind == MK_DOCUMENT_SERVICE)
         {

@@ -110,6 +110,7 @@ test_csv (MkFixture    *fixture,
   g_assert_nonnull (mk_ui_test_find (GTK_WIDGET (dialog), mk_ui_test_is_label_containing, "heavy"));
   mk_fixture_assert_unchanged (fixture, before);
   mk_ui_test_screenshot (GTK_WIDGET (dialog), "import-dialog");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (dialog));
   mk_ui_test_assert_translated (GTK_WIDGET (dialog));
 
   /* The corrected file checks clean and imports. */

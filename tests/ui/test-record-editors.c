@@ -280,6 +280,7 @@ test_warehouse (Fixture      *f,
   g_assert_true (mk_record_editor_is_modified (editor));
   save (editor);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-warehouse");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   record = stored (f, "warehouse", "TOB-MAIN");
   assert_text (record, "name_ar", "مستودع طبرق");
@@ -308,6 +309,7 @@ test_site (Fixture      *f,
   g_assert_null (mk_record_editor_get_field_error (editor, "capacity"));
   save (editor);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-site");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   record = stored (f, "site", "TOB-DP");
   assert_text (record, "capacity", "120");
@@ -335,6 +337,7 @@ test_item (Fixture      *f,
   g_assert_false (gtk_widget_get_visible (mk_record_editor_get_kit_bill (editor)));
   save (editor);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-item");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   record = stored (f, "item", "JERRYCAN");
   g_assert_cmpint (mk_record_get_int (record, "weight_kg"), ==, 850);
@@ -364,6 +367,7 @@ test_donor_and_grant (Fixture      *f,
   type_into (field (editor, "name_ar"), "الوكالة السويسرية للتنمية والتعاون");
   save (editor);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-donor");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
   close_editor (f);
 
   editor = open_editor (f, "grant", 0);
@@ -376,6 +380,7 @@ test_donor_and_grant (Fixture      *f,
   choose_vocab (f, field (editor, "sector"), "sectors", "SHL");
   save (editor);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-grant");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   grant = stored (f, "grant", "SDC-2026");
   assert_text (grant, "donor", "SDC");
@@ -397,6 +402,7 @@ test_partner (Fixture      *f,
   type_into (field (editor, "phone"), "٠٩١٢٣٤٥٦٧٨");
   save (editor);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-partner");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   record = stored (f, "partner", "STACO");
   assert_text (record, "contact", "Ahmed Ali");
@@ -419,6 +425,7 @@ test_entitlement (Fixture      *f,
   type_into (field (editor, "interval_days"), "30");
   save (editor);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-entitlement");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   record = stored (f, "entitlement", "HYG-30");
   assert_text (record, "item", "HYG-KIT");
@@ -461,6 +468,7 @@ test_household (Fixture      *f,
   g_assert_cmpint (mk_record_editor_get_record_id (editor), ==, 0);
   mk_fixture_assert_unchanged (&f->fixture, before);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-household-refused");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   type_into (field (editor, "size"), "3");
   save (editor);
@@ -496,6 +504,7 @@ test_household (Fixture      *f,
   type_into (field (editor, "head_name"), "Fatima Omar");
   save (editor);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-household");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
   g_clear_object (&record);
   record = stored (f, "household", "HH-100");
   assert_text (record, "head_name", "Fatima Omar");
@@ -530,6 +539,7 @@ test_kit (Fixture      *f,
   type_into (mk_kit_bill_get_quantity_entry (bill, row), "2");
   save (editor);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-kit");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   components = mk_kit_get_components (f->fixture.db, "DIGNITY", &error);
   g_assert_no_error (error);
@@ -548,6 +558,7 @@ test_kit (Fixture      *f,
   g_assert_nonnull (strstr (mk_kit_bill_get_error (bill), "DIGNITY"));
   mk_fixture_assert_unchanged (&f->fixture, before);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-kit-refused");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   /* Letters in a quantity: refused beside the bill, naming the row. */
   type_into (mk_kit_bill_get_quantity_entry (bill, row), "one");
@@ -645,6 +656,7 @@ test_bad_input (Fixture      *f,
   g_assert_cmpint (mk_record_editor_get_record_id (editor), ==, 0);
   mk_fixture_assert_unchanged (&f->fixture, before);
   mk_ui_test_screenshot (GTK_WIDGET (editor), "record-item-refused");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
 
   /* A code that exists, in other letters' case: refused beside the code. */
   type_into (field (editor, "weight_kg"), "1.2");
@@ -756,6 +768,7 @@ test_discard (Fixture      *f,
   g_assert_nonnull (question);
   mk_ui_test_wait_for_frames (GTK_WIDGET (question), 1);
   mk_ui_test_screenshot (GTK_WIDGET (question), "record-discard");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (question));
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
   iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
@@ -841,6 +854,7 @@ test_new_office (Fixture      *f,
   g_assert_nonnull (mk_new_office_dialog_get_field_error (dialog, "office.code"));
   g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
   mk_ui_test_screenshot (widget, "new-office-refused");
+  mk_ui_test_assert_no_unknown_glyphs (widget);
 
   /* A refused warehouse leaves no file behind. */
   type_into (office_field (dialog, "office.code"), "TOB");
@@ -852,6 +866,7 @@ test_new_office (Fixture      *f,
 
   type_into (office_field (dialog, "warehouse.code"), "TOB-MAIN");
   mk_ui_test_screenshot (widget, "new-office");
+  mk_ui_test_assert_no_unknown_glyphs (widget);
   g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
   g_assert_true (gtk_widget_activate_action (widget, "office.create", NULL));
   while (widget != NULL)

@@ -203,6 +203,7 @@ test_workbook (Fixture      *f,
   g_assert_true (gtk_widget_get_visible (find_button (f->page, _ ("_Open the File"))));
   wait_frames (100);
   mk_ui_test_screenshot (f->window, "reports");
+  mk_ui_test_assert_no_unknown_glyphs (f->window);
 }
 
 /* 31/02 is refused beside the field; nothing is written. */
@@ -233,6 +234,7 @@ test_bad_period (Fixture      *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   wait_frames (100);
   mk_ui_test_screenshot (f->window, "reports-bad-period");
+  mk_ui_test_assert_no_unknown_glyphs (f->window);
 
   /* Typing again takes the message away; a period that ends before it
    * starts is named beside its end. */

@@ -312,6 +312,7 @@ add_item (Fixture    *f,
       settle ();
       mk_kit_bill_add_row (bill, component, per_kit);
       mk_ui_test_screenshot (GTK_WIDGET (editor), "workflow-kit");
+      mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (editor));
     }
   g_assert_true (mk_record_editor_save (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
@@ -398,6 +399,7 @@ test_first_days (Fixture      *f,
   g_assert_nonnull (mk_ui_test_find (GTK_WIDGET (view), mk_ui_test_is_inscription_with, "600"));
   g_assert_nonnull (mk_ui_test_find (GTK_WIDGET (view), mk_ui_test_is_inscription_with, "40"));
   mk_ui_test_screenshot (GTK_WIDGET (f->window), "workflow-stock");
+  mk_ui_test_assert_no_unknown_glyphs (GTK_WIDGET (f->window));
   g_assert_cmpint (balance (db, "TOB-MAIN", "HK"), ==, 40);
 }
 
