@@ -5,7 +5,10 @@
  * xl/_rels/workbook.xml.rels says which part holds each, the shared
  * strings and the styles (whose number formats tell dates from numbers)
  * are parts of their own. The sheet itself is parsed as it is inflated, a
- * chunk at a time, so a large sheet never sits in memory whole.
+ * chunk at a time, so a large sheet never sits in memory whole; a thread
+ * of the reader's own parses it a little ahead of the caller, who checks
+ * and stores the rows before meanwhile (an import's parsing and writing
+ * take about as long as each other).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +34,8 @@ G_DEFINE_QUARK (mk-xlsx-error-quark, mk_xlsx_error)
 #define MAX_COLUMNS 16384 /* Excel's own limit, XFD */
 #define MAX_ROWS 1048576  /* likewise */
 #define SHEET_CHUNK (64 * 1024)
+/* How far ahead of the caller the thread parses, in rows. */
+#define MAX_READY_ROWS 1024
 
 typedef struct
 {
@@ -64,7 +69,22 @@ struct _MkXlsxReader
   char                *entry_name;
   GMarkupParseContext *context;
   gboolean             sheet_done;
-  GQueue               rows; /* Row, parsed and not yet returned */
+  GQueue               rows; /* Row, parsed from the chunk being parsed */
+
+  /* Between the thread that parses and the caller. */
+  GThread *thread;
+  GMutex   lock;
+  GCond    cond;
+  GQueue   ready;        /* Row, parsed, for the caller: under the lock */
+  gboolean stopping;     /* the reader is being freed: under the lock */
+  gboolean finished;     /* the sheet was parsed, or failed: under the lock */
+  GError  *thread_error; /* why it failed: under the lock */
+  GQueue   taken;        /* Row, the caller's, taken from ready at once */
+  Row     *current;      /* the row the caller was given last */
+  GQueue   spent_here;   /* Row, rows the caller is done with */
+  GQueue   spent;        /* Row, handed back for the thread to free: under the lock */
+  gboolean caller_waits; /* for rows: under the lock */
+  gboolean thread_waits; /* for room: under the lock */
 
   /* The parser's place in the sheet. */
   gboolean    in_sheet_data;
@@ -86,9 +106,7 @@ struct _MkXlsxReader
   guint   next_merged;
   GArray *active_merged; /* indexes into merged */
 
-  GPtrArray  *fields; /* what next() returned */
-  GByteArray *copies;
-  guint       last_row;
+  guint last_row;
 };
 
 static void
@@ -111,6 +129,22 @@ mk_xlsx_reader_free (MkXlsxReader *reader)
 {
   if (reader == NULL)
     return;
+  if (reader->thread != NULL)
+    {
+      g_mutex_lock (&reader->lock);
+      reader->stopping = TRUE;
+      g_cond_broadcast (&reader->cond);
+      g_mutex_unlock (&reader->lock);
+      g_thread_join (reader->thread);
+    }
+  g_queue_clear_full (&reader->ready, (GDestroyNotify) row_free);
+  g_queue_clear_full (&reader->taken, (GDestroyNotify) row_free);
+  g_queue_clear_full (&reader->spent_here, (GDestroyNotify) row_free);
+  g_queue_clear_full (&reader->spent, (GDestroyNotify) row_free);
+  g_clear_pointer (&reader->current, row_free);
+  g_clear_error (&reader->thread_error);
+  g_mutex_clear (&reader->lock);
+  g_cond_clear (&reader->cond);
   if (reader->entry_open)
     unzCloseCurrentFile (reader->zip);
   if (reader->zip != NULL)
@@ -127,8 +161,6 @@ mk_xlsx_reader_free (MkXlsxReader *reader)
   g_clear_pointer (&reader->row_fields, g_ptr_array_unref);
   g_clear_pointer (&reader->merged, g_array_unref);
   g_clear_pointer (&reader->active_merged, g_array_unref);
-  g_clear_pointer (&reader->fields, g_ptr_array_unref);
-  g_clear_pointer (&reader->copies, g_byte_array_unref);
   g_clear_pointer (&reader->row_copies, g_byte_array_unref);
   if (reader->text != NULL)
     g_string_free (reader->text, TRUE);
@@ -1080,31 +1112,90 @@ set_parse_error (MkXlsxReader *reader,
   return FALSE;
 }
 
-/* Feeds the parser until a row is ready or the sheet ends. */
+/* Feeds the parser one chunk of the sheet, or its end. */
 static gboolean
-parse_more (MkXlsxReader *reader,
-            GError      **error)
+parse_chunk (MkXlsxReader *reader,
+             char         *buffer,
+             GError      **error)
 {
-  char    buffer[SHEET_CHUNK];
   GError *local_error = NULL;
+  gssize  got = read_entry (reader, buffer, SHEET_CHUNK, error);
 
-  while (g_queue_is_empty (&reader->rows) && !reader->sheet_done)
+  if (got < 0)
+    return FALSE;
+  if (got == 0)
     {
-      gssize got = read_entry (reader, buffer, sizeof buffer, error);
-
-      if (got < 0)
-        return FALSE;
-      if (got == 0)
-        {
-          reader->sheet_done = TRUE;
-          close_entry (reader);
-          if (!g_markup_parse_context_end_parse (reader->context, &local_error))
-            return set_parse_error (reader, local_error, error);
-        }
-      else if (!g_markup_parse_context_parse (reader->context, buffer, got, &local_error))
+      reader->sheet_done = TRUE;
+      close_entry (reader);
+      if (!g_markup_parse_context_end_parse (reader->context, &local_error))
         return set_parse_error (reader, local_error, error);
     }
+  else if (!g_markup_parse_context_parse (reader->context, buffer, got, &local_error))
+    return set_parse_error (reader, local_error, error);
   return TRUE;
+}
+
+/* The thread: parses the sheet, handing the rows of each chunk over,
+ * until it ends, fails or the reader is freed; waits while the caller has
+ * enough rows ahead. The rows of a chunk that fails are not handed over:
+ * the caller gets the error after the rows before it. */
+/* Moves every element of @from to the end of @to, at once. */
+static void
+queue_append_all (GQueue *to,
+                  GQueue *from)
+{
+  if (from->head == NULL)
+    return;
+  if (to->tail == NULL)
+    *to = *from;
+  else
+    {
+      to->tail->next = from->head;
+      from->head->prev = to->tail;
+      to->tail = from->tail;
+      to->length += from->length;
+    }
+  g_queue_init (from);
+}
+
+static gpointer
+parse_sheet (gpointer data)
+{
+  MkXlsxReader    *reader = data;
+  g_autofree char *buffer = g_malloc (SHEET_CHUNK);
+  GError          *error = NULL;
+  gboolean         go_on = TRUE;
+
+  while (go_on)
+    {
+      gboolean ok = parse_chunk (reader, buffer, &error);
+      GQueue   spent = G_QUEUE_INIT;
+
+      g_mutex_lock (&reader->lock);
+      if (ok)
+        queue_append_all (&reader->ready, &reader->rows);
+      queue_append_all (&spent, &reader->spent);
+      /* Woken only when waiting: most chunks find the caller busy. */
+      if (reader->caller_waits && !g_queue_is_empty (&reader->ready))
+        g_cond_broadcast (&reader->cond);
+      while (ok && !reader->sheet_done && !reader->stopping && reader->ready.length >= MAX_READY_ROWS)
+        {
+          reader->thread_waits = TRUE;
+          g_cond_wait (&reader->cond, &reader->lock);
+          reader->thread_waits = FALSE;
+        }
+      go_on = ok && !reader->sheet_done && !reader->stopping;
+      if (!go_on)
+        {
+          reader->finished = TRUE;
+          reader->thread_error = error;
+          g_cond_broadcast (&reader->cond);
+        }
+      g_mutex_unlock (&reader->lock);
+      /* Freed by the thread that allocated them, outside the lock. */
+      g_queue_clear_full (&spent, (GDestroyNotify) row_free);
+    }
+  return NULL;
 }
 
 MkXlsxReader *
@@ -1113,6 +1204,7 @@ mk_xlsx_reader_new (const char *path,
                     GError    **error)
 {
   g_autoptr (MkXlsxReader) reader = g_new0 (MkXlsxReader, 1);
+  g_autoptr (GError) thread_error = NULL;
   g_autofree char *base = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1126,10 +1218,15 @@ mk_xlsx_reader_new (const char *path,
   g_array_set_clear_func (reader->merged, (GDestroyNotify) merged_range_clear);
   reader->active_merged = g_array_new (FALSE, FALSE, sizeof (guint));
   reader->row_fields = g_ptr_array_new_with_free_func (g_free);
-  reader->fields = g_ptr_array_new ();
   reader->text = g_string_new (NULL);
   reader->cell_style = -1;
   g_queue_init (&reader->rows);
+  g_queue_init (&reader->ready);
+  g_queue_init (&reader->taken);
+  g_queue_init (&reader->spent_here);
+  g_queue_init (&reader->spent);
+  g_mutex_init (&reader->lock);
+  g_cond_init (&reader->cond);
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
@@ -1166,6 +1263,13 @@ mk_xlsx_reader_new (const char *path,
     return NULL;
   reader->context = g_markup_parse_context_new (&sheet_parser, G_MARKUP_PREFIX_ERROR_POSITION,
                                                 reader, NULL);
+  reader->thread = g_thread_try_new ("mk-xlsx-sheet", parse_sheet, reader, &thread_error);
+  if (reader->thread == NULL)
+    {
+      g_set_error (error, MK_XLSX_ERROR, MK_XLSX_ERROR_READ, _ ("“%s” cannot be read: %s"),
+                   reader->display, thread_error->message);
+      return NULL;
+    }
   return g_steal_pointer (&reader);
 }
 
@@ -1201,25 +1305,47 @@ mk_xlsx_reader_next (MkXlsxReader       *reader,
   g_return_val_if_fail (reader != NULL, FALSE);
 
   *at_end = FALSE;
-  if (!parse_more (reader, error))
-    return FALSE;
-  row = g_queue_pop_head (&reader->rows);
+  if (reader->current != NULL)
+    g_queue_push_tail (&reader->spent_here, g_steal_pointer (&reader->current));
+  if (g_queue_is_empty (&reader->taken))
+    {
+      g_autoptr (GError) failure = NULL;
+
+      g_mutex_lock (&reader->lock);
+      while (g_queue_is_empty (&reader->ready) && !reader->finished)
+        {
+          reader->caller_waits = TRUE;
+          g_cond_wait (&reader->cond, &reader->lock);
+          reader->caller_waits = FALSE;
+        }
+      /* All the rows ready at once: one lock for many rows. The rows done
+       * with go back to the thread, to be freed where they were made. */
+      queue_append_all (&reader->taken, &reader->ready);
+      queue_append_all (&reader->spent, &reader->spent_here);
+      if (g_queue_is_empty (&reader->taken) && reader->thread_error != NULL)
+        failure = g_error_copy (reader->thread_error);
+      if (reader->thread_waits)
+        g_cond_broadcast (&reader->cond);
+      g_mutex_unlock (&reader->lock);
+      if (failure != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&failure));
+          return FALSE;
+        }
+    }
+  row = g_queue_pop_head (&reader->taken);
   if (row == NULL)
     {
       *at_end = TRUE;
       return FALSE;
     }
   /* The row's strings stay with the reader until the next call. */
-  g_ptr_array_unref (reader->fields);
-  reader->fields = g_steal_pointer (&row->fields);
-  g_clear_pointer (&reader->copies, g_byte_array_unref);
-  reader->copies = g_steal_pointer (&row->copies);
+  reader->current = row;
   reader->last_row = row->number;
-  g_free (row);
-  *n_fields = reader->fields->len;
-  g_ptr_array_add (reader->fields, NULL);
-  g_ptr_array_set_size (reader->fields, reader->fields->len - 1);
-  *fields = (const char *const *) reader->fields->pdata;
+  *n_fields = row->fields->len;
+  g_ptr_array_add (row->fields, NULL);
+  g_ptr_array_set_size (row->fields, row->fields->len - 1);
+  *fields = (const char *const *) row->fields->pdata;
   return TRUE;
 }
 
@@ -1235,5 +1361,5 @@ mk_xlsx_reader_is_merged_copy (MkXlsxReader *reader,
                                guint         column)
 {
   g_return_val_if_fail (reader != NULL, FALSE);
-  return reader->copies != NULL && column < reader->copies->len && reader->copies->data[column];
+  return reader->current != NULL && reader->current->copies != NULL && column < reader->current->copies->len && reader->current->copies->data[column];
 }
