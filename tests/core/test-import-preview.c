@@ -41,7 +41,7 @@ static void
 test_bad_files (MkFixture    *fixture,
                 gconstpointer data)
 {
-  g_autofree char *zip = mk_fixture_write_file (fixture, "renamed.xlsx", "PK\x03\x04 not really a workbook", 30);
+  g_autofree char *zip = mk_fixture_write_file (fixture, "renamed.xlsx", "PK\x03\x04 not really a workbook", -1);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.csv", NULL);
   g_autoptr (MkImportPreview) preview = NULL;
   g_autoptr (GError) error = NULL;
