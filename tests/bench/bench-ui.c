@@ -329,6 +329,11 @@ main (int   argc,
    * renderer is named in the output; GSK_RENDERER chooses another. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   setlocale (LC_ALL, "");
+  /* The application's catalogue, as main.c finds it, so pictures and
+   * timings are of the interface in the reader's language. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MAKHZAN_LOCALEDIR") != NULL ? g_getenv ("MAKHZAN_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (argc != 2)
     {
       fprintf (stderr, "usage: %s DATABASE\n", argv[0]);
