@@ -17,41 +17,10 @@
 #include <glib/gi18n.h>
 
 #include "mk-document-editor-private.h"
+#include "mk-field-input.h"
 #include "mk-documents.h"
 #include "mk-master-data.h"
 #include "mk-text.h"
-
-/* The fixed choices of the header fields, in the user's language. */
-static const struct
-{
-  const char *code;
-  const char *label;
-} choice_labels[] = {
-  { "purchase", N_ ("Purchase") },
-  { "donation", N_ ("Donation") },
-  /* Translators: goods given back, e.g. by a site or a partner. */
-  { "return", N_ ("Return") },
-  /* Translators: the stock a new office starts with, imported once. */
-  { "opening", N_ ("Opening balance") },
-  /* Translators: what happens to damaged goods received. */
-  { "loss", N_ ("Written off as a loss") },
-  { "quarantine", N_ ("Kept apart in quarantine") },
-  { "road", N_ ("Road") },
-  { "air", N_ ("Air") },
-  { "sea", N_ ("Sea") },
-  { "rail", N_ ("Rail") },
-  /* Translators: a transport mode: carried by people. */
-  { "hand", N_ ("By hand") },
-};
-
-static const char *
-choice_label (const char *code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (choice_labels); i++)
-    if (g_str_equal (choice_labels[i].code, code))
-      return _ (choice_labels[i].label);
-  return code;
-}
 
 static void
 field_changed_cb (MkDocumentEditor *self)
@@ -99,7 +68,7 @@ make_drop_down (MkDocumentEditor *self,
       for (guint i = 0; codes[i] != NULL; i++)
         {
           g_ptr_array_add (editor_field->codes, g_strdup (codes[i]));
-          gtk_string_list_append (names, choice_label (codes[i]));
+          gtk_string_list_append (names, mk_field_input_choice_label (codes[i]));
         }
     }
   else

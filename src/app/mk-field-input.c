@@ -12,7 +12,8 @@
 #include "mk-master-data.h"
 #include "mk-record-chooser.h"
 
-/* The values of CHOICE fields, for people. */
+/* The values of CHOICE fields, for people: one table for the record
+ * editors and the document editors' headers. */
 static const struct
 {
   const char *value;
@@ -24,13 +25,23 @@ static const struct
   { "household", N_ ("Per household") },
   { "purchase", N_ ("Purchase") },
   { "donation", N_ ("Donation") },
+  /* Translators: goods given back, e.g. by a site or a partner. */
   { "return", N_ ("Return") },
   /* Translators: the stock a new office starts with, imported once. */
   { "opening", N_ ("Opening balance") },
+  /* Translators: what happens to damaged goods received. */
+  { "loss", N_ ("Written off as a loss") },
+  { "quarantine", N_ ("Kept apart in quarantine") },
+  { "road", N_ ("Road") },
+  { "air", N_ ("Air") },
+  { "sea", N_ ("Sea") },
+  { "rail", N_ ("Rail") },
+  /* Translators: a transport mode: carried by people. */
+  { "hand", N_ ("By hand") },
 };
 
-static const char *
-choice_label (const char *value)
+const char *
+mk_field_input_choice_label (const char *value)
 {
   for (guint i = 0; i < G_N_ELEMENTS (choice_labels); i++)
     if (g_str_equal (choice_labels[i].value, value))
@@ -76,7 +87,7 @@ new_drop_down (MkFieldInput *input,
       for (guint i = 0; values[i] != NULL; i++)
         {
           g_ptr_array_add (input->codes, g_strdup (values[i]));
-          gtk_string_list_append (names, choice_label (values[i]));
+          gtk_string_list_append (names, mk_field_input_choice_label (values[i]));
         }
     }
 

@@ -53,4 +53,8 @@ void mk_widget_set_direction_deep (GtkWidget       *widget,
 /* The widget that takes the focus (the entry of a chooser). */
 GtkWidget *mk_field_input_get_focus_widget (MkFieldInput *input);
 
+/* A CHOICE field's value in the user's language ("road": "Road"); the
+ * value itself when it has no label. */
+const char *mk_field_input_choice_label (const char *value);
+
 G_END_DECLS
